@@ -1,0 +1,43 @@
+import { Finding, Severity } from '../core/findings';
+import { Lang } from '../core/i18n';
+import { TemplateKind } from '../core/templates';
+
+/**
+ * The workbook operations the task pane calls. The task pane only ever receives these functions (as
+ * props/context), so it runs in a browser test with the fake Excel and never calls Excel.run itself.
+ */
+export interface WorkbookOps {
+  /** Reads the workbook, runs every check, writes highlights and the owned sheets. */
+  check(options: CheckOptions): Promise<OpResult<CheckSummary>>;
+  /** Removes every highlight and note the add-in wrote, restoring the cells exactly. */
+  clear(): Promise<OpResult<ClearSummary>>;
+  /** Activates the sheet and selects the cell of a finding. */
+  select(sheet: string, cell: string): Promise<OpResult<void>>;
+  /** The language Office displays in ("zh" for any Chinese). */
+  displayLanguage(): Lang;
+}
+
+export interface CheckOptions {
+  /** fraction in [0, 1] and a stage key ("read", "parse", "validate", "reconcile", "write", …). */
+  onProgress?(fraction: number, stage: string): void;
+  signal?: AbortSignal;
+}
+
+export interface CheckSummary {
+  counts: Record<Severity, number>;
+  findings: Finding[];
+  sheets: { name: string; template: TemplateKind; rows: number }[];
+  /** The visible name of the Findings sheet written. */
+  findingsSheet: string;
+}
+
+export interface ClearSummary {
+  /** Cells whose original fill, font and note were put back. */
+  restoredCells: number;
+}
+
+/**
+ * Every Office failure ends as a value the user can act on: a message in their language and a stable
+ * code (the Office error code where there is one, e.g. "InvalidOperationInCellEditMode").
+ */
+export type OpResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
