@@ -48,6 +48,8 @@ export interface ColumnSpec {
   format?: ColumnFormat;
   /** Width in characters. */
   width?: number;
+  /** Allowed values offered as a drop-down (in-cell list) on every data row of the column. */
+  choices?: string[];
 }
 
 /**
@@ -73,4 +75,6 @@ export interface OwnedSheet {
   rows: OutCell[][];
   /** Per-row severity fill for the whole row (the Findings sheet colours rows like the marks). */
   rowSeverity?: (Severity | null)[];
+  /** Per-cell severity fill of the preamble, parallel to `preamble` (the legend's colour swatches). */
+  preambleSeverity?: (Severity | null)[][];
 }
