@@ -95,7 +95,8 @@ export function parseDate(v: CellValue | undefined): DateParse {
   }
   if (typeof v === 'boolean') return { kind: 'invalid', text: String(v).toUpperCase(), reason: 'boolean' };
   if (isCellError(v)) return { kind: 'invalid', text: v.error, reason: 'error-cell' };
-  const raw = v.trim().replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // Chinese input methods type full-width digits and separators (２０２４－０３－０５); read them as ASCII.
+  const raw = v.trim().replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
   if (raw === '') return { kind: 'blank' };
   for (const re of TEXT_FORMS) {
     const m = re.exec(raw);
