@@ -1,0 +1,209 @@
+/**
+ * The task pane's screen. It receives the workbook operations as a prop and never calls Excel itself,
+ * so the same component runs against real Excel, the fake Excel of the browser test, or a stub.
+ */
+import * as React from 'react';
+import {
+  Button,
+  Caption1,
+  Field,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Subtitle1,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { DismissRegular, DocumentCheckmark20Regular, Eraser20Regular } from '@fluentui/react-icons';
+import { Finding } from '../core/findings';
+import { Lang } from '../core/i18n';
+import { CheckSummary, WorkbookOps } from '../excel/ops';
+import { SeverityCounts } from './SeverityCounts';
+import { stageLabel, t } from './strings';
+
+const FindingsTree = React.lazy(() => import(/* webpackChunkName: "findings" */ './FindingsTree'));
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  subtle: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+type Busy = { kind: 'idle' } | { kind: 'checking'; fraction: number; stage: string } | { kind: 'clearing' };
+
+interface Notice {
+  intent: 'success' | 'info' | 'warning' | 'error';
+  title?: string;
+  text: string;
+}
+
+/** Error codes an adapter may use for a run the user cancelled. */
+const CANCEL_CODE = /cancel|abort/i;
+
+export interface AppProps {
+  ops: WorkbookOps;
+}
+
+/** The whole pane: check / cancel / clear, progress, severity counts, findings. */
+export function App(props: AppProps): React.ReactElement {
+  const { ops } = props;
+  const styles = useStyles();
+  const lang: Lang = React.useMemo(() => ops.displayLanguage(), [ops]);
+  const [busy, setBusy] = React.useState<Busy>({ kind: 'idle' });
+  const [summary, setSummary] = React.useState<CheckSummary | null>(null);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [currentId, setCurrentId] = React.useState<string | null>(null);
+  const abortRef = React.useRef<AbortController | null>(null);
+
+  // Closing the pane mid-check must not leave the worker running.
+  React.useEffect(() => () => abortRef.current?.abort(), []);
+
+  const failure = (message: string): Notice => ({ intent: 'error', title: t('errorTitle', lang), text: message });
+
+  const runCheck = async (): Promise<void> => {
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setNotice(null);
+    setBusy({ kind: 'checking', fraction: 0, stage: 'start' });
+    try {
+      const result = await ops.check({
+        signal: controller.signal,
+        onProgress: (fraction, stage) => {
+          if (!controller.signal.aborted) setBusy({ kind: 'checking', fraction: clamp01(fraction), stage });
+        },
+      });
+      if (result.ok) {
+        setSummary(result.value);
+        setCurrentId(null);
+        setNotice(summaryNotice(result.value, lang));
+      } else if (controller.signal.aborted || CANCEL_CODE.test(result.code)) {
+        setNotice({ intent: 'info', text: t('cancelled', lang) });
+      } else {
+        setNotice(failure(result.message));
+      }
+    } catch (e) {
+      // The contract says ops return OpResult values; a throw is an adapter bug, still shown, never lost.
+      setNotice(controller.signal.aborted ? { intent: 'info', text: t('cancelled', lang) } : failure(errorText(e)));
+    } finally {
+      if (abortRef.current === controller) abortRef.current = null;
+      setBusy({ kind: 'idle' });
+    }
+  };
+
+  const cancel = (): void => abortRef.current?.abort();
+
+  const runClear = async (): Promise<void> => {
+    setNotice(null);
+    setBusy({ kind: 'clearing' });
+    try {
+      const result = await ops.clear();
+      setNotice(result.ok ? { intent: 'success', text: t('cleared', lang, { cells: result.value.restoredCells }) } : failure(result.message));
+    } catch (e) {
+      setNotice(failure(errorText(e)));
+    } finally {
+      setBusy({ kind: 'idle' });
+    }
+  };
+
+  const select = async (f: Finding): Promise<void> => {
+    setCurrentId(f.id);
+    try {
+      const result = await ops.select(f.sheet, f.cell);
+      if (!result.ok) setNotice(failure(result.message));
+    } catch (e) {
+      setNotice(failure(errorText(e)));
+    }
+  };
+
+  const checking = busy.kind === 'checking';
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <main className={styles.root} aria-busy={busy.kind !== 'idle'}>
+        <header className={styles.header}>
+          <Subtitle1 as="h1">{t('title', lang)}</Subtitle1>
+          <Caption1 className={styles.subtle}>{t('subtitle', lang)}</Caption1>
+        </header>
+
+        <div className={styles.actions}>
+          <Button appearance="primary" icon={<DocumentCheckmark20Regular />} disabled={busy.kind !== 'idle'} onClick={() => void runCheck()}>
+            {checking ? t('checking', lang) : t('check', lang)}
+          </Button>
+          {checking ? (
+            <Button icon={<DismissRegular />} onClick={cancel}>
+              {t('cancel', lang)}
+            </Button>
+          ) : (
+            <Button icon={<Eraser20Regular />} disabled={busy.kind !== 'idle'} onClick={() => void runClear()}>
+              {busy.kind === 'clearing' ? t('clearing', lang) : t('clear', lang)}
+            </Button>
+          )}
+        </div>
+
+        {checking ? (
+          <Field
+            label={t('progressLabel', lang)}
+            validationState="none"
+            validationMessage={t('progress', lang, { stage: stageLabel(busy.stage, lang), percent: Math.round(busy.fraction * 100) })}
+          >
+            <ProgressBar value={busy.fraction} max={1} thickness="large" />
+          </Field>
+        ) : null}
+
+        {notice ? (
+          <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+            <MessageBarBody>
+              {notice.title ? <MessageBarTitle>{notice.title}</MessageBarTitle> : null}
+              {notice.text}
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={<Button appearance="transparent" aria-label={t('dismiss', lang)} icon={<DismissRegular />} onClick={() => setNotice(null)} />}
+            />
+          </MessageBar>
+        ) : null}
+
+        {summary ? (
+          <section className={styles.section} aria-label={t('findingsHeading', lang)}>
+            <SeverityCounts counts={summary.counts} lang={lang} />
+            {summary.findings.length > 0 ? (
+              <React.Suspense fallback={<Spinner size="small" label={t('loading', lang)} />}>
+                <FindingsTree findings={summary.findings} lang={lang} currentId={currentId} onSelect={(f) => void select(f)} />
+              </React.Suspense>
+            ) : null}
+          </section>
+        ) : null}
+      </main>
+    </FluentProvider>
+  );
+}
+
+function summaryNotice(s: CheckSummary, lang: Lang): Notice {
+  const total = s.counts.error + s.counts.warning + s.counts.info;
+  if (s.sheets.length === 0) return { intent: 'warning', text: t('noTemplates', lang) };
+  if (total === 0) return { intent: 'success', text: t('noFindings', lang, { sheets: s.sheets.length }) };
+  return {
+    intent: s.counts.error > 0 ? 'warning' : 'success',
+    text: t('checked', lang, { sheets: s.sheets.length, total, findingsSheet: s.findingsSheet }),
+  };
+}
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
