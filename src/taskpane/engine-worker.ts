@@ -14,8 +14,6 @@ interface WorkerScope {
   postMessage(message: EngineMessage): void;
 }
 
-const scope = self as unknown as WorkerScope;
-
 /** Handles one request; exported for tests that drive it without a worker. */
 export function handleRequest(request: EngineRequest, post: (m: EngineMessage) => void): void {
   if (request.type !== 'check') return;
@@ -31,6 +29,8 @@ export function handleRequest(request: EngineRequest, post: (m: EngineMessage) =
   }
 }
 
+// Only inside a worker (importScripts exists there and nowhere else); importing this file elsewhere is inert.
 if (typeof self !== 'undefined' && typeof (self as { importScripts?: unknown }).importScripts === 'function') {
+  const scope = self as unknown as WorkerScope;
   scope.onmessage = (event) => handleRequest(event.data, (m) => scope.postMessage(m));
 }
