@@ -1,0 +1,112 @@
+import * as path from 'path';
+import { Severity } from '../core/findings';
+import { Bilingual, fmt } from '../core/i18n';
+import { Report } from '../core/report';
+import { parseArgs } from './args';
+import { CLI_TEXT } from './cli-messages';
+import { CheckDone, runCheck, runClear } from './run-check';
+
+/** Where the command prints; tests pass their own. */
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const PROCESS_IO: CliIO = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Exit codes: 0 ran (findings or not), 1 unreadable input or unwritable output, 2 bad arguments, 70 a bug. */
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
+
+/** "English / 中文" on one line. */
+export function both(text: Bilingual, params: Record<string, string | number> = {}): string {
+  return `${fmt(text, 'en', params)} / ${fmt(text, 'zh', params)}`;
+}
+
+/**
+ * The `recon` command: `recon check <in.xlsx> [--out <out.xlsx>] [--json <report.json>]
+ * [--as-of YYYY-MM-DD] [--lang en|zh]` and `recon clear <in.xlsx> --out <out.xlsx>`.
+ * Returns the exit code; every failure is one line on `err`, never a throw.
+ */
+export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Promise<number> {
+  try {
+    const parsed = parseArgs(argv);
+    if (!parsed.ok) {
+      io.err(`recon: ${both(parsed.error.text, parsed.error.params)}`);
+      io.err(CLI_TEXT.usage.en);
+      return EXIT.usage;
+    }
+    const command = parsed.command;
+    if (command.kind === 'help') {
+      io.out(CLI_TEXT.usage.en);
+      io.out(CLI_TEXT.usage.zh);
+      return EXIT.ok;
+    }
+    if (command.kind === 'clear') {
+      const done = await runClear(command.input, command.out);
+      if (!done.ok) {
+        io.err(`recon: ${both(done.message.text, done.message.params)}`);
+        return done.exitCode;
+      }
+      for (const w of done.warnings) io.err(`recon: ${both(w)}`);
+      io.out(both(CLI_TEXT.cleared, { cells: done.restoredCells }));
+      io.out(both(CLI_TEXT.wrote, { file: command.out }));
+      return EXIT.ok;
+    }
+    const done = await runCheck(command);
+    if (!done.ok) {
+      io.err(`recon: ${both(done.message.text, done.message.params)}`);
+      return done.exitCode;
+    }
+    for (const w of done.warnings) io.err(`recon: ${both(w)}`);
+    for (const line of summaryLines(done, path.basename(command.input))) io.out(line);
+    return EXIT.ok;
+  } catch (e) {
+    // A bug, not bad input: still one line, and a distinct exit code so scripts can tell.
+    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    io.err(`recon: ${both(CLI_TEXT.internal, { detail })}`);
+    return EXIT.internal;
+  }
+}
+
+/** Counts of findings by severity and by code (codes sorted by count, then name). */
+export function countFindings(report: Report): { bySeverity: Record<Severity, number>; byCode: [string, number][] } {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const codes = new Map<string, number>();
+  for (const f of report.findings) {
+    bySeverity[f.severity]++;
+    codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
+  }
+  const byCode = [...codes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return { bySeverity, byCode };
+}
+
+/** The short bilingual summary printed after a check. */
+export function summaryLines(done: CheckDone, file: string): string[] {
+  const { report } = done.result;
+  const lines = [both(CLI_TEXT.checked, { file, asOf: report.asOf })];
+  if (report.sheets.length === 0) {
+    lines.push(both(CLI_TEXT.noTemplates));
+  } else {
+    const list = (lang: 'en' | 'zh'): string =>
+      report.sheets.map((s) => fmt(CLI_TEXT.sheetItem, lang, { name: s.name, template: s.template, rows: s.rows })).join('; ');
+    lines.push(`${fmt(CLI_TEXT.sheetsLine, 'en', { list: list('en') })} / ${fmt(CLI_TEXT.sheetsLine, 'zh', { list: list('zh') })}`);
+  }
+  const { bySeverity, byCode } = countFindings(report);
+  lines.push(both(CLI_TEXT.findingsLine, bySeverity));
+  if (byCode.length) lines.push(both(CLI_TEXT.codesLine, { list: byCode.map(([c, n]) => `${c} ${n}`).join(', ') }));
+  if (report.matches.length) lines.push(both(CLI_TEXT.matchesLine, { count: report.matches.length }));
+  if (done.render) {
+    lines.push(both(CLI_TEXT.marked, { cells: done.render.markedCells, sheets: done.render.ownedSheets.map((s) => s.name).join(', ') }));
+  }
+  for (const file of done.written) lines.push(both(CLI_TEXT.wrote, { file }));
+  return lines;
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,138 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { SheetGrid } from '../core/cells';
+import { Day } from '../core/dates';
+import { checkWorkbook, CheckResult } from '../core/engine';
+import { Bilingual, Lang } from '../core/i18n';
+import { resolveSettings, Settings } from '../core/settings';
+import { CLI_TEXT } from './cli-messages';
+import { readWorkbookContents } from '../xlsx/read-workbook';
+import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
+import { LoadFailure, loadWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
+
+/** What `recon check` is asked to do. */
+export interface CheckRequest {
+  input: string;
+  out?: string;
+  json?: string;
+  asOf?: Day;
+  lang?: Lang;
+}
+
+/** A failure explained in both languages; `exitCode` 1 for bad input or output, 70 for a bug. */
+export interface RunFailure {
+  ok: false;
+  exitCode: number;
+  message: { text: Bilingual; params: Record<string, string> };
+}
+
+export interface CheckDone {
+  ok: true;
+  result: CheckResult;
+  settings: Settings;
+  render: RenderSummary | null;
+  /** Warnings worth printing (e.g. an unreadable state sheet). */
+  warnings: Bilingual[];
+  written: string[];
+}
+
+const LOAD_REASONS: Record<LoadFailure, Bilingual> = {
+  missing: CLI_TEXT.missing,
+  'not-a-file': CLI_TEXT.notAFile,
+  empty: CLI_TEXT.empty,
+  'legacy-or-encrypted': CLI_TEXT.legacy,
+  'not-xlsx': CLI_TEXT.notXlsx,
+  corrupt: CLI_TEXT.corrupt,
+  unreadable: CLI_TEXT.unreadable,
+};
+
+function loadFailure(file: string, reason: LoadFailure, detail: string): RunFailure {
+  const why = LOAD_REASONS[reason];
+  return {
+    ok: false,
+    exitCode: 1,
+    message: { text: { en: fill(CLI_TEXT.cannotRead.en, why.en), zh: fill(CLI_TEXT.cannotRead.zh, why.zh) }, params: { file, detail } },
+  };
+}
+
+/** Puts the reason's text in place of {why}, keeping its own {detail} placeholder for fmt. */
+function fill(template: string, why: string): string {
+  return template.replace('{why}', why);
+}
+
+function writeFailure(file: string, e: unknown): RunFailure {
+  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return { ok: false, exitCode: 1, message: { text: CLI_TEXT.cannotWrite, params: { file, detail } } };
+}
+
+/**
+ * The language of a workbook with no language setting: Chinese when most header cells (first rows)
+ * that hold letters are written in Chinese.
+ */
+export function guessLang(grids: readonly SheetGrid[]): Lang {
+  let zh = 0;
+  let en = 0;
+  for (const g of grids) {
+    for (const v of g.rows[0] ?? []) {
+      if (typeof v !== 'string') continue;
+      if (/[\u4e00-\u9fff]/.test(v)) zh++;
+      else if (/[A-Za-z]/.test(v)) en++;
+    }
+  }
+  return zh > en ? 'zh' : 'en';
+}
+
+/**
+ * Runs `recon check`: opens the workbook, reads the user's sheets, the team settings and earlier
+ * reviews stored in it, runs every check, and writes the annotated copy and/or the JSON report.
+ * The demo runs exactly this.
+ */
+export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailure> {
+  const loaded = await loadWorkbookFile(req.input);
+  if (!loaded.ok) return loadFailure(req.input, loaded.reason, loaded.detail);
+  const workbook = loaded.workbook;
+  const contents = readWorkbookContents(workbook);
+  const warnings: Bilingual[] = contents.state.unreadable ? [CLI_TEXT.stateUnreadable] : [];
+  const stored = contents.state.state.settings;
+  const settings = resolveSettings({
+    ...stored,
+    lang: req.lang ?? (stored.lang === 'en' || stored.lang === 'zh' ? stored.lang : guessLang(contents.grids)),
+    asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
+  });
+  const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews });
+
+  const written: string[] = [];
+  let render: RenderSummary | null = null;
+  if (req.out) {
+    render = renderPlan(workbook, result.plan);
+    try {
+      await saveWorkbookFile(workbook, req.out);
+    } catch (e) {
+      return writeFailure(req.out, e);
+    }
+    written.push(req.out);
+  }
+  if (req.json) {
+    try {
+      await fs.mkdir(path.dirname(path.resolve(req.json)), { recursive: true });
+      await fs.writeFile(req.json, `${JSON.stringify(result.report, null, 2)}\n`, 'utf8');
+    } catch (e) {
+      return writeFailure(req.json, e);
+    }
+    written.push(req.json);
+  }
+  return { ok: true, result, settings, render, warnings, written };
+}
+
+/** Runs `recon clear`: writes a copy with every highlight undone and the add-in's sheets removed. */
+export async function runClear(input: string, out: string): Promise<{ ok: true; restoredCells: number; warnings: Bilingual[] } | RunFailure> {
+  const loaded = await loadWorkbookFile(input);
+  if (!loaded.ok) return loadFailure(input, loaded.reason, loaded.detail);
+  const summary = clearAnnotations(loaded.workbook);
+  try {
+    await saveWorkbookFile(loaded.workbook, out);
+  } catch (e) {
+    return writeFailure(out, e);
+  }
+  return { ok: true, restoredCells: summary.restoredCells, warnings: summary.stateWasUnreadable ? [CLI_TEXT.stateUnreadable] : [] };
+}

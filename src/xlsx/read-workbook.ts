@@ -1,0 +1,35 @@
+import ExcelJS from 'exceljs';
+import { SheetGrid } from '../core/cells';
+import { readReviews } from '../core/findings-sheet';
+import { Review } from '../core/plan-build';
+import { sheetToGrid } from './cell-values';
+import { applyExceljsPatches } from './exceljs-patches';
+import { findWorksheet, FoundState, ownedNames, readState } from './state-sheet';
+
+/** What a check reads from a workbook file. */
+export interface WorkbookContents {
+  /** The user's sheets, in workbook order; the add-in's own sheets are left out. */
+  grids: SheetGrid[];
+  state: FoundState;
+  /** Review decisions on the previous run's Findings sheet, by finding id. */
+  reviews: Map<string, Review>;
+}
+
+/**
+ * Reads the user's sheets as grids (skipping the sheets the add-in owns and its state sheet), the
+ * add-in's state, and the reviews recorded on the previous Findings sheet.
+ */
+export function readWorkbookContents(workbook: ExcelJS.Workbook): WorkbookContents {
+  applyExceljsPatches();
+  const state = readState(workbook);
+  const skip = ownedNames(state.state);
+  const grids = workbook.worksheets.filter((ws) => !skip.has(ws.name.toLowerCase())).map(sheetToGrid);
+  const reviews = new Map<string, Review>();
+  for (const record of state.state.ownedSheets) {
+    if (record.key !== 'findings') continue;
+    const ws = findWorksheet(workbook, record.name);
+    if (!ws) continue;
+    for (const [id, review] of readReviews(sheetToGrid(ws))) if (!reviews.has(id)) reviews.set(id, review);
+  }
+  return { grids, state, reviews };
+}

@@ -1,0 +1,72 @@
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { applyExceljsPatches } from './exceljs-patches';
+
+/** Why a file could not be opened as a workbook. */
+export type LoadFailure = 'missing' | 'not-a-file' | 'empty' | 'legacy-or-encrypted' | 'not-xlsx' | 'corrupt' | 'unreadable';
+
+export type LoadResult =
+  | { ok: true; workbook: ExcelJS.Workbook }
+  | { ok: false; reason: LoadFailure; detail: string };
+
+/** Zip local-file header: every .xlsx starts with it. */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** OLE compound file: a legacy .xls, or an .xlsx saved with a password (Excel encrypts into OLE). */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Opens an .xlsx file. Every way it can fail (no such file, a folder, an empty file, a legacy or
+ * password-protected file, something that is no workbook) comes back as a reason, never a throw.
+ */
+export async function loadWorkbookFile(file: string): Promise<LoadResult> {
+  applyExceljsPatches();
+  let handle: fs.FileHandle | undefined;
+  const head = new Uint8Array(8);
+  let size: number;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { ok: false, reason: 'not-a-file', detail: 'not a file' };
+    size = stat.size;
+    handle = await fs.open(file, 'r');
+    await handle.read(head, 0, head.length, 0);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', detail: 'no such file' };
+    return { ok: false, reason: 'unreadable', detail: code ?? String(e) };
+  } finally {
+    await handle?.close();
+  }
+  if (size === 0) return { ok: false, reason: 'empty', detail: 'the file is empty' };
+  if (startsWith(head, OLE_MAGIC)) return { ok: false, reason: 'legacy-or-encrypted', detail: 'legacy .xls or password-protected' };
+  if (!startsWith(head, ZIP_MAGIC)) return { ok: false, reason: 'not-xlsx', detail: 'not an .xlsx file' };
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (e) {
+    return { ok: false, reason: 'corrupt', detail: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+  }
+  return { ok: true, workbook };
+}
+
+/**
+ * Writes a workbook to a file through a temporary file beside it, so a failed write never leaves a
+ * half-written workbook (or, with `--out` naming the input, a destroyed input).
+ */
+export async function saveWorkbookFile(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  applyExceljsPatches();
+  const dir = path.dirname(path.resolve(file));
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await workbook.xlsx.writeFile(tmp);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
