@@ -29,7 +29,7 @@ function userWorkbook(): ExcelJS.Workbook {
   b2.font = { name: 'Arial', size: 10, bold: true, color: { argb: 'FFFF0000' } };
   b2.note = 'checked by Anna';
   const c2 = sales.getCell('C2');
-  c2.fill = { type: 'pattern', pattern: 'darkGrid', fgColor: { theme: 4, tint: 0.4 } as ExcelJS.Color, bgColor: { indexed: 64 } as ExcelJS.Color };
+  c2.fill = { type: 'pattern', pattern: 'darkGrid', fgColor: { theme: 4, tint: 0.4 } as unknown as ExcelJS.Color, bgColor: { indexed: 64 } as unknown as ExcelJS.Color };
   c2.font = { italic: true, color: { theme: 1 } as ExcelJS.Color };
   c2.note = { texts: [{ font: { bold: true }, text: 'Anna:' }, { text: '\nask sales' }] };
   // The user's own sheet called "Findings": the add-in must never take it over.
