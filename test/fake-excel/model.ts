@@ -1,0 +1,213 @@
+import { cellKey, colLetters, keyCol, keyRow, MAX_COLS, Rect } from './address';
+
+/**
+ * The fake workbook's data: what a real workbook would hold, with no proxies or requests. Tests build it
+ * directly (or load it from .xlsx through `xlsx-io.ts`) and inspect it after the adapter has run.
+ * Values are stored densely by row (a 100,000-row sheet must stay cheap); formats and notes sparsely.
+ */
+
+/** A stored cell value: an Excel error is kept apart from text that looks like one. */
+export type FakeValue = null | number | string | boolean | { error: string };
+
+export interface FakeFill {
+  /** "#RRGGBB", upper case. */
+  color: string;
+  /** Excel's pattern name; "Solid" unless loaded from a file with another pattern. */
+  pattern: string;
+}
+
+export interface FakeFont {
+  /** "#RRGGBB"; null or absent is Automatic (reads as "#000000", as Excel reports it). */
+  color?: string | null;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export interface FakeHyperlink {
+  address?: string;
+  documentReference?: string;
+  textToDisplay?: string;
+  screenTip?: string;
+}
+
+export interface FakeNote {
+  content: string;
+  author: string;
+}
+
+export interface FakeComment {
+  id: string;
+  sheetId: string;
+  key: number;
+  content: string;
+  author: string;
+  resolved: boolean;
+}
+
+export interface FakeValidation {
+  rect: Rect;
+  rule: Record<string, unknown>;
+  prompt?: Record<string, unknown>;
+  errorAlert?: Record<string, unknown>;
+  ignoreBlanks?: boolean;
+}
+
+export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+/** Number of the "Excel" error literals a user can type, which Excel stores as error values. */
+export const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
+
+let sheetSeq = 0;
+
+export class FakeSheet {
+  id: string;
+  name: string;
+  visibility: Visibility = 'Visible';
+  protected = false;
+  tabColor = '';
+  rows: FakeValue[][] = [];
+  formulas = new Map<number, string>();
+  numberFormats = new Map<number, string>();
+  fills = new Map<number, FakeFill>();
+  fonts = new Map<number, FakeFont>();
+  hyperlinks = new Map<number, FakeHyperlink>();
+  notes = new Map<number, FakeNote>();
+  merged: Rect[] = [];
+  validations: FakeValidation[] = [];
+  columnWidths = new Map<number, number>();
+  frozenRows = 0;
+
+  constructor(name: string) {
+    this.id = `{sheet-${++sheetSeq}}`;
+    this.name = name;
+  }
+
+  getValue(r: number, c: number): FakeValue {
+    const row = this.rows[r];
+    if (!row) return null;
+    const v = row[c];
+    return v === undefined ? null : v;
+  }
+
+  setValue(r: number, c: number, v: FakeValue): void {
+    let row = this.rows[r];
+    if (!row) {
+      if (v === null) return;
+      while (this.rows.length < r) this.rows.push([]);
+      row = this.rows[r] = [];
+    }
+    if (v === null && c >= row.length) return;
+    while (row.length < c) row.push(null);
+    row[c] = v;
+  }
+
+  numberFormat(r: number, c: number): string {
+    return this.numberFormats.get(cellKey(r, c)) ?? 'General';
+  }
+
+  /** Smallest rectangle holding every value (and, unless valuesOnly, every format); null when empty. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    this.rows.forEach((row, r) => {
+      if (!row) return;
+      for (let c = 0; c < row.length; c++) {
+        if (row[c] === null || row[c] === undefined) continue;
+        if (r < r0) r0 = r;
+        if (r > r1) r1 = r;
+        if (c < c0) c0 = c;
+        if (c > c1) c1 = c;
+      }
+    });
+    const maps: Map<number, unknown>[] = [this.formulas];
+    if (!valuesOnly) maps.push(this.numberFormats, this.fills, this.fonts, this.hyperlinks);
+    for (const m of maps) {
+      for (const key of m.keys()) {
+        const r = keyRow(key);
+        const c = keyCol(key);
+        if (r < r0) r0 = r;
+        if (r > r1) r1 = r;
+        if (c < c0) c0 = c;
+        if (c > c1) c1 = c;
+      }
+    }
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
+  /** "B7" for a cell key. */
+  cellA1(key: number): string {
+    return `${colLetters(keyCol(key))}${keyRow(key) + 1}`;
+  }
+}
+
+/** What the fake treats as the current selection. */
+export interface FakeSelection {
+  sheetId: string;
+  rect: Rect;
+}
+
+/** A whole workbook. */
+export class FakeWorkbookModel {
+  sheets: FakeSheet[] = [];
+  comments: FakeComment[] = [];
+  activeSheetId: string | null = null;
+  selection: FakeSelection | null = null;
+  private commentSeq = 0;
+
+  /** Adds a sheet at the end; the first sheet added becomes the active one. */
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(name);
+    this.sheets.push(s);
+    if (!this.activeSheetId) this.activeSheetId = s.id;
+    return s;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** The sheet of that name; throws a plain Error for test set-up mistakes. */
+  mustSheet(name: string): FakeSheet {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`fake workbook has no sheet "${name}"`);
+    return s;
+  }
+
+  sheetById(id: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  nextCommentId(): string {
+    return `{comment-${++this.commentSeq}}`;
+  }
+
+  /** Convenience for tests: a sheet filled from rows of values starting at A1. */
+  static fromRows(sheets: Record<string, FakeValue[][]>): FakeWorkbookModel {
+    const wb = new FakeWorkbookModel();
+    for (const [name, rows] of Object.entries(sheets)) {
+      const s = wb.addSheet(name);
+      rows.forEach((row, r) => row.forEach((v, c) => s.setValue(r, c, v)));
+    }
+    return wb;
+  }
+}
+
+/** Excel's colour form: "#RRGGBB", upper case; named colours Excel accepts are mapped. */
+export function normalizeColor(input: string): string | null {
+  const s = input.trim();
+  const named: Record<string, string> = {
+    red: '#FF0000', green: '#008000', blue: '#0000FF', yellow: '#FFFF00', white: '#FFFFFF', black: '#000000',
+    orange: '#FFA500', gray: '#808080', grey: '#808080',
+  };
+  if (named[s.toLowerCase()]) return named[s.toLowerCase()];
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(s);
+  return m ? `#${m[1].toUpperCase()}` : null;
+}
+
+/** Keys of every cell in a rectangle, clipped to what is worth visiting. */
+export function* rectKeys(r: Rect): Generator<number> {
+  for (let row = r.r0; row <= r.r1; row++) for (let c = r.c0; c <= r.c1; c++) yield row * MAX_COLS + c;
+}

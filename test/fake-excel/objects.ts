@@ -1,0 +1,1373 @@
+import {
+  cellKey, intersect, keyCol, keyRow, MAX_COLS, MAX_ROWS, parseLocal, quoteSheet, Rect, rectCells, rectContains, rectToA1,
+  splitSheet,
+} from './address';
+import { coerceInput, displayText, valueOut, valueTypeOut } from './cell-values';
+import { FakeComment, FakeFill, FakeNote, FakeSheet, FakeValidation, FakeWorkbookModel, normalizeColor } from './model';
+import {
+  ApplyScope, FakeClientObject, FakeClientResult, FakeOfficeError, FakeRequestContext, LoadTree, notFound, READ_CELL_LIMIT,
+  ScalarDef,
+} from './runtime';
+
+/**
+ * The proxies of the fake Excel object model. Only what the product uses (and a little around it) is
+ * here; each member carries the ExcelApi version that introduced it, and a host configured below that
+ * version answers ApiNotFound at sync, as an older Excel would.
+ */
+
+type Ctx = FakeRequestContext;
+
+function modelOf(ctx: Ctx): FakeWorkbookModel {
+  return ctx._host.model;
+}
+
+/** Excel's 8,192-character cap on an address string passed to getRange/getRanges. */
+export const ADDRESS_LIMIT = 8192;
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  rect: Rect;
+}
+
+interface AreasTarget {
+  sheet: FakeSheet;
+  rects: Rect[];
+}
+
+function assertWritable(sheet: FakeSheet, location: string): void {
+  if (sheet.protected) {
+    throw new FakeOfficeError('AccessDenied', location, "The cell or chart you're trying to change is on a protected sheet.");
+  }
+}
+
+function assertReadable(rect: Rect, location: string): void {
+  if (rectCells(rect) > READ_CELL_LIMIT) throw new FakeOfficeError('RangeExceedsLimit', location);
+}
+
+/** Parses a sheet-local address (an optional prefix must name the same sheet). */
+function parseOn(sheet: FakeSheet, address: string, location: string): Rect {
+  if (address.length > ADDRESS_LIMIT) throw new FakeOfficeError('InvalidArgument', location);
+  const { sheet: named, local } = splitSheet(address);
+  if (named !== null && named.toLowerCase() !== sheet.name.toLowerCase()) throw new FakeOfficeError('InvalidArgument', location);
+  const rect = parseLocal(local);
+  if (!rect) throw new FakeOfficeError('InvalidArgument', location);
+  return rect;
+}
+
+function grid<T>(rect: Rect, cell: (r: number, c: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = rect.r0; r <= rect.r1; r++) {
+    const row: T[] = [];
+    for (let c = rect.c0; c <= rect.c1; c++) row.push(cell(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+/** Normalises a 2D input to the range's shape: a scalar applies to every cell, arrays must match exactly. */
+function shaped(input: unknown, rect: Rect, location: string): (r: number, c: number) => unknown {
+  if (!Array.isArray(input)) return () => input;
+  const rows = rect.r1 - rect.r0 + 1;
+  const cols = rect.c1 - rect.c0 + 1;
+  if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
+    throw new FakeOfficeError('InvalidArgument', location, 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+  }
+  const arr = input as unknown[][];
+  return (r, c) => arr[r - rect.r0][c - rect.c0];
+}
+
+function validateSheetName(name: unknown, location: string): string {
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+    throw new FakeOfficeError('InvalidArgument', location);
+  }
+  return name;
+}
+
+function uniform<T>(values: T[]): T | null {
+  if (values.length === 0) return null;
+  const first = values[0];
+  return values.every((v) => v === first) ? first : null;
+}
+
+function* cellsOf(rects: Rect[]): Generator<[number, number]> {
+  for (const rect of rects) for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) yield [r, c];
+}
+
+/** Base of the collections: `load()` fills `items` with item proxies. */
+abstract class FakeCollection<T extends FakeClientObject> extends FakeClientObject {
+  /** @internal The current items as proxies (evaluated when the load runs). */
+  abstract _itemProxies(): T[];
+
+  get items(): T[] {
+    return this._get<T[]>('items');
+  }
+
+  override _applyLoad(tree: LoadTree, scope: ApplyScope): void {
+    if (!scope.host.supports(this._version)) throw new FakeOfficeError('ApiNotFound', this._className);
+    this._resolve();
+    const itemTree: LoadTree = { all: tree.all, props: new Set(tree.props), children: new Map(tree.children) };
+    const sub = itemTree.children.get('items');
+    itemTree.props.delete('items');
+    if (sub) {
+      itemTree.children.delete('items');
+      sub.props.forEach((p) => itemTree.props.add(p));
+      sub.children.forEach((v, k) => itemTree.children.set(k, v));
+      itemTree.all = itemTree.all || sub.all;
+    }
+    if (itemTree.props.size === 0 && itemTree.children.size === 0) itemTree.all = true;
+    const items = this._itemProxies();
+    for (const item of items) item._applyLoad(itemTree, scope);
+    scope.stage({ count: items.length }, () => {
+      this._isNull = false;
+      this._loaded.set('items', items);
+    });
+  }
+
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this._queue('getCount', { call: 'getCount' }, this._version, (scope) => {
+      const n = this._itemProxies().length;
+      scope.stage(n, () => {
+        result._value = n;
+        result._loaded = true;
+      });
+    });
+    return result;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { items: this._loaded.has('items') ? this._get<T[]>('items').map((i) => i.toJSON()) : [] };
+  }
+}
+
+export class FakeRuntime extends FakeClientObject {
+  get _className(): string {
+    return 'Runtime';
+  }
+  _resolve(): unknown {
+    return this._ctx._host;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return { enableEvents: { get: () => this._ctx._host.enableEvents, version: '1.8' } };
+  }
+  get enableEvents(): boolean {
+    return this._get('enableEvents');
+  }
+  set enableEvents(v: boolean) {
+    this._set('enableEvents', v, '1.8', (scope) => {
+      scope.host.enableEvents = Boolean(v);
+    });
+  }
+}
+
+export class FakeWorkbook extends FakeClientObject {
+  get _className(): string {
+    return 'Workbook';
+  }
+  _resolve(): unknown {
+    return modelOf(this._ctx);
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return { name: { get: () => 'Book1.xlsx', version: '1.7' } };
+  }
+  override _navNames(): string[] {
+    return ['worksheets', 'comments', 'notes'];
+  }
+  get worksheets(): FakeWorksheetCollection {
+    return this._nav('worksheets', () => new FakeWorksheetCollection(this._ctx, `${this._path}.worksheets`, '1.1'));
+  }
+  get comments(): FakeCommentCollection {
+    return this._nav('comments', () => new FakeCommentCollection(this._ctx, `${this._path}.comments`, '1.10', null));
+  }
+  get notes(): FakeNoteCollection {
+    return this._nav('notes', () => new FakeNoteCollection(this._ctx, `${this._path}.notes`, '1.18', null));
+  }
+  getSelectedRange(): FakeRange {
+    const m = modelOf(this._ctx);
+    return new FakeRange(this._ctx, `${this._path}.getSelectedRange()`, '1.1', () => {
+      const sel = m.selection;
+      const sheet = sel ? m.sheetById(sel.sheetId) : m.activeSheetId ? m.sheetById(m.activeSheetId) : undefined;
+      if (!sheet) throw notFound('Workbook.getSelectedRange');
+      return { sheet, rect: sel && sel.sheetId === sheet.id ? sel.rect : { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+}
+
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  get _className(): string {
+    return 'WorksheetCollection';
+  }
+  _resolve(): unknown {
+    return modelOf(this._ctx).sheets;
+  }
+  _itemProxies(): FakeWorksheet[] {
+    const m = modelOf(this._ctx);
+    return m.sheets.map((s) => new FakeWorksheet(this._ctx, `${this._path}.getItem(${JSON.stringify(s.id)})`, '1.1', () => m.sheetById(s.id)));
+  }
+  getItem(key: string): FakeWorksheet {
+    const m = modelOf(this._ctx);
+    return new FakeWorksheet(this._ctx, `${this._path}.getItem(${JSON.stringify(key)})`, '1.1', () => m.sheet(key) ?? m.sheetById(key));
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    const m = modelOf(this._ctx);
+    return new FakeWorksheet(this._ctx, `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`, '1.4', () => m.sheet(key) ?? m.sheetById(key), true);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    const m = modelOf(this._ctx);
+    return new FakeWorksheet(this._ctx, `${this._path}.getActiveWorksheet()`, '1.1', () => (m.activeSheetId ? m.sheetById(m.activeSheetId) : undefined));
+  }
+  add(name?: string): FakeWorksheet {
+    const m = modelOf(this._ctx);
+    let created: FakeSheet | undefined;
+    const sheet = new FakeWorksheet(this._ctx, `${this._path}.add(${JSON.stringify(name ?? null)})`, '1.1', () => created);
+    this._queue('add', { call: 'add', name: name ?? null }, '1.1', () => {
+      let n = name;
+      if (n === undefined || n === null) {
+        let i = m.sheets.length + 1;
+        while (m.sheet(`Sheet${i}`)) i++;
+        n = `Sheet${i}`;
+      }
+      validateSheetName(n, 'WorksheetCollection.add');
+      if (m.sheet(n)) throw new FakeOfficeError('ItemAlreadyExists', 'WorksheetCollection.add');
+      created = m.addSheet(n);
+    });
+    return sheet;
+  }
+  get onChanged(): FakeEventHandlers {
+    return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, `${this._path}.onChanged`, '1.9', 'onChanged', () => null));
+  }
+}
+
+export class FakeWorksheet extends FakeClientObject {
+  /** @internal The sheet id once the proxy has found its sheet: later operations follow that sheet even if renamed. */
+  private _id: string | null = null;
+
+  constructor(ctx: Ctx, path: string, version: string, private readonly finder: () => FakeSheet | undefined, nullable = false) {
+    super(ctx, path, version, nullable);
+  }
+
+  get _className(): string {
+    return 'Worksheet';
+  }
+
+  _resolve(): FakeSheet {
+    const m = modelOf(this._ctx);
+    if (this._id) {
+      const s = m.sheetById(this._id);
+      if (!s) throw notFound('Worksheet');
+      return s;
+    }
+    const s = this.finder();
+    if (!s) throw notFound('Worksheet');
+    this._id = s.id;
+    return s;
+  }
+
+  override _sheetName(): string | undefined {
+    return this._resolve().name;
+  }
+
+  override _scalars(): Record<string, ScalarDef> {
+    const m = modelOf(this._ctx);
+    return {
+      id: { get: (s: FakeSheet) => s.id },
+      name: { get: (s: FakeSheet) => s.name },
+      position: { get: (s: FakeSheet) => m.sheets.indexOf(s) },
+      visibility: { get: (s: FakeSheet) => s.visibility },
+      tabColor: { get: (s: FakeSheet) => s.tabColor, version: '1.7' },
+    };
+  }
+
+  override _navNames(): string[] {
+    return ['protection', 'freezePanes', 'notes', 'comments'];
+  }
+
+  get id(): string {
+    return this._get('id');
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._set('name', v, '1.1', () => {
+      const s = this._resolve();
+      const n = validateSheetName(v, 'Worksheet.name');
+      const other = modelOf(this._ctx).sheet(n);
+      if (other && other !== s) throw new FakeOfficeError('ItemAlreadyExists', 'Worksheet.name');
+      s.name = n;
+    });
+  }
+  get position(): number {
+    return this._get('position');
+  }
+  set position(v: number) {
+    this._set('position', v, '1.1', () => {
+      const m = modelOf(this._ctx);
+      const s = this._resolve();
+      if (!Number.isInteger(v) || v < 0 || v >= m.sheets.length) throw new FakeOfficeError('InvalidArgument', 'Worksheet.position');
+      m.sheets.splice(m.sheets.indexOf(s), 1);
+      m.sheets.splice(v, 0, s);
+    });
+  }
+  get visibility(): string {
+    return this._get('visibility');
+  }
+  set visibility(v: string) {
+    this._set('visibility', v, '1.2', () => {
+      const m = modelOf(this._ctx);
+      const s = this._resolve();
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', 'Worksheet.visibility');
+      if (v !== 'Visible' && s.visibility === 'Visible' && m.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
+        throw new FakeOfficeError('InvalidOperation', 'Worksheet.visibility', 'A workbook must contain at least one visible worksheet.');
+      }
+      s.visibility = v;
+      if (v !== 'Visible' && m.activeSheetId === s.id) {
+        m.activeSheetId = m.sheets.find((x) => x.visibility === 'Visible')?.id ?? null;
+      }
+    });
+  }
+  get tabColor(): string {
+    return this._get('tabColor');
+  }
+  set tabColor(v: string) {
+    this._set('tabColor', v, '1.7', () => {
+      this._resolve().tabColor = v === '' ? '' : normalizeColor(v) ?? '';
+    });
+  }
+
+  get protection(): FakeWorksheetProtection {
+    return this._nav('protection', () => new FakeWorksheetProtection(this._ctx, `${this._path}.protection`, '1.2', () => this._resolve()));
+  }
+  get freezePanes(): FakeFreezePanes {
+    return this._nav('freezePanes', () => new FakeFreezePanes(this._ctx, `${this._path}.freezePanes`, '1.7', () => this._resolve()));
+  }
+  get notes(): FakeNoteCollection {
+    return this._nav('notes', () => new FakeNoteCollection(this._ctx, `${this._path}.notes`, '1.18', () => this._resolve()));
+  }
+  get comments(): FakeCommentCollection {
+    return this._nav('comments', () => new FakeCommentCollection(this._ctx, `${this._path}.comments`, '1.10', () => this._resolve()));
+  }
+  get onChanged(): FakeEventHandlers {
+    return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, `${this._path}.onChanged`, '1.7', 'onChanged', () => this._resolve().id));
+  }
+  get onFormatChanged(): FakeEventHandlers {
+    return this._nav('onFormatChanged', () => new FakeEventHandlers(this._ctx, `${this._path}.onFormatChanged`, '1.9', 'onFormatChanged', () => this._resolve().id));
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this._ctx, `${this._path}.getRange(${JSON.stringify(address ?? null)})`, '1.1', () => {
+      const sheet = this._resolve();
+      const rect = address === undefined || address === '' ? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } : parseOn(sheet, address, 'Worksheet.getRange');
+      return { sheet, rect };
+    });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this._ctx, `${this._path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, '1.7', () => {
+      const sheet = this._resolve();
+      const rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
+      if (rowCount < 1 || columnCount < 1 || rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) {
+        throw new FakeOfficeError('InvalidArgument', 'Worksheet.getRangeByIndexes');
+      }
+      return { sheet, rect };
+    });
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this._ctx, `${this._path}.getCell(${row},${column})`, '1.1', () => ({ sheet: this._resolve(), rect: { r0: row, c0: column, r1: row, c1: column } }));
+  }
+
+  getRanges(address?: string): FakeRangeAreas {
+    return new FakeRangeAreas(this._ctx, `${this._path}.getRanges(${JSON.stringify(address ?? null)})`, '1.9', () => {
+      const sheet = this._resolve();
+      if (address === undefined) return { sheet, rects: [{ r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 }] };
+      if (address.length > ADDRESS_LIMIT) throw new FakeOfficeError('InvalidArgument', 'Worksheet.getRanges', 'The address exceeds the limit of 8192 characters.');
+      const parts = address.split(/[,;]/).map((p) => p.trim());
+      if (parts.some((p) => p === '')) throw new FakeOfficeError('InvalidArgument', 'Worksheet.getRanges');
+      return { sheet, rects: parts.map((p) => parseOn(sheet, p, 'Worksheet.getRanges')) };
+    });
+  }
+
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this._ctx, `${this._path}.getUsedRange(${valuesOnly === true})`, '1.1', () => {
+      const sheet = this._resolve();
+      return { sheet, rect: sheet.usedRect(valuesOnly === true) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this._ctx, `${this._path}.getUsedRangeOrNullObject(${valuesOnly === true})`, '1.4',
+      () => {
+        const sheet = this._resolve();
+        const rect = sheet.usedRect(valuesOnly === true);
+        if (!rect) throw notFound('Worksheet.getUsedRangeOrNullObject');
+        return { sheet, rect };
+      },
+      true,
+    );
+  }
+
+  delete(): void {
+    this._queue('delete', { call: 'delete' }, '1.1', () => {
+      const m = modelOf(this._ctx);
+      const s = this._resolve();
+      if (s.visibility === 'Visible' && m.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
+        throw new FakeOfficeError('InvalidOperation', 'Worksheet.delete', 'A workbook must contain at least one visible worksheet.');
+      }
+      m.sheets.splice(m.sheets.indexOf(s), 1);
+      m.comments = m.comments.filter((c) => c.sheetId !== s.id);
+      if (m.activeSheetId === s.id) m.activeSheetId = m.sheets.find((x) => x.visibility === 'Visible')?.id ?? null;
+      if (m.selection?.sheetId === s.id) m.selection = null;
+    });
+  }
+
+  activate(): void {
+    this._queue('activate', { call: 'activate' }, '1.1', () => {
+      const s = this._resolve();
+      if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'Worksheet.activate', 'A hidden sheet cannot be activated.');
+      modelOf(this._ctx).activeSheetId = s.id;
+    });
+  }
+}
+
+export class FakeWorksheetProtection extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: () => FakeSheet) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'WorksheetProtection';
+  }
+  _resolve(): FakeSheet {
+    return this.sheet();
+  }
+  override _sheetName(): string | undefined {
+    return this.sheet().name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return { protected: { get: (s: FakeSheet) => s.protected } };
+  }
+  get protected(): boolean {
+    return this._get('protected');
+  }
+  protect(): void {
+    this._queue('protect', { call: 'protect' }, '1.2', () => {
+      this.sheet().protected = true;
+    });
+  }
+  unprotect(): void {
+    this._queue('unprotect', { call: 'unprotect' }, '1.7', () => {
+      this.sheet().protected = false;
+    });
+  }
+}
+
+export class FakeFreezePanes extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: () => FakeSheet) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'WorksheetFreezePanes';
+  }
+  _resolve(): FakeSheet {
+    return this.sheet();
+  }
+  freezeRows(count?: number): void {
+    this._queue('freezeRows', { call: 'freezeRows', count: count ?? 1 }, '1.7', () => {
+      this.sheet().frozenRows = count ?? 1;
+    });
+  }
+  unfreeze(): void {
+    this._queue('unfreeze', { call: 'unfreeze' }, '1.7', () => {
+      this.sheet().frozenRows = 0;
+    });
+  }
+}
+
+/** `onChanged` and friends. Registration takes effect at once (Excel confirms it at the next sync). */
+export class FakeEventHandlers extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly kind: string, private readonly sheetId: () => string | null) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'EventHandlers';
+  }
+  _resolve(): unknown {
+    return null;
+  }
+  add(handler: (args: unknown) => unknown): { context: Ctx; remove(): void } {
+    if (!this._ctx._host.supports(this._version)) throw new FakeOfficeError('ApiNotFound', `${this.kind}.add`);
+    const remove = this._ctx._host.register(this.kind, this.sheetId(), handler);
+    const ctx = this._ctx;
+    return {
+      context: ctx,
+      remove() {
+        remove();
+      },
+    };
+  }
+}
+
+/** Which cells a range or range-areas proxy covers, for the format proxies shared by both. */
+type AreasLocator = () => AreasTarget;
+
+export class FakeRange extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly locate: () => RangeTarget, nullable = false) {
+    super(ctx, path, version, nullable);
+  }
+
+  get _className(): string {
+    return 'Range';
+  }
+
+  _resolve(): RangeTarget {
+    return this.locate();
+  }
+
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+
+  override _scalars(): Record<string, ScalarDef> {
+    const read = (f: (t: RangeTarget) => unknown) => (t: RangeTarget) => {
+      assertReadable(t.rect, 'Range');
+      return f(t);
+    };
+    return {
+      address: { get: (t: RangeTarget) => `${quoteSheet(t.sheet.name)}!${rectToA1(t.rect)}` },
+      addressLocal: { get: (t: RangeTarget) => `${quoteSheet(t.sheet.name)}!${rectToA1(t.rect)}` },
+      rowCount: { get: (t: RangeTarget) => t.rect.r1 - t.rect.r0 + 1 },
+      columnCount: { get: (t: RangeTarget) => t.rect.c1 - t.rect.c0 + 1 },
+      rowIndex: { get: (t: RangeTarget) => t.rect.r0 },
+      columnIndex: { get: (t: RangeTarget) => t.rect.c0 },
+      cellCount: { get: (t: RangeTarget) => rectCells(t.rect) },
+      values: { get: read((t) => grid(t.rect, (r, c) => valueOut(t.sheet.getValue(r, c)))) },
+      valueTypes: { get: read((t) => grid(t.rect, (r, c) => valueTypeOut(t.sheet.getValue(r, c)))) },
+      text: { get: read((t) => grid(t.rect, (r, c) => displayText(t.sheet.getValue(r, c), t.sheet.numberFormat(r, c)))) },
+      formulas: { get: read((t) => grid(t.rect, (r, c) => t.sheet.formulas.get(cellKey(r, c)) ?? valueOut(t.sheet.getValue(r, c)))) },
+      numberFormat: { get: read((t) => grid(t.rect, (r, c) => t.sheet.numberFormat(r, c))) },
+      hyperlink: {
+        get: (t: RangeTarget) => {
+          const h = t.sheet.hyperlinks.get(cellKey(t.rect.r0, t.rect.c0));
+          return h ? { ...h } : null;
+        },
+        version: '1.7',
+      },
+      isEntireColumn: { get: (t: RangeTarget) => t.rect.r0 === 0 && t.rect.r1 === MAX_ROWS - 1 },
+      isEntireRow: { get: (t: RangeTarget) => t.rect.c0 === 0 && t.rect.c1 === MAX_COLS - 1 },
+    };
+  }
+
+  override _navNames(): string[] {
+    return ['format', 'worksheet', 'dataValidation'];
+  }
+
+  get address(): string {
+    return this._get('address');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
+  get text(): string[][] {
+    return this._get('text');
+  }
+
+  get values(): unknown[][] {
+    return this._get('values');
+  }
+  set values(v: unknown[][]) {
+    this._set('values', v, '1.1', (scope) => this._writeValues(v, false, scope));
+  }
+  get formulas(): unknown[][] {
+    return this._get('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this._set('formulas', v, '1.1', (scope) => this._writeValues(v, true, scope));
+  }
+
+  private _writeValues(input: unknown, asFormulas: boolean, scope: ApplyScope): void {
+    const { sheet, rect } = this.locate();
+    const loc = asFormulas ? 'Range.formulas' : 'Range.values';
+    assertWritable(sheet, loc);
+    const at = shaped(input, rect, loc);
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const key = cellKey(r, c);
+        const coerced = coerceInput(at(r, c), sheet.numberFormat(r, c), loc);
+        if (coerced.skip) continue;
+        sheet.setValue(r, c, coerced.value);
+        if (coerced.formula) sheet.formulas.set(key, coerced.formula);
+        else sheet.formulas.delete(key);
+        if (coerced.format) sheet.numberFormats.set(key, coerced.format);
+      }
+    }
+    scope.changed(sheet, rect, 'changed');
+  }
+
+  get numberFormat(): unknown[][] {
+    return this._get('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this._set('numberFormat', v, '1.1', (scope) => {
+      const { sheet, rect } = this.locate();
+      assertWritable(sheet, 'Range.numberFormat');
+      const at = shaped(v, rect, 'Range.numberFormat');
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          const f = at(r, c);
+          if (f === null || f === undefined) continue;
+          if (typeof f !== 'string') throw new FakeOfficeError('InvalidArgument', 'Range.numberFormat');
+          if (f === 'General') sheet.numberFormats.delete(cellKey(r, c));
+          else sheet.numberFormats.set(cellKey(r, c), f);
+        }
+      }
+      scope.changed(sheet, rect, 'formatChanged');
+    });
+  }
+
+  get hyperlink(): Record<string, string> | null {
+    return this._get('hyperlink');
+  }
+  set hyperlink(v: Record<string, string> | null) {
+    this._set('hyperlink', v, '1.7', (scope) => {
+      const { sheet, rect } = this.locate();
+      assertWritable(sheet, 'Range.hyperlink');
+      if (!v || typeof v !== 'object') throw new FakeOfficeError('InvalidArgument', 'Range.hyperlink');
+      if (v.documentReference !== undefined && !/!/.test(v.documentReference)) throw new FakeOfficeError('InvalidArgument', 'Range.hyperlink');
+      for (const [r, c] of cellsOf([rect])) {
+        sheet.hyperlinks.set(cellKey(r, c), { ...v });
+        if (v.textToDisplay !== undefined) {
+          const coerced = coerceInput(v.textToDisplay, sheet.numberFormat(r, c), 'Range.hyperlink');
+          if (!coerced.skip) {
+            sheet.setValue(r, c, coerced.value);
+            if (coerced.formula) sheet.formulas.set(cellKey(r, c), coerced.formula);
+          }
+        }
+      }
+      scope.changed(sheet, rect, 'changed');
+    });
+  }
+
+  get format(): FakeRangeFormat {
+    return this._nav('format', () => new FakeRangeFormat(this._ctx, `${this._path}.format`, this._version, () => {
+      const t = this.locate();
+      return { sheet: t.sheet, rects: [t.rect] };
+    }));
+  }
+  get worksheet(): FakeWorksheet {
+    return this._nav('worksheet', () => new FakeWorksheet(this._ctx, `${this._path}.worksheet`, this._version, () => this.locate().sheet));
+  }
+  get dataValidation(): FakeDataValidation {
+    return this._nav('dataValidation', () => new FakeDataValidation(this._ctx, `${this._path}.dataValidation`, '1.8', () => this.locate()));
+  }
+
+  private _derived(name: string, version: string, f: (t: RangeTarget) => RangeTarget, nullable = false): FakeRange {
+    return new FakeRange(this._ctx, `${this._path}.${name}`, version, () => f(this.locate()), nullable);
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this._derived(`getCell(${row},${column})`, '1.1', ({ sheet, rect }) => {
+      const r = rect.r0 + row;
+      const c = rect.c0 + column;
+      if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) throw new FakeOfficeError('InvalidArgument', 'Range.getCell');
+      return { sheet, rect: { r0: r, c0: c, r1: r, c1: c } };
+    });
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this._derived(`getResizedRange(${deltaRows},${deltaColumns})`, '1.7', ({ sheet, rect }) => {
+      const out = { ...rect, r1: rect.r1 + deltaRows, c1: rect.c1 + deltaColumns };
+      if (out.r1 < out.r0 || out.c1 < out.c0 || out.r1 >= MAX_ROWS || out.c1 >= MAX_COLS) throw new FakeOfficeError('InvalidArgument', 'Range.getResizedRange');
+      return { sheet, rect: out };
+    });
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this._derived(`getOffsetRange(${rowOffset},${columnOffset})`, '1.1', ({ sheet, rect }) => {
+      const out = { r0: rect.r0 + rowOffset, c0: rect.c0 + columnOffset, r1: rect.r1 + rowOffset, c1: rect.c1 + columnOffset };
+      if (out.r0 < 0 || out.c0 < 0 || out.r1 >= MAX_ROWS || out.c1 >= MAX_COLS) throw new FakeOfficeError('InvalidArgument', 'Range.getOffsetRange');
+      return { sheet, rect: out };
+    });
+  }
+  getRow(row: number): FakeRange {
+    return this._derived(`getRow(${row})`, '1.1', ({ sheet, rect }) => ({ sheet, rect: { r0: rect.r0 + row, r1: rect.r0 + row, c0: rect.c0, c1: rect.c1 } }));
+  }
+  getColumn(column: number): FakeRange {
+    return this._derived(`getColumn(${column})`, '1.1', ({ sheet, rect }) => ({ sheet, rect: { r0: rect.r0, r1: rect.r1, c0: rect.c0 + column, c1: rect.c0 + column } }));
+  }
+  getEntireColumn(): FakeRange {
+    return this._derived('getEntireColumn()', '1.1', ({ sheet, rect }) => ({ sheet, rect: { r0: 0, r1: MAX_ROWS - 1, c0: rect.c0, c1: rect.c1 } }));
+  }
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    return this._derived('getIntersectionOrNullObject()', '1.4', ({ sheet, rect }) => {
+      const o = typeof other === 'string' ? parseOn(sheet, other, 'Range.getIntersectionOrNullObject') : other._resolve().rect;
+      const i = intersect(rect, o);
+      if (!i) throw notFound('Range.getIntersectionOrNullObject');
+      return { sheet, rect: i };
+    }, true);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return this._derived(`getUsedRangeOrNullObject(${valuesOnly === true})`, '1.4', ({ sheet, rect }) => {
+      const used = sheet.usedRect(valuesOnly === true);
+      const i = used ? intersect(used, rect) : null;
+      if (!i) throw notFound('Range.getUsedRangeOrNullObject');
+      return { sheet, rect: i };
+    }, true);
+  }
+
+  /** Per-cell formats as `getCellProperties` reports them (only properties set on the cell itself). */
+  getCellProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[][]> {
+    const result = new FakeClientResult<Record<string, unknown>[][]>();
+    this._queue('getCellProperties', { call: 'getCellProperties', options }, '1.9', (scope) => {
+      const { sheet, rect } = this.locate();
+      assertReadable(rect, 'Range.getCellProperties');
+      const props = grid(rect, (r, c) => cellProperties(sheet, r, c, options));
+      scope.stage(props, () => {
+        result._value = props;
+        result._loaded = true;
+      });
+    });
+    return result;
+  }
+
+  select(): void {
+    this._queue('select', { call: 'select' }, '1.1', () => {
+      const { sheet, rect } = this.locate();
+      if (sheet.visibility !== 'Visible') throw new FakeOfficeError('InvalidSelection', 'Range.select');
+      const m = modelOf(this._ctx);
+      m.activeSheetId = sheet.id;
+      m.selection = { sheetId: sheet.id, rect };
+    });
+  }
+
+  clear(applyTo?: string): void {
+    this._queue('clear', { call: 'clear', applyTo: applyTo ?? 'All' }, '1.1', (scope) => {
+      const t = this.locate();
+      clearAreas({ sheet: t.sheet, rects: [t.rect] }, applyTo ?? 'All', scope);
+    });
+  }
+
+  merge(across?: boolean): void {
+    this._queue('merge', { call: 'merge', across: across === true }, '1.2', () => {
+      const { sheet, rect } = this.locate();
+      assertWritable(sheet, 'Range.merge');
+      sheet.merged.push({ ...rect });
+    });
+  }
+}
+
+function cellProperties(sheet: FakeSheet, r: number, c: number, options: Record<string, unknown>): Record<string, unknown> {
+  const key = cellKey(r, c);
+  const out: Record<string, unknown> = {};
+  if (options.address) out.address = `${quoteSheet(sheet.name)}!${rectToA1({ r0: r, c0: c, r1: r, c1: c })}`;
+  const fmt = options.format;
+  if (fmt && typeof fmt === 'object') {
+    const f = fmt as Record<string, unknown>;
+    const format: Record<string, unknown> = {};
+    if (f.fill && typeof f.fill === 'object') {
+      const want = f.fill as Record<string, unknown>;
+      const fill = sheet.fills.get(key);
+      const o: Record<string, unknown> = {};
+      if (want.color) o.color = fill ? fill.color : '#FFFFFF';
+      if (want.pattern) o.pattern = fill ? fill.pattern : 'None';
+      format.fill = o;
+    }
+    if (f.font && typeof f.font === 'object') {
+      const want = f.font as Record<string, unknown>;
+      const font = sheet.fonts.get(key);
+      const o: Record<string, unknown> = {};
+      if (want.color) o.color = font?.color ?? '#000000';
+      if (want.bold) o.bold = font?.bold ?? false;
+      if (want.italic) o.italic = font?.italic ?? false;
+      format.font = o;
+    }
+    out.format = format;
+  }
+  if (options.hyperlink) {
+    const h = sheet.hyperlinks.get(key);
+    out.hyperlink = h ? { ...h } : null;
+  }
+  return out;
+}
+
+function clearAreas(t: AreasTarget, applyTo: string, scope: ApplyScope): void {
+  assertWritable(t.sheet, 'Range.clear');
+  const all = applyTo === 'All';
+  for (const [r, c] of cellsOf(t.rects.map((x) => clipToUsed(t.sheet, x)).filter((x): x is Rect => x !== null))) {
+    const key = cellKey(r, c);
+    if (all || applyTo === 'Contents') {
+      t.sheet.setValue(r, c, null);
+      t.sheet.formulas.delete(key);
+    }
+    if (all || applyTo === 'Formats') {
+      t.sheet.fills.delete(key);
+      t.sheet.fonts.delete(key);
+      t.sheet.numberFormats.delete(key);
+    }
+    if (all || applyTo === 'Hyperlinks') t.sheet.hyperlinks.delete(key);
+  }
+  for (const rect of t.rects) scope.changed(t.sheet, rect, all || applyTo === 'Contents' ? 'changed' : 'formatChanged');
+}
+
+/** Whole-column clears would visit a million rows; only the used part can hold anything. */
+function clipToUsed(sheet: FakeSheet, rect: Rect): Rect | null {
+  const used = sheet.usedRect(false);
+  return used ? intersect(used, rect) : null;
+}
+
+export class FakeRangeAreas extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'RangeAreas';
+  }
+  _resolve(): AreasTarget {
+    return this.locate();
+  }
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      address: { get: (t: AreasTarget) => t.rects.map((r) => `${quoteSheet(t.sheet.name)}!${rectToA1(r)}`).join(',') },
+      areaCount: { get: (t: AreasTarget) => t.rects.length },
+      cellCount: { get: (t: AreasTarget) => t.rects.reduce((n, r) => n + rectCells(r), 0) },
+    };
+  }
+  override _navNames(): string[] {
+    return ['format', 'areas'];
+  }
+  get address(): string {
+    return this._get('address');
+  }
+  get areaCount(): number {
+    return this._get('areaCount');
+  }
+  get format(): FakeRangeFormat {
+    return this._nav('format', () => new FakeRangeFormat(this._ctx, `${this._path}.format`, this._version, this.locate));
+  }
+  get areas(): FakeRangeCollection {
+    return this._nav('areas', () => new FakeRangeCollection(this._ctx, `${this._path}.areas`, this._version, this.locate));
+  }
+  clear(applyTo?: string): void {
+    this._queue('clear', { call: 'clear', applyTo: applyTo ?? 'All' }, '1.9', (scope) => clearAreas(this.locate(), applyTo ?? 'All', scope));
+  }
+}
+
+export class FakeRangeCollection extends FakeCollection<FakeRange> {
+  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'RangeCollection';
+  }
+  _resolve(): unknown {
+    return this.locate();
+  }
+  _itemProxies(): FakeRange[] {
+    const t = this.locate();
+    return t.rects.map((rect, i) => new FakeRange(this._ctx, `${this._path}.getItemAt(${i})`, this._version, () => ({ sheet: t.sheet, rect })));
+  }
+}
+
+export class FakeRangeFormat extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'RangeFormat';
+  }
+  _resolve(): AreasTarget {
+    return this.locate();
+  }
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      columnWidth: { get: (t: AreasTarget) => uniform([...columnsOf(t.rects)].map((c) => t.sheet.columnWidths.get(c) ?? 48)) },
+      wrapText: { get: () => false },
+    };
+  }
+  override _navNames(): string[] {
+    return ['fill', 'font'];
+  }
+  get fill(): FakeRangeFill {
+    return this._nav('fill', () => new FakeRangeFill(this._ctx, `${this._path}.fill`, this._version, this.locate));
+  }
+  get font(): FakeRangeFont {
+    return this._nav('font', () => new FakeRangeFont(this._ctx, `${this._path}.font`, this._version, this.locate));
+  }
+  get columnWidth(): number {
+    return this._get('columnWidth');
+  }
+  set columnWidth(v: number) {
+    this._set('columnWidth', v, '1.2', () => {
+      const t = this.locate();
+      assertWritable(t.sheet, 'RangeFormat.columnWidth');
+      if (typeof v !== 'number' || !(v >= 0)) throw new FakeOfficeError('InvalidArgument', 'RangeFormat.columnWidth');
+      for (const c of columnsOf(t.rects)) t.sheet.columnWidths.set(c, v);
+    });
+  }
+  set wrapText(v: boolean) {
+    this._set('wrapText', v, '1.1', () => assertWritable(this.locate().sheet, 'RangeFormat.wrapText'));
+  }
+  autofitColumns(): void {
+    this._queue('autofitColumns', { call: 'autofitColumns' }, '1.2', () => assertWritable(this.locate().sheet, 'RangeFormat.autofitColumns'));
+  }
+}
+
+function* columnsOf(rects: Rect[]): Generator<number> {
+  const seen = new Set<number>();
+  for (const r of rects) {
+    for (let c = r.c0; c <= r.c1; c++) {
+      if (!seen.has(c)) {
+        seen.add(c);
+        yield c;
+      }
+    }
+  }
+}
+
+export class FakeRangeFill extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'RangeFill';
+  }
+  _resolve(): AreasTarget {
+    return this.locate();
+  }
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    const each = (t: AreasTarget, f: (fill: FakeFill | undefined) => string): string | null => {
+      const out: string[] = [];
+      for (const [r, c] of cellsOf(t.rects)) out.push(f(t.sheet.fills.get(cellKey(r, c))));
+      return uniform(out);
+    };
+    return {
+      color: { get: (t: AreasTarget) => each(t, (f) => f?.color ?? '#FFFFFF') },
+      pattern: { get: (t: AreasTarget) => each(t, (f) => f?.pattern ?? 'None'), version: '1.9' },
+    };
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v, '1.1', (scope) => {
+      const t = this.locate();
+      assertWritable(t.sheet, 'RangeFill.color');
+      const color = typeof v === 'string' ? normalizeColor(v) : null;
+      if (!color) throw new FakeOfficeError('InvalidArgument', 'RangeFill.color');
+      for (const [r, c] of cellsOf(t.rects)) {
+        const key = cellKey(r, c);
+        const prev = t.sheet.fills.get(key);
+        t.sheet.fills.set(key, { color, pattern: prev && prev.pattern !== 'None' ? prev.pattern : 'Solid' });
+      }
+      t.rects.forEach((rect) => scope.changed(t.sheet, rect, 'formatChanged'));
+    });
+  }
+  get pattern(): string {
+    return this._get('pattern');
+  }
+  clear(): void {
+    this._queue('clear', { call: 'clear' }, '1.1', (scope) => {
+      const t = this.locate();
+      assertWritable(t.sheet, 'RangeFill.clear');
+      for (const [r, c] of cellsOf(t.rects)) t.sheet.fills.delete(cellKey(r, c));
+      t.rects.forEach((rect) => scope.changed(t.sheet, rect, 'formatChanged'));
+    });
+  }
+}
+
+export class FakeRangeFont extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'RangeFont';
+  }
+  _resolve(): AreasTarget {
+    return this.locate();
+  }
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    const each = <T>(t: AreasTarget, f: (k: number) => T): T | null => {
+      const out: T[] = [];
+      for (const [r, c] of cellsOf(t.rects)) out.push(f(cellKey(r, c)));
+      return uniform(out);
+    };
+    return {
+      color: { get: (t: AreasTarget) => each(t, (k) => t.sheet.fonts.get(k)?.color ?? '#000000') },
+      bold: { get: (t: AreasTarget) => each(t, (k) => t.sheet.fonts.get(k)?.bold ?? false) },
+      italic: { get: (t: AreasTarget) => each(t, (k) => t.sheet.fonts.get(k)?.italic ?? false) },
+    };
+  }
+  private _write(name: 'color' | 'bold' | 'italic', value: string | boolean, scope: ApplyScope): void {
+    const t = this.locate();
+    assertWritable(t.sheet, `RangeFont.${name}`);
+    let v: string | boolean = value;
+    if (name === 'color') {
+      const color = typeof value === 'string' ? normalizeColor(value) : null;
+      if (!color) throw new FakeOfficeError('InvalidArgument', 'RangeFont.color');
+      v = color;
+    } else if (typeof value !== 'boolean') throw new FakeOfficeError('InvalidArgument', `RangeFont.${name}`);
+    for (const [r, c] of cellsOf(t.rects)) {
+      const key = cellKey(r, c);
+      t.sheet.fonts.set(key, { ...t.sheet.fonts.get(key), [name]: v });
+    }
+    t.rects.forEach((rect) => scope.changed(t.sheet, rect, 'formatChanged'));
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v, '1.1', (scope) => this._write('color', v, scope));
+  }
+  get bold(): boolean {
+    return this._get('bold');
+  }
+  set bold(v: boolean) {
+    this._set('bold', v, '1.1', (scope) => this._write('bold', v, scope));
+  }
+  get italic(): boolean {
+    return this._get('italic');
+  }
+  set italic(v: boolean) {
+    this._set('italic', v, '1.1', (scope) => this._write('italic', v, scope));
+  }
+}
+
+export class FakeDataValidation extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly locate: () => RangeTarget) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'DataValidation';
+  }
+  _resolve(): RangeTarget {
+    return this.locate();
+  }
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+  private _found(t: RangeTarget): FakeValidation | undefined {
+    return t.sheet.validations.find((v) => rectContains(v.rect, t.rect.r0, t.rect.c0));
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      rule: { get: (t: RangeTarget) => this._found(t)?.rule ?? {} },
+      type: {
+        get: (t: RangeTarget) => {
+          const rule = this._found(t)?.rule;
+          if (!rule) return 'None';
+          const k = Object.keys(rule)[0] ?? '';
+          return k.charAt(0).toUpperCase() + k.slice(1);
+        },
+      },
+      prompt: { get: (t: RangeTarget) => this._found(t)?.prompt ?? null },
+      errorAlert: { get: (t: RangeTarget) => this._found(t)?.errorAlert ?? null },
+      ignoreBlanks: { get: (t: RangeTarget) => this._found(t)?.ignoreBlanks ?? true },
+    };
+  }
+  get rule(): Record<string, unknown> {
+    return this._get('rule');
+  }
+  set rule(v: Record<string, unknown>) {
+    this._set('rule', v, '1.8', () => {
+      const t = this.locate();
+      assertWritable(t.sheet, 'DataValidation.rule');
+      const kinds = Object.keys(v ?? {});
+      if (kinds.length !== 1) throw new FakeOfficeError('InvalidArgument', 'DataValidation.rule');
+      if (kinds[0] === 'list') {
+        const list = (v.list ?? {}) as Record<string, unknown>;
+        if (typeof list.source !== 'string' || list.source === '') throw new FakeOfficeError('InvalidArgument', 'DataValidation.rule');
+      }
+      t.sheet.validations = t.sheet.validations.filter((x) => !intersect(x.rect, t.rect));
+      t.sheet.validations.push({ rect: { ...t.rect }, rule: v });
+    });
+  }
+  set prompt(v: Record<string, unknown>) {
+    this._set('prompt', v, '1.8', () => {
+      const found = this._found(this.locate());
+      if (found) found.prompt = v;
+    });
+  }
+  set errorAlert(v: Record<string, unknown>) {
+    this._set('errorAlert', v, '1.8', () => {
+      const found = this._found(this.locate());
+      if (found) found.errorAlert = v;
+    });
+  }
+  clear(): void {
+    this._queue('clear', { call: 'clear' }, '1.8', () => {
+      const t = this.locate();
+      assertWritable(t.sheet, 'DataValidation.clear');
+      t.sheet.validations = t.sheet.validations.filter((x) => !intersect(x.rect, t.rect));
+    });
+  }
+}
+
+/** Where a note or comment lives: a sheet and a cell key. */
+interface CellRef {
+  sheet: FakeSheet;
+  key: number;
+}
+
+/** Resolves a note/comment cell argument: a one-cell Range or an address string. */
+function cellRef(m: FakeWorkbookModel, arg: FakeRange | string, defaultSheet: FakeSheet | null, location: string, badCode: string): CellRef {
+  if (arg instanceof FakeRange) {
+    const { sheet, rect } = arg._resolve();
+    if (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) throw new FakeOfficeError(badCode, location);
+    return { sheet, key: cellKey(rect.r0, rect.c0) };
+  }
+  if (typeof arg !== 'string') throw new FakeOfficeError(badCode, location);
+  const { sheet: named, local } = splitSheet(arg);
+  const sheet = named !== null ? m.sheet(named) : defaultSheet;
+  if (!sheet) throw new FakeOfficeError(badCode, location);
+  if (defaultSheet && sheet !== defaultSheet) throw new FakeOfficeError(badCode, location);
+  const rect = parseLocal(local);
+  if (!rect || rect.r0 !== rect.r1 || rect.c0 !== rect.c1) throw new FakeOfficeError(badCode, location);
+  return { sheet, key: cellKey(rect.r0, rect.c0) };
+}
+
+function byPosition(m: FakeWorkbookModel, a: CellRef, b: CellRef): number {
+  const sa = m.sheets.indexOf(a.sheet);
+  const sb = m.sheets.indexOf(b.sheet);
+  if (sa !== sb) return sa - sb;
+  return keyRow(a.key) - keyRow(b.key) || keyCol(a.key) - keyCol(b.key);
+}
+
+export class FakeNoteCollection extends FakeCollection<FakeNoteProxy> {
+  /** `sheet` is null for the workbook's collection. */
+  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: (() => FakeSheet) | null) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'NoteCollection';
+  }
+  _resolve(): unknown {
+    return this.sheet ? this.sheet() : modelOf(this._ctx);
+  }
+  override _sheetName(): string | undefined {
+    return this.sheet ? this.sheet().name : undefined;
+  }
+  private _refs(): CellRef[] {
+    const m = modelOf(this._ctx);
+    const sheets = this.sheet ? [this.sheet()] : m.sheets;
+    const refs: CellRef[] = [];
+    for (const sheet of sheets) for (const key of sheet.notes.keys()) refs.push({ sheet, key });
+    return refs.sort((a, b) => byPosition(m, a, b));
+  }
+  _itemProxies(): FakeNoteProxy[] {
+    return this._refs().map((ref, i) => new FakeNoteProxy(this._ctx, `${this._path}.getItemAt(${i})`, this._version, () => ref));
+  }
+  add(cellAddress: FakeRange | string, content: unknown): FakeNoteProxy {
+    let made: CellRef | undefined;
+    const note = new FakeNoteProxy(this._ctx, `${this._path}.add()`, this._version, () => made);
+    const addr = cellAddress instanceof FakeRange ? cellAddress._path : cellAddress;
+    this._queue('add', { call: 'add', cellAddress: addr, content }, '1.18', () => {
+      const ref = cellRef(modelOf(this._ctx), cellAddress, this.sheet ? this.sheet() : null, 'NoteCollection.add', 'InvalidCellAddress');
+      assertWritable(ref.sheet, 'NoteCollection.add');
+      if (ref.sheet.notes.has(ref.key)) throw new FakeOfficeError('InvalidArgument', 'NoteCollection.add', 'The cell already has a note.');
+      if (typeof content !== 'string') throw new FakeOfficeError('InvalidArgument', 'NoteCollection.add');
+      ref.sheet.notes.set(ref.key, { content, author: 'Add-in' });
+      made = ref;
+    });
+    return note;
+  }
+  getItem(key: string): FakeNoteProxy {
+    return this._byKey(key, 'getItem', false);
+  }
+  getItemOrNullObject(key: string): FakeNoteProxy {
+    return this._byKey(key, 'getItemOrNullObject', true);
+  }
+  private _byKey(key: string, method: string, nullable: boolean): FakeNoteProxy {
+    return new FakeNoteProxy(this._ctx, `${this._path}.${method}(${JSON.stringify(key)})`, this._version, () => {
+      const ref = cellRef(modelOf(this._ctx), key, this.sheet ? this.sheet() : null, `NoteCollection.${method}`, 'InvalidArgument');
+      return ref.sheet.notes.has(ref.key) ? ref : undefined;
+    }, nullable);
+  }
+  getItemAt(index: number): FakeNoteProxy {
+    return new FakeNoteProxy(this._ctx, `${this._path}.getItemAt(${index})`, this._version, () => this._refs()[index]);
+  }
+}
+
+/** A note (ExcelApi 1.18); the model's record of it is a FakeNote. */
+export class FakeNoteProxy extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly locate: () => CellRef | undefined, nullable = false) {
+    super(ctx, path, version, nullable);
+  }
+  get _className(): string {
+    return 'Note';
+  }
+  _resolve(): { ref: CellRef; note: FakeNote } {
+    const ref = this.locate();
+    const note = ref ? ref.sheet.notes.get(ref.key) : undefined;
+    if (!ref || !note || !modelOf(this._ctx).sheets.includes(ref.sheet)) throw notFound('Note');
+    return { ref, note };
+  }
+  override _sheetName(): string | undefined {
+    return this.locate()?.sheet.name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      content: { get: (t: { note: FakeNote }) => t.note.content },
+      authorName: { get: (t: { note: FakeNote }) => t.note.author },
+    };
+  }
+  get content(): string {
+    return this._get('content');
+  }
+  set content(v: string) {
+    this._set('content', v, '1.18', () => {
+      const { ref, note } = this._resolve();
+      assertWritable(ref.sheet, 'Note.content');
+      if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', 'Note.content');
+      note.content = v;
+    });
+  }
+  get authorName(): string {
+    return this._get('authorName');
+  }
+  delete(): void {
+    this._queue('delete', { call: 'delete' }, '1.18', () => {
+      const { ref } = this._resolve();
+      assertWritable(ref.sheet, 'Note.delete');
+      ref.sheet.notes.delete(ref.key);
+    });
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this._ctx, `${this._path}.getLocation()`, '1.18', () => {
+      const { ref } = this._resolve();
+      const r = keyRow(ref.key);
+      const c = keyCol(ref.key);
+      return { sheet: ref.sheet, rect: { r0: r, c0: c, r1: r, c1: c } };
+    });
+  }
+}
+
+export class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
+  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: (() => FakeSheet) | null) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'CommentCollection';
+  }
+  _resolve(): unknown {
+    return this.sheet ? this.sheet() : modelOf(this._ctx);
+  }
+  private _list(): FakeComment[] {
+    const m = modelOf(this._ctx);
+    const sheetId = this.sheet ? this.sheet().id : null;
+    return m.comments.filter((c) => sheetId === null || c.sheetId === sheetId);
+  }
+  _itemProxies(): FakeCommentProxy[] {
+    return this._list().map((c) => new FakeCommentProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(c.id)})`, this._version, () => c.id));
+  }
+  add(cellAddress: FakeRange | string, content: unknown): FakeCommentProxy {
+    let made: string | undefined;
+    const comment = new FakeCommentProxy(this._ctx, `${this._path}.add()`, this._version, () => made);
+    const addr = cellAddress instanceof FakeRange ? cellAddress._path : cellAddress;
+    this._queue('add', { call: 'add', cellAddress: addr, content }, '1.10', () => {
+      const m = modelOf(this._ctx);
+      // A string must carry its sheet name, even on a worksheet's collection (CommentCollection.add docs).
+      if (typeof cellAddress === 'string' && splitSheet(cellAddress).sheet === null) throw new FakeOfficeError('InvalidArgument', 'CommentCollection.add');
+      const ref = cellRef(m, cellAddress, null, 'CommentCollection.add', 'InvalidArgument');
+      assertWritable(ref.sheet, 'CommentCollection.add');
+      if (typeof content !== 'string') throw new FakeOfficeError('InvalidArgument', 'CommentCollection.add');
+      if (m.comments.some((c) => c.sheetId === ref.sheet.id && c.key === ref.key)) throw new FakeOfficeError('InvalidArgument', 'CommentCollection.add', 'The cell already has a comment.');
+      const id = m.nextCommentId();
+      m.comments.push({ id, sheetId: ref.sheet.id, key: ref.key, content, author: 'Add-in', resolved: false });
+      made = id;
+    });
+    return comment;
+  }
+  getItem(id: string): FakeCommentProxy {
+    return new FakeCommentProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(id)})`, this._version, () => id);
+  }
+  getItemAt(index: number): FakeCommentProxy {
+    return new FakeCommentProxy(this._ctx, `${this._path}.getItemAt(${index})`, this._version, () => this._list()[index]?.id);
+  }
+  getItemByCell(cellAddress: FakeRange | string): FakeCommentProxy {
+    return new FakeCommentProxy(this._ctx, `${this._path}.getItemByCell()`, this._version, () => {
+      const m = modelOf(this._ctx);
+      const ref = cellRef(m, cellAddress, null, 'CommentCollection.getItemByCell', 'InvalidArgument');
+      return m.comments.find((c) => c.sheetId === ref.sheet.id && c.key === ref.key)?.id;
+    });
+  }
+}
+
+export class FakeCommentProxy extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly commentId: () => string | undefined, nullable = false) {
+    super(ctx, path, version, nullable);
+  }
+  get _className(): string {
+    return 'Comment';
+  }
+  _resolve(): FakeComment {
+    const id = this.commentId();
+    const c = modelOf(this._ctx).comments.find((x) => x.id === id);
+    if (!c) throw notFound('Comment');
+    return c;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      id: { get: (c: FakeComment) => c.id },
+      content: { get: (c: FakeComment) => c.content },
+      authorName: { get: (c: FakeComment) => c.author },
+      resolved: { get: (c: FakeComment) => c.resolved, version: '1.11' },
+    };
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get content(): string {
+    return this._get('content');
+  }
+  set content(v: string) {
+    this._set('content', v, '1.10', () => {
+      const c = this._resolve();
+      if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', 'Comment.content');
+      c.content = v;
+    });
+  }
+  delete(): void {
+    this._queue('delete', { call: 'delete' }, '1.10', () => {
+      const m = modelOf(this._ctx);
+      const c = this._resolve();
+      const sheet = m.sheetById(c.sheetId);
+      if (sheet) assertWritable(sheet, 'Comment.delete');
+      m.comments = m.comments.filter((x) => x !== c);
+    });
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this._ctx, `${this._path}.getLocation()`, '1.10', () => {
+      const c = this._resolve();
+      const sheet = modelOf(this._ctx).sheetById(c.sheetId);
+      if (!sheet) throw notFound('Comment.getLocation');
+      const r = keyRow(c.key);
+      const col = keyCol(c.key);
+      return { sheet, rect: { r0: r, c0: col, r1: r, c1: col } };
+    });
+  }
+}
