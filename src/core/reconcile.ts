@@ -1,9 +1,21 @@
+import { customerReports } from './balances';
 import { Day } from './dates';
-import { Finding } from './findings';
+import { DEFAULT_SEVERITY, Finding, findingId } from './findings';
+import { fmt } from './i18n';
+import { toleranceCents } from './match-amounts';
+import { cashApplication } from './match-cash';
+import { CustomerOrdinals, ItemScope, orderOf, receiptItems, saleItems, sheetRanks, statementItems } from './match-items';
+import { runPasses } from './match-passes';
+import { disambiguateIds, MatchReporter } from './match-report';
+import { MatchConfig } from './match-types';
+import { MESSAGES } from './matching-messages';
+import { Decimal, formatMoney } from './money';
 import { OwnedSheet } from './plan';
-import { ParsedWorkbook } from './records';
+import { reconciliationSheet } from './reconciliation-sheet';
+import { CustomerRecord, ParsedWorkbook } from './records';
 import { CustomerReport, MatchReport } from './report';
 import { Settings } from './settings';
+import { CustomerTieOut, ourBalances, statementScopes, tieOut } from './tie-out';
 
 /** What the three reconciliations produce for the report, the plan and the credit checks. */
 export interface ReconcileResult {
@@ -14,10 +26,129 @@ export interface ReconcileResult {
   sheets: OwnedSheet[];
 }
 
+/** Group size and candidate bound of the group passes (DESIGN.md: up to 5 records). */
+const GROUP_MAX = 5;
+const GROUP_CANDIDATES = 16;
+
+/** The passes' view of the settings. Unreadable tolerance text counts as zero rather than crashing. */
+export function matchConfig(settings: Settings): MatchConfig {
+  const amountTol = safeDecimal(settings.amountTolerance);
+  const roundingTol = safeDecimal(settings.roundingTolerance);
+  const equal = Decimal.max(amountTol, roundingTol);
+  return {
+    equalTolerance: equal,
+    equalCents: toleranceCents(equal),
+    silentTolerance: amountTol,
+    windowDays: Math.max(0, Math.floor(settings.dateWindowDays)),
+    fuzzy: settings.fuzzyMatching,
+    groupMax: GROUP_MAX,
+    groupCandidates: GROUP_CANDIDATES,
+    minNearKeyLength: 4,
+  };
+}
+
+function safeDecimal(text: string): Decimal {
+  try {
+    const d = new Decimal(text);
+    return d.isFinite() ? d.abs() : new Decimal(0);
+  } catch {
+    return new Decimal(0);
+  }
+}
+
 /**
- * Runs sales ↔ statement, receipts ↔ statement and receipts → sales for every customer and the tie-out.
- * Placeholder until the reconciliation engine lands: reports nothing.
+ * Runs sales ↔ statement, receipts ↔ statement and receipts → sales for every customer, and the
+ * tie-out of balances per customer with a statement (DESIGN.md "Matching").
  */
-export function reconcile(_parsed: ParsedWorkbook, _settings: Settings, _asOf: Day): ReconcileResult {
-  return { findings: [], matches: [], customers: [], sheets: [] };
+export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day): ReconcileResult {
+  const config = matchConfig(settings);
+  const customers = new CustomerOrdinals();
+  const customerRecords = new Map<number, CustomerRecord>();
+  for (const t of parsed.customers) {
+    for (const c of t.records) {
+      const id = c.customerId.trim();
+      if (id === '') continue;
+      const cust = customers.of(id);
+      if (!customerRecords.has(cust)) customerRecords.set(cust, c);
+    }
+  }
+  const ranks = sheetRanks([...parsed.sales, ...parsed.receipts, ...parsed.statements].map((t) => t.mapping.sheet));
+  const order = (sheet: string, row: number): number => orderOf(ranks.get(sheet) ?? 0, row);
+
+  // Statement customers, their opening, period and closing.
+  const scopes = statementScopes(parsed.statements, customers, asOf, order);
+  const itemScope: ItemScope = {
+    customers,
+    ranks,
+    invoiceNoLengths: settings.invoiceNoLengths,
+    period(cust) {
+      const s = scopes.get(cust);
+      return s ? { from: s.periodStart ?? Number.NEGATIVE_INFINITY, to: asOf } : null;
+    },
+  };
+
+  const reporter = new MatchReporter(settings.lang, config);
+  if (scopes.size > 0) {
+    const sales = saleItems(parsed.sales, itemScope);
+    const billed = statementItems(parsed.statements, 'billed', itemScope);
+    reporter.addLinks('sales~statement', runPasses(sales, billed, config), sales, billed);
+    const receipts = receiptItems(parsed.receipts, itemScope);
+    const paid = statementItems(parsed.statements, 'paid', itemScope);
+    reporter.addLinks('receipts~statement', runPasses(receipts, paid, config), receipts, paid);
+  }
+
+  const cash = cashApplication({
+    sales: parsed.sales, receipts: parsed.receipts, customers, customerRecords, ranks, asOf, lang: settings.lang,
+    windowDays: config.windowDays, groupMax: GROUP_MAX, groupCandidates: GROUP_CANDIDATES, invoiceNoLengths: settings.invoiceNoLengths,
+  });
+
+  // Tie-out per statement customer, in Customer ID order.
+  const ours = ourBalances(parsed.sales, parsed.receipts, customers, scopes, asOf);
+  const tieOuts: CustomerTieOut[] = [];
+  for (const [cust, scope] of scopes) {
+    const items = (reporter.openItems.get(cust) ?? []).sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || rowOfCell(a.cell) - rowOfCell(b.cell));
+    tieOuts.push(tieOut(scope, ours.get(cust) ?? { opening: new Decimal(0), balance: new Decimal(0) }, items));
+  }
+  tieOuts.sort((a, b) => (a.scope.customerId < b.scope.customerId ? -1 : a.scope.customerId > b.scope.customerId ? 1 : 0));
+  const tieOutFindings: Finding[] = [];
+  for (const c of tieOuts) {
+    if (c.tied) continue;
+    const a = c.scope.anchor;
+    tieOutFindings.push({
+      id: findingId('tie-out', a.sheet, c.scope.customerId, 'balance'),
+      code: 'tie-out',
+      severity: DEFAULT_SEVERITY['tie-out'],
+      sheet: a.sheet,
+      cell: a.cell,
+      row: a.row,
+      message: fmt(MESSAGES.tieOut, settings.lang, {
+        customer: c.scope.customerId, diff: formatMoney(c.difference), ours: formatMoney(c.ourBalance), theirs: formatMoney(c.theirBalance),
+        explained: formatMoney(c.explained), unexplained: formatMoney(c.unexplained),
+      }),
+      expected: c.explained.toFixed(),
+      actual: c.difference.toFixed(),
+    });
+  }
+
+  const findings = [...reporter.findings, ...cash.findings, ...tieOutFindings];
+  disambiguateIds(findings);
+  const customerIds = customers.ids.map((_, cust) => cust);
+  return {
+    findings,
+    matches: [...reporter.matches, ...cash.matches],
+    customers: customerReports({
+      ids: customers.ids, report: customerIds, customers: customerRecords, open: cash.open, futureSales: cash.futureSales,
+      exposureIncludesFutureSales: settings.exposureIncludesFutureSales, agingBuckets: settings.agingBuckets, asOf,
+    }),
+    sheets: scopes.size > 0 ? [reconciliationSheet(tieOuts, asOf, settings.lang)] : [],
+  };
+}
+
+function rowOfCell(cell: string): number {
+  let n = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
+  }
+  return n;
 }

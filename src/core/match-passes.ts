@@ -1,0 +1,468 @@
+import { CustomerIndex, EdgeList } from './match-index';
+import { resolveGreedy, resolveMutualBest } from './match-resolve';
+import { amountsEqual, dayGap, Link, MatchConfig, MatchItem, MatchPass, NO_DATE, PassInput, PassName } from './match-types';
+import { deletionVariants, withinOneEdit } from './references';
+import { findSubsetSums } from './subset-sum';
+
+/**
+ * The matching passes of DESIGN.md, strongest first. Each is a pure function of its input (the two
+ * sides, what stronger passes already claimed, the settings) returning links; {@link runPasses} claims
+ * the linked records so a weaker pass is never offered them and nothing is matched twice.
+ */
+
+/** A date gap as a finite score: missing dates rank after every real gap. */
+const NO_GAP_SCORE = 1e6;
+
+function gapScore(a: MatchItem, b: MatchItem): number {
+  const g = dayGap(a, b);
+  return g === Number.POSITIVE_INFINITY ? NO_GAP_SCORE : g;
+}
+
+function pairLinks(pass: PassName, ours: number[], theirs: number[]): Link[] {
+  const out: Link[] = new Array(ours.length);
+  for (let k = 0; k < ours.length; k++) out[k] = { pass, kind: 'match', ours: [ours[k]], theirs: [theirs[k]] };
+  return out;
+}
+
+/** Index of the free ours items by every reference key they carry. */
+function oursByReference(input: PassInput): CustomerIndex<string> {
+  const index = new CustomerIndex<string>();
+  const { ours, claimedOurs } = input;
+  for (let o = 0; o < ours.length; o++) {
+    if (claimedOurs[o]) continue;
+    const item = ours[o];
+    for (let k = 0; k < item.refs.length; k++) index.add(item.cust, item.refs[k], o);
+  }
+  return index;
+}
+
+/**
+ * Calls `fn` once for each free ours item sharing a reference key with the theirs item `t`
+ * (a theirs line may carry our invoice number and its prefixed form: one call per ours item still).
+ */
+function forSharedReference(index: CustomerIndex<string>, t: MatchItem, fn: (o: number) => void): void {
+  if (t.refs.length === 1) {
+    index.forEach(t.cust, t.refs[0], fn);
+    return;
+  }
+  const seen: number[] = [];
+  for (const key of t.refs) {
+    index.forEach(t.cust, key, (o) => {
+      if (seen.includes(o)) return;
+      seen.push(o);
+      fn(o);
+    });
+  }
+}
+
+/** Pass 1: the same normalized reference (document or invoice number) and an equal amount. */
+export const exactReferencePass: MatchPass = {
+  name: 'exact-reference',
+  enabled: () => true,
+  run(input) {
+    const { ours, theirs, claimedTheirs, config } = input;
+    const index = oursByReference(input);
+    const edges = new EdgeList();
+    for (let t = 0; t < theirs.length; t++) {
+      if (claimedTheirs[t]) continue;
+      const item = theirs[t];
+      if (item.refs.length === 0) continue;
+      forSharedReference(index, item, (o) => {
+        if (amountsEqual(ours[o], item, config)) edges.push(o, t, gapScore(ours[o], item));
+      });
+    }
+    const pairs = resolveGreedy(edges, ours, theirs);
+    return pairLinks('exact-reference', pairs.ours, pairs.theirs);
+  },
+};
+
+/**
+ * Between passes 1 and 2: several records on one side sharing one reference that together equal the one
+ * record carrying it on the other side (one invoice over several sales lines; a statement splitting an
+ * invoice). Without it pass 2 would pair one of them with an amount difference.
+ */
+export const referenceGroupPass: MatchPass = {
+  name: 'reference-group',
+  enabled: () => true,
+  run(input) {
+    const { ours, theirs, claimedOurs, claimedTheirs, config } = input;
+    const oursIndex = oursByReference(input);
+    // Which theirs carry each ours item's keys, for the other direction.
+    const theirsIndex = new CustomerIndex<string>();
+    for (let t = 0; t < theirs.length; t++) {
+      if (claimedTheirs[t]) continue;
+      for (const key of theirs[t].refs) theirsIndex.add(theirs[t].cust, key, t);
+    }
+    const links: Link[] = [];
+    const usedO = new Set<number>();
+    const usedT = new Set<number>();
+    const groupOk = (members: readonly MatchItem[], single: MatchItem): boolean => {
+      let cents = 0;
+      let exact = single.exact;
+      for (const m of members) {
+        cents += m.cents;
+        exact = exact && m.exact;
+      }
+      if (exact) return Math.abs(cents - single.cents) <= config.equalCents;
+      let sum = members[0].amount;
+      for (let k = 1; k < members.length; k++) sum = sum.plus(members[k].amount);
+      return sum.minus(single.amount).abs().lte(config.equalTolerance);
+    };
+    const limit = 50;
+    // Many ours, one theirs. Theirs in rank order so a conflict resolves the same way every run.
+    const manyOurs: { t: number; group: number[] }[] = [];
+    for (let t = 0; t < theirs.length; t++) {
+      if (claimedTheirs[t] || theirs[t].refs.length === 0) continue;
+      const group: number[] = [];
+      forSharedReference(oursIndex, theirs[t], (o) => {
+        group.push(o);
+      });
+      if (group.length >= 2 && group.length <= limit) manyOurs.push({ t, group });
+    }
+    manyOurs.sort((a, b) => theirs[a.t].order - theirs[b.t].order);
+    for (const { t, group } of manyOurs) {
+      if (group.some((o) => usedO.has(o))) continue;
+      // Only when exactly one theirs line carries the reference: otherwise the lines may be repeats.
+      let carriers = 0;
+      for (const key of theirs[t].refs) {
+        const hit = theirsIndex.get(theirs[t].cust, key);
+        carriers = Math.max(carriers, hit === undefined ? 0 : typeof hit === 'number' ? 1 : hit.length);
+      }
+      if (carriers !== 1) continue;
+      if (!groupOk(group.map((o) => ours[o]), theirs[t])) continue;
+      group.sort((a, b) => ours[a].order - ours[b].order);
+      for (const o of group) usedO.add(o);
+      usedT.add(t);
+      links.push({ pass: 'reference-group', kind: 'match', ours: group, theirs: [t] });
+    }
+    // One ours, many theirs.
+    for (let o = 0; o < ours.length; o++) {
+      if (claimedOurs[o] || usedO.has(o) || ours[o].refs.length === 0) continue;
+      const group: number[] = [];
+      for (const key of ours[o].refs) {
+        theirsIndex.forEach(ours[o].cust, key, (t) => {
+          if (!group.includes(t)) group.push(t);
+        });
+      }
+      if (group.length < 2 || group.length > limit || group.some((t) => usedT.has(t))) continue;
+      let carriers = 0;
+      for (const key of ours[o].refs) {
+        const hit = oursIndex.get(ours[o].cust, key);
+        carriers = Math.max(carriers, hit === undefined ? 0 : typeof hit === 'number' ? 1 : hit.length);
+      }
+      if (carriers !== 1) continue;
+      if (!groupOk(group.map((t) => theirs[t]), ours[o])) continue;
+      group.sort((a, b) => theirs[a].order - theirs[b].order);
+      for (const t of group) usedT.add(t);
+      usedO.add(o);
+      links.push({ pass: 'reference-group', kind: 'match', ours: [o], theirs: group });
+    }
+    return links;
+  },
+};
+
+/** Pass 2: the same reference with a different amount: matched, and the difference reported. */
+export const referenceAmountDiffPass: MatchPass = {
+  name: 'reference-amount-diff',
+  enabled: () => true,
+  run(input) {
+    const { ours, theirs, claimedTheirs } = input;
+    const index = oursByReference(input);
+    const edges = new EdgeList();
+    for (let t = 0; t < theirs.length; t++) {
+      if (claimedTheirs[t] || theirs[t].refs.length === 0) continue;
+      const item = theirs[t];
+      forSharedReference(index, item, (o) => {
+        // Closest amount first, then closest date.
+        const diff = Math.min(Math.abs(ours[o].cents - item.cents), 1e9);
+        edges.push(o, t, diff * 2 * NO_GAP_SCORE + gapScore(ours[o], item));
+      });
+    }
+    const pairs = resolveGreedy(edges, ours, theirs);
+    return pairLinks('reference-amount-diff', pairs.ours, pairs.theirs);
+  },
+};
+
+function sameAmountExactly(a: MatchItem, b: MatchItem): boolean {
+  return a.exact && b.exact ? a.cents === b.cents : a.amount.eq(b.amount);
+}
+
+/**
+ * Their statement lists one item twice: a free theirs line with the same reference and amount as another
+ * theirs line (matched or not) that ranks before it. Reported as `duplicate-entry`, never matched.
+ */
+export const duplicateEntryPass: MatchPass = {
+  name: 'duplicate-entry',
+  enabled: () => true,
+  run(input) {
+    const { theirs, claimedTheirs } = input;
+    const index = new CustomerIndex<string>();
+    for (let t = 0; t < theirs.length; t++) if (theirs[t].refs.length > 0) index.add(theirs[t].cust, theirs[t].refs[0], t);
+    const links: Link[] = [];
+    for (let t = 0; t < theirs.length; t++) {
+      const item = theirs[t];
+      if (claimedTheirs[t] || item.refs.length === 0) continue;
+      const hit = index.get(item.cust, item.refs[0]);
+      if (hit === undefined || typeof hit === 'number') continue;
+      // The original: the first-ranked matched line with this amount, else the first-ranked line of all.
+      let claimedOriginal = -1;
+      let firstOriginal = t;
+      for (const other of hit) {
+        if (other === t || !sameAmountExactly(theirs[other], item)) continue;
+        if (claimedTheirs[other]) {
+          if (claimedOriginal < 0 || theirs[other].order < theirs[claimedOriginal].order) claimedOriginal = other;
+        } else if (theirs[other].order < theirs[firstOriginal].order) firstOriginal = other;
+      }
+      const original = claimedOriginal >= 0 ? claimedOriginal : firstOriginal;
+      if (original === t) continue;
+      links.push({ pass: 'duplicate-entry', kind: 'duplicate', ours: [], theirs: [t], dupOf: original });
+    }
+    return links;
+  },
+};
+
+/**
+ * Candidate pairs of pass 4: free records whose references are one typo or one adjacent transposition
+ * apart and whose amounts are equal. Found through an index of deletion variants of theirs' keys.
+ */
+export function nearReferenceEdges(input: PassInput): EdgeList {
+  const { ours, theirs, claimedOurs, claimedTheirs, config } = input;
+  const index = new CustomerIndex<string>();
+  for (let t = 0; t < theirs.length; t++) {
+    if (claimedTheirs[t]) continue;
+    for (const key of theirs[t].refs) {
+      if (key.length < config.minNearKeyLength) continue;
+      for (const v of deletionVariants(key)) index.add(theirs[t].cust, v, t);
+    }
+  }
+  const edges = new EdgeList();
+  for (let o = 0; o < ours.length; o++) {
+    if (claimedOurs[o]) continue;
+    const item = ours[o];
+    const seen: number[] = [];
+    for (const key of item.refs) {
+      if (key.length < config.minNearKeyLength) continue;
+      for (const v of deletionVariants(key)) {
+        index.forEach(item.cust, v, (t) => {
+          if (seen.includes(t)) return;
+          const other = theirs[t];
+          if (!amountsEqual(item, other, config)) return;
+          if (!other.refs.some((k) => k.length >= config.minNearKeyLength && withinOneEdit(key, k))) return;
+          seen.push(t);
+          edges.push(o, t, gapScore(item, other));
+        });
+      }
+    }
+  }
+  return edges;
+}
+
+/**
+ * Pass 3: records whose references identify nothing (blank, or the customer's own numbering) paired by
+ * an equal amount within the date window; closer dates win; several equally close → `ambiguous`.
+ * Records with a near-reference candidate are left to pass 4, which has the stronger evidence.
+ */
+export const amountDatePass: MatchPass = {
+  name: 'amount-date',
+  enabled: () => true,
+  run(input) {
+    const { ours, theirs, claimedOurs, claimedTheirs, config } = input;
+    const reservedO = new Set<number>();
+    const reservedT = new Set<number>();
+    if (config.fuzzy) {
+      const near = nearReferenceEdges(input);
+      for (let e = 0; e < near.length; e++) {
+        reservedO.add(near.o[e]);
+        reservedT.add(near.t[e]);
+      }
+    }
+    const width = config.equalCents + 1;
+    const index = new CustomerIndex<number>();
+    for (let t = 0; t < theirs.length; t++) {
+      if (claimedTheirs[t] || reservedT.has(t) || theirs[t].date === NO_DATE) continue;
+      index.add(theirs[t].cust, Math.floor(theirs[t].cents / width), t);
+    }
+    const edges = new EdgeList();
+    for (let o = 0; o < ours.length; o++) {
+      if (claimedOurs[o] || reservedO.has(o) || ours[o].date === NO_DATE) continue;
+      const item = ours[o];
+      const bucket = Math.floor(item.cents / width);
+      for (let b = bucket - 1; b <= bucket + 1; b++) {
+        index.forEach(item.cust, b, (t) => {
+          const other = theirs[t];
+          const gap = dayGap(item, other);
+          if (gap <= config.windowDays && amountsEqual(item, other, config)) edges.push(o, t, gap);
+        });
+      }
+    }
+    const { pairs, ambiguous } = resolveMutualBest(edges, ours, theirs);
+    const links = pairLinks('amount-date', pairs.ours, pairs.theirs);
+    for (const c of ambiguous) links.push({ pass: 'amount-date', kind: 'ambiguous', ours: c.ours, theirs: c.theirs });
+    return links;
+  },
+};
+
+/** Pass 4: near reference (one typo or adjacent transposition) and equal amount; ties are ambiguous. */
+export const nearReferencePass: MatchPass = {
+  name: 'near-reference',
+  enabled: (config) => config.fuzzy,
+  run(input) {
+    const { pairs, ambiguous } = resolveMutualBest(nearReferenceEdges(input), input.ours, input.theirs);
+    const links = pairLinks('near-reference', pairs.ours, pairs.theirs);
+    for (const c of ambiguous) links.push({ pass: 'near-reference', kind: 'ambiguous', ours: c.ours, theirs: c.theirs });
+    return links;
+  },
+};
+
+interface GroupTarget {
+  side: 0 | 1;
+  i: number;
+}
+
+/**
+ * Pass 5: one record on one side equal to a group of 2 to `groupMax` records on the other (a split or a
+ * combined payment), all within the date window of it. The search looks at the `groupCandidates` nearest
+ * records in date and takes a group only when it is the only one that fits.
+ */
+export const groupSumPass: MatchPass = {
+  name: 'group-sum',
+  enabled: (config) => config.fuzzy,
+  run(input) {
+    const { ours, theirs, claimedOurs, claimedTheirs, config } = input;
+    const sides = [ours, theirs] as const;
+    const claimed = [claimedOurs, claimedTheirs] as const;
+    // Free dated records per customer and side, sorted by date then rank.
+    const byCust = new Map<number, [number[], number[]]>();
+    for (const s of [0, 1] as const) {
+      const items = sides[s];
+      for (let i = 0; i < items.length; i++) {
+        if (claimed[s][i] || items[i].date === NO_DATE || items[i].cents === 0) continue;
+        let lists = byCust.get(items[i].cust);
+        if (!lists) {
+          lists = [[], []];
+          byCust.set(items[i].cust, lists);
+        }
+        lists[s].push(i);
+      }
+    }
+    const links: Link[] = [];
+    const custs = [...byCust.keys()].sort((a, b) => a - b);
+    for (const cust of custs) {
+      const lists = byCust.get(cust) as [number[], number[]];
+      if (lists[0].length === 0 || lists[1].length === 0 || lists[0].length + lists[1].length < 3) continue;
+      for (let s = 0; s < 2; s++) lists[s].sort((a, b) => sides[s][a].date - sides[s][b].date || sides[s][a].order - sides[s][b].order);
+      const used: [Set<number>, Set<number>] = [new Set(), new Set()];
+      const targets: GroupTarget[] = [];
+      for (const i of lists[0]) targets.push({ side: 0, i });
+      for (const i of lists[1]) targets.push({ side: 1, i });
+      targets.sort((a, b) => sides[a.side][a.i].date - sides[b.side][b.i].date || a.side - b.side || sides[a.side][a.i].order - sides[b.side][b.i].order);
+      for (const target of targets) {
+        if (used[target.side].has(target.i)) continue;
+        const item = sides[target.side][target.i];
+        const otherSide = (1 - target.side) as 0 | 1;
+        const candidates = groupCandidates(item, lists[otherSide], sides[otherSide], used[otherSide], config);
+        if (candidates.length < 2) continue;
+        const solutions = findSubsetSums(candidates.map((c) => sides[otherSide][c].cents), item.cents, config.equalCents, 2, config.groupMax, 2);
+        if (solutions.length !== 1) continue;
+        const members = solutions[0].map((k) => candidates[k]);
+        if (!groupSumsExactly(item, members.map((m) => sides[otherSide][m]), config)) continue;
+        members.sort((a, b) => sides[otherSide][a].order - sides[otherSide][b].order);
+        for (const m of members) used[otherSide].add(m);
+        used[target.side].add(target.i);
+        links.push(
+          target.side === 0
+            ? { pass: 'group-sum', kind: 'match', ours: [target.i], theirs: members }
+            : { pass: 'group-sum', kind: 'match', ours: members, theirs: [target.i] },
+        );
+      }
+    }
+    return links;
+  },
+};
+
+/** Free same-sign smaller records within the window of `item`, nearest in date first, at most the bound. */
+function groupCandidates(item: MatchItem, sorted: number[], items: readonly MatchItem[], used: Set<number>, config: MatchConfig): number[] {
+  const lo = item.date - config.windowDays;
+  const hi = item.date + config.windowDays;
+  // Binary search for the first record dated at or after lo.
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (items[sorted[mid]].date < lo) a = mid + 1;
+    else b = mid;
+  }
+  const inWindow: number[] = [];
+  const sign = Math.sign(item.cents);
+  for (let k = a; k < sorted.length && items[sorted[k]].date <= hi; k++) {
+    const c = items[sorted[k]];
+    if (used.has(c.i) || Math.sign(c.cents) !== sign || Math.abs(c.cents) >= Math.abs(item.cents) + config.equalCents) continue;
+    inWindow.push(c.i);
+  }
+  if (inWindow.length > config.groupCandidates) {
+    inWindow.sort((x, y) => Math.abs(items[x].date - item.date) - Math.abs(items[y].date - item.date) || items[x].order - items[y].order);
+    inWindow.length = config.groupCandidates;
+  }
+  return inWindow;
+}
+
+function groupSumsExactly(item: MatchItem, members: MatchItem[], config: MatchConfig): boolean {
+  if (item.exact && members.every((m) => m.exact)) return true; // the cents search was exact
+  let sum = members[0].amount;
+  for (let k = 1; k < members.length; k++) sum = sum.plus(members[k].amount);
+  return sum.minus(item.amount).abs().lte(config.equalTolerance);
+}
+
+/** Pass 6: whatever is left has no counterpart. */
+export const unmatchedPass: MatchPass = {
+  name: 'unmatched',
+  enabled: () => true,
+  run(input) {
+    const links: Link[] = [];
+    for (let o = 0; o < input.ours.length; o++) {
+      if (!input.claimedOurs[o]) links.push({ pass: 'unmatched', kind: 'unmatched', ours: [o], theirs: [] });
+    }
+    for (let t = 0; t < input.theirs.length; t++) {
+      if (!input.claimedTheirs[t]) links.push({ pass: 'unmatched', kind: 'unmatched', ours: [], theirs: [t] });
+    }
+    return links;
+  },
+};
+
+/** The passes in order, strongest first. */
+export const MATCH_PASSES: readonly MatchPass[] = [
+  exactReferencePass,
+  referenceGroupPass,
+  referenceAmountDiffPass,
+  duplicateEntryPass,
+  amountDatePass,
+  nearReferencePass,
+  groupSumPass,
+  unmatchedPass,
+];
+
+/**
+ * Runs the passes in order over two sides, claiming what each links. Every record ends in exactly one
+ * link (the last pass takes the leftovers). A pass linking a claimed record is a bug and throws.
+ */
+export function runPasses(ours: readonly MatchItem[], theirs: readonly MatchItem[], config: MatchConfig, passes: readonly MatchPass[] = MATCH_PASSES): Link[] {
+  const claimedOurs = new Uint8Array(ours.length);
+  const claimedTheirs = new Uint8Array(theirs.length);
+  const all: Link[] = [];
+  for (const pass of passes) {
+    if (!pass.enabled(config)) continue;
+    const links = pass.run({ ours, theirs, claimedOurs, claimedTheirs, config });
+    for (const link of links) {
+      for (const o of link.ours) {
+        if (claimedOurs[o]) throw new Error(`pass ${pass.name} linked ours ${o} twice`);
+        claimedOurs[o] = 1;
+      }
+      for (const t of link.theirs) {
+        if (claimedTheirs[t]) throw new Error(`pass ${pass.name} linked theirs ${t} twice`);
+        claimedTheirs[t] = 1;
+      }
+      all.push(link);
+    }
+  }
+  return all;
+}

@@ -1,0 +1,167 @@
+import { EdgeList } from './match-index';
+import { MatchItem } from './match-types';
+
+/** Pairs chosen from candidate edges, as parallel arrays of ours and theirs indexes. */
+export interface Pairs {
+  ours: number[];
+  theirs: number[];
+}
+
+/** A set of records whose counterparts cannot be told apart: reported, never guessed. */
+export interface AmbiguousCluster {
+  ours: number[];
+  theirs: number[];
+}
+
+function degrees(edges: EdgeList, nOurs: number, nTheirs: number): { degO: Int32Array; degT: Int32Array } {
+  const degO = new Int32Array(nOurs);
+  const degT = new Int32Array(nTheirs);
+  for (let e = 0; e < edges.length; e++) {
+    degO[edges.o[e]]++;
+    degT[edges.t[e]]++;
+  }
+  return { degO, degT };
+}
+
+/**
+ * Picks pairs from candidate edges best score first, ties broken by the records' sheet-and-row rank, each
+ * record at most once. For reference passes, where a shared reference already identifies the business
+ * and ties only arise between exact repeats (a duplicated statement line), so the earlier row is as good
+ * as any and the repeat is reported separately. Isolated edges (the usual case) skip the sort.
+ */
+export function resolveGreedy(edges: EdgeList, ours: readonly MatchItem[], theirs: readonly MatchItem[]): Pairs {
+  const { degO, degT } = degrees(edges, ours.length, theirs.length);
+  const out: Pairs = { ours: [], theirs: [] };
+  const rest: number[] = [];
+  for (let e = 0; e < edges.length; e++) {
+    if (degO[edges.o[e]] === 1 && degT[edges.t[e]] === 1) {
+      out.ours.push(edges.o[e]);
+      out.theirs.push(edges.t[e]);
+    } else rest.push(e);
+  }
+  if (rest.length === 0) return out;
+  rest.sort(
+    (a, b) =>
+      edges.score[a] - edges.score[b] ||
+      ours[edges.o[a]].order - ours[edges.o[b]].order ||
+      theirs[edges.t[a]].order - theirs[edges.t[b]].order,
+  );
+  const usedO = new Set<number>();
+  const usedT = new Set<number>();
+  for (const e of rest) {
+    const o = edges.o[e];
+    const t = edges.t[e];
+    if (usedO.has(o) || usedT.has(t)) continue;
+    usedO.add(o);
+    usedT.add(t);
+    out.ours.push(o);
+    out.theirs.push(t);
+  }
+  return out;
+}
+
+interface Best {
+  score: number;
+  count: number;
+  other: number;
+}
+
+/**
+ * Pairs records that are each other's single best candidate (lowest score, e.g. fewest days apart),
+ * round after round as pairs leave the field. What is left connected by candidate edges has several
+ * equally good counterparts: those records are returned as ambiguous clusters instead of being guessed.
+ * The result depends only on the edges, never on their order.
+ */
+export function resolveMutualBest(
+  edges: EdgeList,
+  ours: readonly MatchItem[],
+  theirs: readonly MatchItem[],
+): { pairs: Pairs; ambiguous: AmbiguousCluster[] } {
+  const { degO, degT } = degrees(edges, ours.length, theirs.length);
+  const pairs: Pairs = { ours: [], theirs: [] };
+  let rest: number[] = [];
+  for (let e = 0; e < edges.length; e++) {
+    if (degO[edges.o[e]] === 1 && degT[edges.t[e]] === 1) {
+      pairs.ours.push(edges.o[e]);
+      pairs.theirs.push(edges.t[e]);
+    } else rest.push(e);
+  }
+  const usedO = new Set<number>();
+  const usedT = new Set<number>();
+  while (rest.length > 0) {
+    const bestO = new Map<number, Best>();
+    const bestT = new Map<number, Best>();
+    const note = (map: Map<number, Best>, node: number, score: number, other: number): void => {
+      const b = map.get(node);
+      if (!b || score < b.score) map.set(node, { score, count: 1, other });
+      else if (score === b.score && other !== b.other) b.count++;
+    };
+    for (const e of rest) {
+      note(bestO, edges.o[e], edges.score[e], edges.t[e]);
+      note(bestT, edges.t[e], edges.score[e], edges.o[e]);
+    }
+    let accepted = 0;
+    for (const e of rest) {
+      const o = edges.o[e];
+      const t = edges.t[e];
+      const bo = bestO.get(o) as Best;
+      const bt = bestT.get(t) as Best;
+      if (bo.count === 1 && bt.count === 1 && bo.other === t && bt.other === o && !usedO.has(o) && !usedT.has(t)) {
+        usedO.add(o);
+        usedT.add(t);
+        pairs.ours.push(o);
+        pairs.theirs.push(t);
+        accepted++;
+      }
+    }
+    if (accepted === 0) break;
+    rest = rest.filter((e) => !usedO.has(edges.o[e]) && !usedT.has(edges.t[e]));
+  }
+  return { pairs, ambiguous: clusters(edges, rest, ours, theirs) };
+}
+
+/** Connected components of the given edges, each side sorted by rank. */
+function clusters(edges: EdgeList, rest: number[], ours: readonly MatchItem[], theirs: readonly MatchItem[]): AmbiguousCluster[] {
+  if (rest.length === 0) return [];
+  // Union-find over node ids: ours as themselves, theirs offset past the ours.
+  const offset = ours.length;
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let root = x;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as number;
+    let cur = x;
+    while (cur !== root) {
+      const next = parent.get(cur) as number;
+      parent.set(cur, root);
+      cur = next;
+    }
+    return root;
+  };
+  const union = (a: number, b: number): void => {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  for (const e of rest) union(edges.o[e], offset + edges.t[e]);
+  const byRoot = new Map<number, AmbiguousCluster>();
+  for (const node of parent.keys()) {
+    const root = find(node);
+    let c = byRoot.get(root);
+    if (!c) {
+      c = { ours: [], theirs: [] };
+      byRoot.set(root, c);
+    }
+    if (node < offset) c.ours.push(node);
+    else c.theirs.push(node - offset);
+  }
+  const out = [...byRoot.values()];
+  for (const c of out) {
+    c.ours.sort((a, b) => ours[a].order - ours[b].order);
+    c.theirs.sort((a, b) => theirs[a].order - theirs[b].order);
+  }
+  // Clusters in rank order of their first record, so output order is stable.
+  const first = (c: AmbiguousCluster): number => (c.ours.length ? ours[c.ours[0]].order : theirs[c.theirs[0]].order);
+  return out.sort((a, b) => first(a) - first(b));
+}

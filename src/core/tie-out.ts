@@ -1,0 +1,247 @@
+import { cellAddress } from './cells';
+import { centsOf } from './match-amounts';
+import { CustomerOrdinals } from './match-items';
+import { Decimal, Money, ZERO } from './money';
+import { grossOf, ReceiptRecord, SaleRecord, StatementLine, Table } from './records';
+
+/**
+ * The balance tie-out (余额调节): for each customer with a statement, our balance at the as-of date
+ * minus theirs must equal the sum of the open differences the matching found. What it needs from the
+ * statement (opening, period start, closing) and from our records (opening, balance) lives here.
+ */
+
+/** An exact running sum that adds whole-cent amounts as integers and only the rest as decimals. */
+export class MoneySum {
+  private cents = 0;
+  private rest: Money = ZERO;
+
+  add(m: Money): void {
+    const c = centsOf(m);
+    if (c.exact) this.cents += c.cents;
+    else this.rest = this.rest.plus(m);
+  }
+
+  subtract(m: Money): void {
+    const c = centsOf(m);
+    if (c.exact) this.cents -= c.cents;
+    else this.rest = this.rest.minus(m);
+  }
+
+  value(): Money {
+    return new Decimal(this.cents).dividedBy(100).plus(this.rest);
+  }
+}
+
+/** Where a finding about a whole customer's statement goes. */
+export interface Anchor {
+  sheet: string;
+  row: number;
+  cell: string;
+}
+
+/** What a customer's statement says in total. */
+export interface StatementScope {
+  cust: number;
+  customerId: string;
+  /** Their opening balance (期初余额); zero when the statement gives none. */
+  opening: Money;
+  /** Whether the statement carries an opening balance (a row, or a first running balance implying one). */
+  hasOpening: boolean;
+  /** Our records dated before this are brought forward into our opening; null: every record counts. */
+  periodStart: number | null;
+  /** Their closing balance: the last running balance, else opening + billed − paid. */
+  closing: Money;
+  /** The opening row, for the Reconciliation sheet's link. */
+  openingAt: Anchor | null;
+  /** The cell a `tie-out` finding goes on: the last line's Balance cell (or the nearest column it has). */
+  anchor: Anchor;
+}
+
+interface ScopeAcc {
+  customerId: string;
+  opening: StatementLine | null;
+  openingSheet: Table<StatementLine, 'statement'> | null;
+  first: StatementLine | null;
+  last: StatementLine | null;
+  lastTable: Table<StatementLine, 'statement'> | null;
+  lastOrder: number;
+  firstOrder: number;
+  openingOrder: number;
+  minItemDate: number | null;
+  billed: MoneySum;
+  paid: MoneySum;
+}
+
+function anchorColumn(columns: Partial<Record<string, number>>): number {
+  return columns.balance ?? columns.billed ?? columns.paid ?? columns.reference ?? columns.customerId ?? 0;
+}
+
+/**
+ * Reads each customer's statement lines dated up to `asOf` (undated lines count): opening, period start
+ * and closing balance. `order(sheet, row)` ranks lines so "last" means the same on every run.
+ */
+export function statementScopes(
+  tables: readonly Table<StatementLine, 'statement'>[],
+  customers: CustomerOrdinals,
+  asOf: number,
+  order: (sheet: string, row: number) => number,
+): Map<number, StatementScope> {
+  const accs = new Map<number, ScopeAcc>();
+  for (const table of tables) {
+    for (const line of table.records) {
+      const id = line.customerId.trim();
+      if (id === '' || (line.date !== null && line.date > asOf)) continue;
+      const cust = customers.of(id);
+      let acc = accs.get(cust);
+      if (!acc) {
+        acc = {
+          customerId: id, opening: null, openingSheet: null, first: null, last: null, lastTable: null,
+          lastOrder: -1, firstOrder: Number.POSITIVE_INFINITY, openingOrder: Number.POSITIVE_INFINITY,
+          minItemDate: null, billed: new MoneySum(), paid: new MoneySum(),
+        };
+        accs.set(cust, acc);
+      }
+      const rank = order(table.mapping.sheet, line.row);
+      if (rank > acc.lastOrder) {
+        acc.lastOrder = rank;
+        acc.last = line;
+        acc.lastTable = table;
+      }
+      if (line.isOpening) {
+        if (rank < acc.openingOrder) {
+          acc.openingOrder = rank;
+          acc.opening = line;
+          acc.openingSheet = table;
+        }
+        continue;
+      }
+      if (rank < acc.firstOrder) {
+        acc.firstOrder = rank;
+        acc.first = line;
+      }
+      if (line.date !== null && (acc.minItemDate === null || line.date < acc.minItemDate)) acc.minItemDate = line.date;
+      if (line.billed) acc.billed.add(line.billed);
+      if (line.paid) acc.paid.add(line.paid);
+    }
+  }
+  const out = new Map<number, StatementScope>();
+  for (const [cust, acc] of accs) {
+    let opening: Money = ZERO;
+    let hasOpening = false;
+    let periodStart: number | null = null;
+    let openingAt: Anchor | null = null;
+    if (acc.opening && acc.openingSheet) {
+      hasOpening = true;
+      const o = acc.opening;
+      opening = o.balance ?? (o.billed ?? ZERO).minus(o.paid ?? ZERO);
+      periodStart = o.date ?? acc.minItemDate;
+      const cols = acc.openingSheet.mapping.columns as Partial<Record<string, number>>;
+      openingAt = { sheet: acc.openingSheet.mapping.sheet, row: o.row, cell: cellAddress(o.row, anchorColumn(cols)) };
+    } else if (acc.first?.balance) {
+      // No opening row, but the first running balance shows what was brought forward.
+      const f = acc.first;
+      const implied = acc.first.balance.minus(f.billed ?? ZERO).plus(f.paid ?? ZERO);
+      if (!implied.isZero()) {
+        hasOpening = true;
+        opening = implied;
+        periodStart = acc.minItemDate;
+      }
+    }
+    const last = acc.last as StatementLine;
+    const lastTable = acc.lastTable as Table<StatementLine, 'statement'>;
+    const closing = last.balance ?? opening.plus(acc.billed.value()).minus(acc.paid.value());
+    const cols = lastTable.mapping.columns as Partial<Record<string, number>>;
+    out.set(cust, {
+      cust, customerId: acc.customerId, opening, hasOpening, periodStart, closing, openingAt,
+      anchor: { sheet: lastTable.mapping.sheet, row: last.row, cell: cellAddress(last.row, anchorColumn(cols)) },
+    });
+  }
+  return out;
+}
+
+/** Our side of one customer: the balance brought forward and the balance at the as-of date. */
+export interface OurBalance {
+  opening: Money;
+  balance: Money;
+}
+
+/**
+ * Our balance per statement customer: sales (gross) − receipts dated up to `asOf` (undated count), and
+ * the part of it dated before the statement's period start (our opening).
+ */
+export function ourBalances(
+  sales: readonly Table<SaleRecord, 'sales'>[],
+  receipts: readonly Table<ReceiptRecord, 'receipts'>[],
+  customers: CustomerOrdinals,
+  scopes: Map<number, StatementScope>,
+  asOf: number,
+): Map<number, OurBalance> {
+  const acc = new Map<number, { opening: MoneySum; balance: MoneySum }>();
+  for (const cust of scopes.keys()) acc.set(cust, { opening: new MoneySum(), balance: new MoneySum() });
+  const visit = (customerId: string, date: number | null, amount: Money | null, sign: 1 | -1): void => {
+    if (!amount || (date !== null && date > asOf)) return;
+    const cust = customers.find(customerId.trim());
+    const a = cust < 0 ? undefined : acc.get(cust);
+    if (!a) return;
+    const start = (scopes.get(cust) as StatementScope).periodStart;
+    const early = start !== null && date !== null && date < start;
+    if (sign > 0) {
+      a.balance.add(amount);
+      if (early) a.opening.add(amount);
+    } else {
+      a.balance.subtract(amount);
+      if (early) a.opening.subtract(amount);
+    }
+  };
+  for (const t of sales) for (const s of t.records) visit(s.customerId, s.date, grossOf(s), 1);
+  for (const t of receipts) for (const r of t.records) visit(r.customerId, r.date, r.amount, -1);
+  const out = new Map<number, OurBalance>();
+  for (const [cust, a] of acc) out.set(cust, { opening: a.opening.value(), balance: a.balance.value() });
+  return out;
+}
+
+/** Kinds of open items that explain a difference of balances. */
+export type OpenItemKind =
+  | 'unmatched-sale' | 'unmatched-receipt' | 'unmatched-billed' | 'unmatched-paid'
+  | 'amount-diff-billed' | 'amount-diff-paid' | 'duplicate' | 'ambiguous-ours' | 'ambiguous-theirs';
+
+/** One open difference, with its effect on (our balance − their balance). */
+export interface OpenItem {
+  cust: number;
+  kind: OpenItemKind;
+  date: number | null;
+  reference: string;
+  sheet: string;
+  cell: string;
+  effect: Money;
+}
+
+/** A customer's reconciliation: balances, the items explaining their difference, and whether it ties out. */
+export interface CustomerTieOut {
+  scope: StatementScope;
+  ourOpening: Money;
+  ourBalance: Money;
+  theirBalance: Money;
+  /** ours − theirs. */
+  difference: Money;
+  /** Opening difference plus every open item's effect. */
+  explained: Money;
+  unexplained: Money;
+  tied: boolean;
+  items: OpenItem[];
+}
+
+/** Ties out one customer: difference of balances against the open items (plus the opening difference). */
+export function tieOut(scope: StatementScope, ours: OurBalance, items: OpenItem[]): CustomerTieOut {
+  const sum = new MoneySum();
+  sum.add(ours.opening);
+  sum.subtract(scope.opening);
+  for (const item of items) sum.add(item.effect);
+  const explained = sum.value();
+  const difference = ours.balance.minus(scope.closing);
+  const unexplained = difference.minus(explained);
+  return {
+    scope, ourOpening: ours.opening, ourBalance: ours.balance, theirBalance: scope.closing,
+    difference, explained, unexplained, tied: unexplained.isZero(), items,
+  };
+}

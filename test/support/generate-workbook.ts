@@ -1,0 +1,523 @@
+import Decimal from 'decimal.js';
+import { CellValue, SheetGrid } from '../../src/core/cells';
+import { Day, dayFromYMD } from '../../src/core/dates';
+import {
+  CustomerRecord, ParsedWorkbook, ReceiptRecord, SaleRecord, StatementLine, Table, TemplateRecords,
+} from '../../src/core/records';
+import { SheetMapping, TemplateKind } from '../../src/core/templates';
+
+/**
+ * A workbook generator with known truth, for tests and the bench: customers, our sales and receipts,
+ * and the customers' statement, with noise of every kind in chosen proportions. Every statement line
+ * records which of our rows it stands for, so matching can be scored (precision / recall). Seeded PRNG
+ * (mulberry32), never Math.random: the same options give the same workbook.
+ */
+
+/** Per-item probabilities of each kind of noise. At most one kind hits any one item. */
+export interface NoiseMix {
+  billed: {
+    /** A sale missing from their statement. */
+    missing: number;
+    /** A line on their statement that is no sale of ours (an adjustment of theirs). */
+    extra: number;
+    /** Their billed amount differs (reference kept). */
+    amountDiff: number;
+    /** Their billed amount is one cent off (rounding). */
+    rounding: number;
+    /** Their date is some days off (reference kept). */
+    dateShift: number;
+    /** One typo or adjacent transposition in the invoice number. */
+    typo: number;
+    /** They reference our Document No instead of the Invoice No. */
+    docNo: number;
+    /** No reference at all. */
+    blankRef: number;
+    /** The line appears twice. */
+    duplicate: number;
+    /** Two or three sales combined in one line without reference. */
+    combined: number;
+  };
+  paid: {
+    missing: number;
+    extra: number;
+    /** Their paid amount differs (a bank fee); the line names the invoice so it can be found. */
+    amountDiff: number;
+    dateShift: number;
+    /** One receipt of ours is two or three lines of theirs. */
+    split: number;
+    /** Two receipts of ours are one line of theirs. */
+    combined: number;
+  };
+  cash: {
+    /** An invoice left unpaid. */
+    unpaid: number;
+    /** A receipt paying this invoice and the next ones. */
+    multiInvoice: number;
+    /** A receipt paying part of the invoice. */
+    partial: number;
+    /** A receipt not for any invoice (prepayment), per customer. */
+    unapplied: number;
+  };
+}
+
+const ZERO_BILLED = { missing: 0, extra: 0, amountDiff: 0, rounding: 0, dateShift: 0, typo: 0, docNo: 0, blankRef: 0, duplicate: 0, combined: 0 };
+const ZERO_PAID = { missing: 0, extra: 0, amountDiff: 0, dateShift: 0, split: 0, combined: 0 };
+
+/** Named noise mixes used by tests and the bench. */
+export const NOISE_MIXES: Record<'clean' | 'typical' | 'heavy' | 'references', NoiseMix> = {
+  clean: { billed: ZERO_BILLED, paid: ZERO_PAID, cash: { unpaid: 0.2, multiInvoice: 0, partial: 0, unapplied: 0 } },
+  typical: {
+    billed: { missing: 0.01, extra: 0.01, amountDiff: 0.01, rounding: 0.005, dateShift: 0.03, typo: 0.01, docNo: 0.05, blankRef: 0.05, duplicate: 0.005, combined: 0.01 },
+    paid: { missing: 0.01, extra: 0.01, amountDiff: 0.01, dateShift: 0.05, split: 0.01, combined: 0.01 },
+    cash: { unpaid: 0.2, multiInvoice: 0.05, partial: 0.05, unapplied: 0.2 },
+  },
+  heavy: {
+    billed: { missing: 0.03, extra: 0.03, amountDiff: 0.03, rounding: 0.01, dateShift: 0.08, typo: 0.04, docNo: 0.1, blankRef: 0.1, duplicate: 0.02, combined: 0.03 },
+    paid: { missing: 0.03, extra: 0.03, amountDiff: 0.03, dateShift: 0.1, split: 0.03, combined: 0.03 },
+    cash: { unpaid: 0.25, multiInvoice: 0.1, partial: 0.1, unapplied: 0.5 },
+  },
+  references: {
+    billed: { ...ZERO_BILLED, typo: 0.1, docNo: 0.2, blankRef: 0.2 },
+    paid: ZERO_PAID,
+    cash: { unpaid: 0.2, multiInvoice: 0, partial: 0, unapplied: 0 },
+  },
+};
+
+export interface GeneratorOptions {
+  seed: number;
+  customers: number;
+  /** Average sales per customer (each customer gets between half and one and a half times this). */
+  salesPerCustomer: number;
+  noise: NoiseMix;
+  /** Also build the sheets as cell grids with English headers (for end-to-end runs). */
+  grids?: boolean;
+  /** Fill the statement's running Balance column (costs memory at a million rows). */
+  runningBalance?: boolean;
+  /** Give each customer prior-period sales and an opening-balance row on the statement. */
+  openingBalances?: boolean;
+  /** Customers whose statement's last running balance is wrong by some amount (tie-out must fail). */
+  corruptBalances?: number;
+  /** First day of the period; default 2024-01-01. */
+  start?: Day;
+  /** Length of the period in days; default 180. */
+  days?: number;
+  /** Days either side the matcher allows (date shifts and groups stay within it); default 7. */
+  windowDays?: number;
+}
+
+/** What the generator knows: which statement lines stand for which of our rows ("Sheet!row"). */
+export interface Truth {
+  /** "Sales!r~Statement!r" for every billed line and each sale it stands for. */
+  billedPairs: Set<string>;
+  /** "Receipts!r~Statement!r" for every paid line and each receipt it stands for. */
+  paidPairs: Set<string>;
+  /** Statement rows repeating a line. */
+  duplicates: Set<string>;
+  /** Customer IDs whose running balance was corrupted. */
+  corrupted: Set<string>;
+}
+
+export interface GeneratedWorkbook {
+  parsed: ParsedWorkbook;
+  grids: SheetGrid[];
+  truth: Truth;
+  asOf: Day;
+}
+
+/** mulberry32: small, fast, good enough for test data, and seeded. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const SHEETS = { customers: 'Customers', sales: 'Sales', receipts: 'Receipts', statement: 'Statement' } as const;
+
+/** Header order of each generated sheet: field key and English header. */
+export const HEADERS = {
+  customers: [['customerId', 'Customer ID'], ['customerName', 'Customer Name'], ['creditLimit', 'Credit Limit'], ['paymentTerms', 'Payment Terms'], ['status', 'Status']],
+  sales: [
+    ['date', 'Date'], ['docNo', 'Document No'], ['invoiceNo', 'Invoice No'], ['customerId', 'Customer ID'], ['customerName', 'Customer Name'],
+    ['product', 'Product'], ['category', 'Category'], ['quantity', 'Quantity'], ['unitPrice', 'Unit Price'], ['amount', 'Amount'],
+    ['taxRate', 'Tax Rate'], ['tax', 'Tax'], ['total', 'Total'], ['dueDate', 'Due Date'],
+  ],
+  receipts: [['date', 'Date'], ['receiptNo', 'Receipt No'], ['customerId', 'Customer ID'], ['amount', 'Amount'], ['method', 'Method'], ['reference', 'Reference']],
+  statement: [['customerId', 'Customer ID'], ['date', 'Date'], ['reference', 'Reference'], ['description', 'Description'], ['billed', 'Billed'], ['paid', 'Paid'], ['balance', 'Balance']],
+} as const;
+
+function mapping<K extends TemplateKind>(sheet: string, template: K, headers: readonly (readonly [string, string])[]): SheetMapping<K> {
+  const columns: Record<string, number> = {};
+  headers.forEach(([field], i) => {
+    columns[field] = i;
+  });
+  return { sheet, template, headerRow: 1, columns: columns as SheetMapping<K>['columns'], unmapped: [] };
+}
+
+/** Cents as a Decimal without passing through a float. */
+function money(cents: number): Decimal {
+  return new Decimal(cents).dividedBy(100);
+}
+
+/** Cents as the number Excel would hold in the cell. */
+function cellMoney(cents: number): number {
+  return cents / 100;
+}
+
+interface SaleDraft {
+  cust: number;
+  date: Day;
+  cents: number;
+  tax: number;
+  row: number;
+  docNo: string;
+  invoiceNo: string;
+  open: number;
+}
+
+interface StatementDraft {
+  cust: number;
+  date: Day;
+  reference: string;
+  description: string;
+  billed: number | null;
+  paid: number | null;
+  /** Our rows this line stands for. */
+  ours: string[];
+  kind: 'billed' | 'paid' | 'opening';
+  duplicate: boolean;
+  /** Insertion order, to keep the sort stable. */
+  seq: number;
+}
+
+interface ReceiptDraft {
+  cust: number;
+  date: Day;
+  cents: number;
+  reference: string;
+  row: number;
+  receiptNo: string;
+}
+
+/** Generates a workbook with known truth. */
+export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
+  const rand = prng(opts.seed);
+  const start = opts.start ?? (dayFromYMD(2024, 1, 1) as Day);
+  const days = opts.days ?? 180;
+  const end = start + days - 1;
+  const window = opts.windowDays ?? 7;
+  const nz = opts.noise;
+  const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
+  const custId = (c: number): string => `C${String(c + 1).padStart(5, '0')}`;
+
+  // --- Sales, in date order (rows follow), including prior-period sales for opening balances.
+  const drafts: SaleDraft[] = [];
+  for (let c = 0; c < opts.customers; c++) {
+    const n = Math.max(1, Math.round(opts.salesPerCustomer * (0.5 + rand())));
+    if (opts.openingBalances) {
+      for (let k = 0; k < 3; k++) drafts.push(saleDraft(c, start - int(10, 60)));
+    }
+    for (let k = 0; k < n; k++) drafts.push(saleDraft(c, start + int(0, days - 1)));
+  }
+  function saleDraft(cust: number, date: Day): SaleDraft {
+    // Amounts spread over four orders of magnitude so equal amounts are rare, as in real books.
+    const net = int(1000, 9_999_999);
+    const credit = rand() < 0.01;
+    const amount = credit ? -Math.max(100, Math.round(net / 20)) : net;
+    const tax = Math.round((amount * 13) / 100);
+    return { cust, date, cents: amount + tax, tax, row: 0, docNo: '', invoiceNo: '', open: 0 };
+  }
+  drafts.sort((a, b) => a.date - b.date || a.cust - b.cust);
+  drafts.forEach((s, k) => {
+    s.row = k + 2;
+    s.docNo = `SO-2024-${String(k + 1).padStart(7, '0')}`;
+    s.invoiceNo = String((k + 1) * 7919 % 100_000_000).padStart(8, '0');
+    s.open = s.cents;
+  });
+  const salesByCust: SaleDraft[][] = Array.from({ length: opts.customers }, () => []);
+  for (const s of drafts) salesByCust[s.cust].push(s);
+  const saleRef = (s: SaleDraft): string => `${SHEETS.sales}!${s.row}`;
+
+  // --- Receipts paying invoices (cash application truth is not scored, only its invariants).
+  const receipts: ReceiptDraft[] = [];
+  // Which receipts each paid line stands for is decided below; keep for each receipt its invoices.
+  const receiptInvoices: SaleDraft[][] = [];
+  for (let c = 0; c < opts.customers; c++) {
+    const list = salesByCust[c].filter((s) => s.cents > 0);
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k];
+      if (s.open <= 0 || rand() < nz.cash.unpaid) continue;
+      const date = Math.max(s.date, start) + int(5, 40);
+      if (date > end) continue;
+      const r = rand();
+      if (r < nz.cash.multiInvoice && k + 1 < list.length) {
+        const group = list.slice(k, k + int(2, 3)).filter((x) => x.open > 0 && x.date <= date);
+        const cents = group.reduce((a, x) => a + x.open, 0);
+        group.forEach((x) => (x.open = 0));
+        const named = rand() < 0.5 ? `payment for ${group.map((x) => `INV-${x.invoiceNo}`).join(', ')}` : '';
+        addReceipt(c, date, cents, named, group);
+      } else if (r < nz.cash.multiInvoice + nz.cash.partial) {
+        const cents = Math.max(1, Math.round((s.open * int(30, 90)) / 100));
+        s.open -= cents;
+        addReceipt(c, date, cents, `partial payment ${s.docNo}`, [s]);
+      } else {
+        const cents = s.open;
+        s.open = 0;
+        const text = [`payment for INV-${s.invoiceNo}`, `货款 ${s.docNo}`, '', 'bank transfer'][int(0, 3)];
+        addReceipt(c, date, cents, text, [s]);
+      }
+    }
+    if (rand() < nz.cash.unapplied) addReceipt(c, start + int(0, days - 1), int(10_000, 500_000), 'advance', []);
+  }
+  function addReceipt(cust: number, date: Day, cents: number, reference: string, paid: SaleDraft[]): void {
+    receipts.push({ cust, date, cents, reference, row: 0, receiptNo: '' });
+    receiptInvoices.push(paid);
+  }
+  const receiptOrder = receipts.map((_, k) => k).sort((a, b) => receipts[a].date - receipts[b].date || receipts[a].cust - receipts[b].cust || a - b);
+  receiptOrder.forEach((k, pos) => {
+    receipts[k].row = pos + 2;
+    receipts[k].receiptNo = `RC-2024-${String(pos + 1).padStart(7, '0')}`;
+  });
+  const receiptRef = (r: ReceiptDraft): string => `${SHEETS.receipts}!${r.row}`;
+
+  // --- Their statement.
+  const lines: StatementDraft[] = [];
+  let seq = 0;
+  const line = (d: Omit<StatementDraft, 'seq' | 'duplicate'>, duplicate = false): StatementDraft => {
+    const l: StatementDraft = { ...d, seq: seq++, duplicate };
+    lines.push(l);
+    return l;
+  };
+  const clamp = (d: Day): Day => Math.min(end, Math.max(start, d));
+  const shift = (d: Day): Day => {
+    const s = clamp(d + (rand() < 0.5 ? -1 : 1) * int(1, window));
+    return s === d ? clamp(d + (d < end ? 1 : -1)) : s;
+  };
+  const typo = (ref: string): string => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const i = int(0, ref.length - 2);
+      const chars = ref.split('');
+      if (rand() < 0.5) {
+        if (chars[i] === chars[i + 1]) continue;
+        [chars[i], chars[i + 1]] = [chars[i + 1], chars[i]];
+      } else {
+        const d = String((Number(chars[i]) + int(1, 9)) % 10);
+        chars[i] = d;
+      }
+      const out = chars.join('');
+      // A slip on a leading zero vanishes once zeros are stripped: no longer one edit from anything.
+      if (out !== ref && out.replace(/^0+/, '').length === ref.replace(/^0+/, '').length) return out;
+    }
+    return ref;
+  };
+  let extraSeq = 0;
+  for (let c = 0; c < opts.customers; c++) {
+    const list = salesByCust[c];
+    const prior = list.filter((s) => s.date < start);
+    if (opts.openingBalances) {
+      line({ cust: c, date: start, reference: '', description: 'Opening balance', billed: null, paid: null, ours: [], kind: 'opening' });
+    }
+    const inPeriod = list.filter((s) => s.date >= start);
+    for (let k = 0; k < inPeriod.length; k++) {
+      const s = inPeriod[k];
+      const b = nz.billed;
+      let r = rand();
+      const pick = (p: number): boolean => {
+        if (r < p) return true;
+        r -= p;
+        return false;
+      };
+      if (pick(b.missing)) continue;
+      if (pick(b.combined) && k + 1 < inPeriod.length) {
+        const group = [s];
+        for (let j = k + 1; j < inPeriod.length && group.length < int(2, 3); j++) {
+          if (inPeriod[j].date - s.date <= window && Math.sign(inPeriod[j].cents) === Math.sign(s.cents)) group.push(inPeriod[j]);
+          else break;
+        }
+        if (group.length >= 2) {
+          const last = group[group.length - 1];
+          line({ cust: c, date: last.date, reference: '', description: 'Goods', billed: group.reduce((a, x) => a + x.cents, 0), paid: null, ours: group.map(saleRef), kind: 'billed' });
+          k += group.length - 1;
+          continue;
+        }
+      }
+      let reference = s.invoiceNo;
+      let date = s.date;
+      let cents = s.cents;
+      let dup = false;
+      if (pick(b.amountDiff)) cents += (rand() < 0.5 ? -1 : 1) * int(100, 50_000);
+      else if (pick(b.rounding)) cents += rand() < 0.5 ? -1 : 1;
+      else if (pick(b.dateShift)) date = shift(date);
+      else if (pick(b.typo)) reference = typo(reference);
+      else if (pick(b.docNo)) reference = s.docNo;
+      else if (pick(b.blankRef)) reference = '';
+      else dup = pick(b.duplicate);
+      const l = line({ cust: c, date, reference: reference === s.invoiceNo && rand() < 0.3 ? `INV ${reference}` : reference, description: 'Invoice', billed: cents, paid: null, ours: [saleRef(s)], kind: 'billed' });
+      if (dup) line({ ...l, ours: [] }, true);
+      if (rand() < b.extra) {
+        line({ cust: c, date: clamp(s.date + int(0, 3)), reference: `ADJ-${String(++extraSeq).padStart(6, '0')}`, description: 'Adjustment', billed: int(1000, 2_000_000), paid: null, ours: [], kind: 'billed' });
+      }
+    }
+    if (opts.openingBalances) {
+      const opening = lines.find((l) => l.cust === c && l.kind === 'opening') as StatementDraft;
+      opening.billed = prior.reduce((a, s) => a + s.cents, 0);
+    }
+  }
+  // Paid side: from receipts, in date order per customer.
+  const receiptsByCust: ReceiptDraft[][] = Array.from({ length: opts.customers }, () => []);
+  for (const k of receiptOrder) receiptsByCust[receipts[k].cust].push(receipts[k]);
+  const invoicesOf = new Map<ReceiptDraft, SaleDraft[]>();
+  receipts.forEach((r, k) => invoicesOf.set(r, receiptInvoices[k]));
+  let voucher = 0;
+  for (let c = 0; c < opts.customers; c++) {
+    const list = receiptsByCust[c];
+    for (let k = 0; k < list.length; k++) {
+      const rc = list[k];
+      const p = nz.paid;
+      let r = rand();
+      const pick = (q: number): boolean => {
+        if (r < q) return true;
+        r -= q;
+        return false;
+      };
+      const own = (): string => (rand() < 0.8 ? `PV${String(c + 1).padStart(5, '0')}${String(++voucher).padStart(7, '0')}` : '');
+      // Most payments are booked the day they arrive; some a day or two apart.
+      const lag = rand() < 0.7 ? rc.date : clamp(rc.date + int(1, 2));
+      if (pick(p.missing)) continue;
+      if (pick(p.split)) {
+        const parts = int(2, 3);
+        let left = rc.cents;
+        for (let j = 0; j < parts; j++) {
+          const part = j === parts - 1 ? left : Math.max(1, Math.round(left * (0.3 + rand() * 0.4)));
+          left -= part;
+          line({ cust: c, date: clamp(rc.date + j), reference: own(), description: 'Payment', billed: null, paid: part, ours: [receiptRef(rc)], kind: 'paid' });
+          if (left <= 0) break;
+        }
+        continue;
+      }
+      if (pick(p.combined) && k + 1 < list.length && list[k + 1].date - rc.date <= 2) {
+        const next = list[k + 1];
+        line({ cust: c, date: next.date, reference: own(), description: 'Payment', billed: null, paid: rc.cents + next.cents, ours: [receiptRef(rc), receiptRef(next)], kind: 'paid' });
+        k++;
+        continue;
+      }
+      let cents = rc.cents;
+      let date = lag;
+      let reference = own();
+      const invs = invoicesOf.get(rc) ?? [];
+      if (invs.length === 1 && rand() < 0.3) reference = invs[0].invoiceNo;
+      const named = invs.length === 1 && rc.reference.includes(invs[0].invoiceNo);
+      if (pick(p.amountDiff) && named) {
+        cents += int(500, 5_000); // they paid more than arrived: a bank fee
+        reference = invs[0].invoiceNo;
+      } else if (pick(p.dateShift)) date = shift(rc.date);
+      line({ cust: c, date, reference, description: 'Payment', billed: null, paid: cents, ours: [receiptRef(rc)], kind: 'paid' });
+      if (rand() < p.extra) {
+        line({ cust: c, date: clamp(rc.date + int(0, 3)), reference: own(), description: 'Payment', billed: null, paid: int(1000, 500_000), ours: [], kind: 'paid' });
+      }
+    }
+  }
+  // Statement order: customer, then date, opening first, billed before paid.
+  const kindRank = { opening: 0, billed: 1, paid: 2 };
+  lines.sort((a, b) => a.cust - b.cust || (a.kind === 'opening' ? -1 : b.kind === 'opening' ? 1 : 0) || a.date - b.date || kindRank[a.kind] - kindRank[b.kind] || a.seq - b.seq);
+  const truth: Truth = { billedPairs: new Set(), paidPairs: new Set(), duplicates: new Set(), corrupted: new Set() };
+  const balances: number[] = new Array(lines.length);
+  const corrupt = new Set<number>();
+  for (let c = 0; c < opts.customers; c++) if (rand() < (opts.corruptBalances ?? 0)) corrupt.add(c);
+  let running = 0;
+  let prevCust = -1;
+  lines.forEach((l, k) => {
+    const row = k + 2;
+    const ref = `${SHEETS.statement}!${row}`;
+    if (l.cust !== prevCust) running = 0;
+    prevCust = l.cust;
+    running += (l.billed ?? 0) - (l.paid ?? 0);
+    balances[k] = running;
+    if (l.duplicate) truth.duplicates.add(ref);
+    for (const o of l.ours) (l.kind === 'paid' ? truth.paidPairs : truth.billedPairs).add(`${o}~${ref}`);
+    const lastOfCustomer = k === lines.length - 1 || lines[k + 1].cust !== l.cust;
+    if (lastOfCustomer && corrupt.has(l.cust)) {
+      balances[k] += int(1, 99_999);
+      truth.corrupted.add(custId(l.cust));
+    }
+  });
+
+  // --- Typed records.
+  const customersTable: Table<CustomerRecord, 'customers'> = { mapping: mapping(SHEETS.customers, 'customers', HEADERS.customers), records: [] };
+  for (let c = 0; c < opts.customers; c++) {
+    customersTable.records.push({
+      sheet: SHEETS.customers, row: c + 2, customerId: custId(c), customerName: `Customer ${c + 1}`, taxId: '',
+      creditLimit: money(int(1, 50) * 10_000_000), paymentTerms: rand() < 0.5 ? { kind: 'net', days: 30 } : { kind: 'eom', days: 30 },
+      creditRating: null, status: 'active', contact: '', email: '', salesRep: '', region: '',
+    });
+  }
+  const rate = new Decimal('0.13');
+  const one = new Decimal(1);
+  const salesTable: Table<SaleRecord, 'sales'> = { mapping: mapping(SHEETS.sales, 'sales', HEADERS.sales), records: new Array(drafts.length) };
+  drafts.forEach((s, k) => {
+    const amount = money(s.cents - s.tax);
+    salesTable.records[k] = {
+      sheet: SHEETS.sales, row: s.row, date: s.date, docNo: s.docNo, invoiceNo: s.invoiceNo, customerId: custId(s.cust),
+      customerName: `Customer ${s.cust + 1}`, product: 'Widget', category: 'Goods', quantity: one, unitPrice: amount, amount,
+      taxRate: rate, tax: money(s.tax), total: money(s.cents), dueDate: null, salesRep: '',
+    };
+  });
+  const receiptsTable: Table<ReceiptRecord, 'receipts'> = { mapping: mapping(SHEETS.receipts, 'receipts', HEADERS.receipts), records: [] };
+  for (const k of receiptOrder) {
+    const r = receipts[k];
+    receiptsTable.records.push({
+      sheet: SHEETS.receipts, row: r.row, date: r.date, receiptNo: r.receiptNo, customerId: custId(r.cust), amount: money(r.cents),
+      method: 'bank-transfer', reference: r.reference,
+    });
+  }
+  const statementTable: Table<StatementLine, 'statement'> = { mapping: mapping(SHEETS.statement, 'statement', HEADERS.statement), records: new Array(lines.length) };
+  lines.forEach((l, k) => {
+    statementTable.records[k] = {
+      sheet: SHEETS.statement, row: k + 2, customerId: custId(l.cust), date: l.date, reference: l.reference, description: l.description,
+      billed: l.billed === null ? null : money(l.billed), paid: l.paid === null ? null : money(l.paid),
+      balance: opts.runningBalance ? money(balances[k]) : null, isOpening: l.kind === 'opening',
+    };
+  });
+  const parsed: ParsedWorkbook = { customers: [customersTable], sales: [salesTable], receipts: [receiptsTable], statements: [statementTable] };
+
+  const grids = opts.grids ? toGrids(parsed) : [];
+  return { parsed, grids, truth, asOf: end };
+}
+
+function cell(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Decimal) return cellMoney(v.times(100).toNumber());
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'object' && v && 'kind' in v && 'days' in v) {
+    const t = v as { kind: string; days: number };
+    return t.kind === 'eom' ? `EOM ${t.days}` : `Net ${t.days}`;
+  }
+  return String(v);
+}
+
+const STATUS_TEXT: Record<string, string> = { active: 'Active', 'on-hold': 'On Hold', closed: 'Closed' };
+const METHOD_TEXT: Record<string, string> = { 'bank-transfer': 'Bank transfer', cash: 'Cash', 'acceptance-bill': 'Bank acceptance bill', other: 'Other' };
+
+/** The typed records as sheets of cells with English headers, as a user's workbook would hold them. */
+export function toGrids(parsed: ParsedWorkbook): SheetGrid[] {
+  const grid = <K extends keyof TemplateRecords>(tables: Table<TemplateRecords[K], K>[], headers: readonly (readonly [string, string])[], convert: (field: string, value: unknown) => CellValue): SheetGrid[] =>
+    tables.map((t) => {
+      const rows: CellValue[][] = [headers.map(([, h]) => h)];
+      for (const rec of t.records) {
+        const r = rec as unknown as Record<string, unknown>;
+        rows[rec.row - 1] = headers.map(([field]) => convert(field, r[field]));
+      }
+      for (let k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
+      return { name: t.mapping.sheet, rows };
+    });
+  return [
+    ...grid(parsed.customers, HEADERS.customers, (f, v) => (f === 'status' ? STATUS_TEXT[v as string] ?? null : cell(v))),
+    ...grid(parsed.sales, HEADERS.sales, (_f, v) => cell(v)),
+    ...grid(parsed.receipts, HEADERS.receipts, (f, v) => (f === 'method' ? METHOD_TEXT[v as string] ?? null : cell(v))),
+    ...grid(parsed.statements, HEADERS.statement, (_f, v) => cell(v)),
+  ];
+}
