@@ -28,7 +28,8 @@ async function httpsOptions() {
 
 /**
  * @param {Record<string, unknown>} env webpack-cli's env (WEBPACK_SERVE is set by `webpack serve`)
- * @param {{ mode?: string, outputPath?: string }} argv mode, and an output directory for tests
+ * @param {{ mode?: string, outputPath?: string, sourceMaps?: boolean }} argv mode; tests also pass an
+ *   output directory and may turn source maps off to build faster
  */
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
@@ -38,7 +39,7 @@ module.exports = async (env = {}, argv = {}) => {
   /** @type {import('webpack').Configuration & { devServer?: import('webpack-dev-server').Configuration }} */
   const config = {
     mode: dev ? 'development' : 'production',
-    devtool: 'source-map',
+    devtool: argv.sourceMaps === false ? false : 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       // The check engine runs in a Web Worker; its bundle is loaded only when a check starts.

@@ -11,16 +11,18 @@ export const ROOT = join(__dirname, '..');
 export interface BuildOptions {
   mode: 'production' | 'development';
   outputPath: string;
+  /** Default true; tests turn them off to build faster. */
+  sourceMaps?: boolean;
 }
 
-type ConfigFactory = (env: Record<string, unknown>, argv: { mode: string; outputPath: string }) => Promise<webpack.Configuration>;
+type ConfigFactory = (env: Record<string, unknown>, argv: { mode: string; outputPath: string; sourceMaps?: boolean }) => Promise<webpack.Configuration>;
 
 /** Runs one webpack build; rejects with webpack's error text when the build fails. */
 export async function buildBundle(options: BuildOptions): Promise<webpack.Stats> {
   // webpack.config.js is CommonJS by design (webpack-cli loads it as is); require keeps it untranspiled.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the plain-JS config
   const factory = require(join(ROOT, 'webpack.config.js')) as ConfigFactory;
-  const config = await factory({ WEBPACK_BUILD: true }, { mode: options.mode, outputPath: options.outputPath });
+  const config = await factory({ WEBPACK_BUILD: true }, { mode: options.mode, outputPath: options.outputPath, sourceMaps: options.sourceMaps });
   // Relative entries in the config ("./src/…") resolve against the project, whatever the cwd.
   config.context = ROOT;
   return new Promise((resolve, reject) => {

@@ -1,0 +1,54 @@
+/**
+ * Stands in for office.js in the browser test: the page's request for Microsoft's CDN script is
+ * answered with this bundle, which installs the fake Excel (test/fake-excel) as the page's `Office`,
+ * `Excel` and `OfficeExtension` before the task pane's own script runs. `?lang=zh-CN` on the page URL
+ * sets Office's display language. `window.__fakeExcel` lets the test look inside.
+ */
+import { createFakeExcel, FakeWorkbookModel } from '../fake-excel';
+import { SALES_WORKBOOK } from './sales-workbook';
+
+/** What the test reads back through page.evaluate. */
+export interface HarnessProbe {
+  selection(): { sheet: string; address: string } | null;
+  activeSheet(): string | null;
+  syncs(): number;
+  /** Puts Excel in cell-edit mode (every request then fails, as when a user is typing in a cell). */
+  setCellEditMode(on: boolean): void;
+}
+
+const lang = new URLSearchParams(window.location.search).get('lang') ?? 'en-US';
+const fake = createFakeExcel(FakeWorkbookModel.fromRows(SALES_WORKBOOK), { displayLanguage: lang, apiVersion: '1.18' });
+fake.install(window as unknown as Record<string, unknown>);
+
+const col = (c0: number): string => {
+  let n = c0 + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+};
+
+const probe: HarnessProbe = {
+  selection() {
+    const sel = fake.model.selection;
+    if (!sel) return null;
+    const sheet = fake.model.sheetById(sel.sheetId);
+    const { r0, c0, r1, c1 } = sel.rect;
+    const a = `${col(c0)}${r0 + 1}`;
+    return { sheet: sheet?.name ?? '?', address: r0 === r1 && c0 === c1 ? a : `${a}:${col(c1)}${r1 + 1}` };
+  },
+  activeSheet() {
+    const id = fake.model.activeSheetId;
+    return id ? fake.model.sheetById(id)?.name ?? null : null;
+  },
+  syncs() {
+    return fake.stats.syncs;
+  },
+  setCellEditMode(on) {
+    fake.inject.setCellEditMode(on);
+  },
+};
+
+(window as unknown as { __fakeExcel: HarnessProbe }).__fakeExcel = probe;
