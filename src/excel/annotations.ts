@@ -1,0 +1,359 @@
+import { Bilingual, fmt, Lang } from '../core/i18n';
+import { Mark, SEVERITY_FILL } from '../core/plan';
+import { Severity } from '../core/findings';
+import { SavedFormatGroup } from '../core/workbook-state';
+import { addressLists, areaAddress, areaCells, areaSize, normalCell, quotedSheet, readAreas } from './addresses';
+import { ApiSetProof, NoteMode } from './api-sets';
+import { Batcher, OP_OVERHEAD, utf8Length } from './batcher';
+import { ExcelSavedGroup } from './state-store';
+
+/**
+ * Highlights and notes on user cells, and putting cells back: reading a cell's look before it is
+ * marked, marking (fills grouped into multi-area ranges per sheet and severity; notes per cell, batched),
+ * and restoring saved looks exactly (no fill vs a colour, note present or absent).
+ */
+
+/** First line of every comment the add-in writes, so Clear removes its own comments and nobody else's. */
+export const COMMENT_MARKER = '[Statement Reconciler · 对账助手]';
+
+const USER_NOTE_LABEL: Bilingual = { en: 'Your earlier note:', zh: '原有批注：' };
+
+/** Excel keeps at most this many characters in a note or comment. */
+const MAX_NOTE = 32_000;
+
+/** The part of a cell's look a highlight changes. */
+export interface CellLook {
+  fill: string | null;
+  fontColor: string | null;
+  note: string | null;
+}
+
+/** Key of a cell across sheets: sheet names compare case-insensitively, as Excel's do. */
+export function cellKey(sheet: string, cell: string): string {
+  return `${sheet.toLowerCase()}\u0000${cell}`;
+}
+
+/** A cell of a sheet (sheet as the workbook spells it). */
+export interface SheetCell {
+  sheet: string;
+  cell: string;
+}
+
+/** What the cells about to be touched hold now. */
+export interface CurrentState {
+  /** Looks of cells that have no saved original yet (read with getCellProperties and notes). */
+  looks: Map<string, CellLook>;
+  /** Notes mode: the note on each cell of interest now (absent key = no note). */
+  notes: Map<string, string>;
+  /** Comments mode: the comment on each cell of interest now. */
+  comments: Map<string, { id: string; content: string }>;
+}
+
+function groupBySheet(cells: Iterable<SheetCell>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { sheet, cell } of cells) {
+    const list = out.get(sheet);
+    if (list) list.push(cell);
+    else out.set(sheet, [cell]);
+  }
+  return out;
+}
+
+/** Office reports "no fill" as white with pattern None, and Automatic font colour as black. */
+function lookFromProperties(p: Excel.CellProperties | undefined): Pick<CellLook, 'fill' | 'fontColor'> {
+  const fill = p?.format?.fill;
+  const font = p?.format?.font;
+  const fillColor = fill?.pattern === 'None' || !fill?.color ? null : fill.color.toUpperCase();
+  const fontColor = !font?.color || font.color.toUpperCase() === '#000000' ? null : font.color.toUpperCase();
+  return { fill: fillColor, fontColor };
+}
+
+/** Bytes a cell's properties cost in a response (measured on Excel's JSON shape, rounded up). */
+const PROPERTIES_BYTES_PER_CELL = 120;
+/** Bytes a note read costs in a response before its text. */
+const NOTE_READ_BYTES = 80;
+
+/**
+ * Reads what the cells hold now: fill and font colour of `unsaved` cells (getCellProperties over
+ * column runs), and the note or comment of every cell in `touched`. Syncs as the batcher decides, plus
+ * one more for comment locations in comments mode.
+ */
+export async function readCurrent(
+  context: Excel.RequestContext,
+  batcher: Batcher,
+  unsaved: readonly SheetCell[],
+  touched: readonly SheetCell[],
+  mode: NoteMode,
+): Promise<CurrentState> {
+  const current: CurrentState = { looks: new Map(), notes: new Map(), comments: new Map() };
+  const sheets = context.workbook.worksheets;
+  const propsOptions: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true }, font: { color: true } } };
+
+  for (const [sheet, cells] of groupBySheet(unsaved)) {
+    const ws = sheets.getItem(sheet);
+    const wanted = new Set(cells);
+    for (const area of readAreas(cells)) {
+      const address = areaAddress(area);
+      const holder: { result?: OfficeExtension.ClientResult<Excel.CellProperties[][]> } = {};
+      await batcher.add(OP_OVERHEAD + address.length, areaSize(area) * PROPERTIES_BYTES_PER_CELL, () => {
+        holder.result = ws.getRange(address).getCellProperties(propsOptions);
+      }, () => {
+        const rows = holder.result?.value ?? [];
+        const width = area.right - area.left + 1;
+        let i = 0;
+        for (const cell of areaCells(area)) {
+          const props = rows[Math.floor(i / width)]?.[i % width];
+          i++;
+          if (wanted.has(cell)) current.looks.set(cellKey(sheet, cell), { ...lookFromProperties(props), note: null });
+        }
+      });
+    }
+  }
+  if (mode.kind === 'notes') await readNotes(context, batcher, touched, current, mode.api);
+  await batcher.flush();
+  if (mode.kind === 'comments') await readComments(context, batcher, touched, current, mode.api);
+
+  // The original note of a cell marked for the first time is the note it has now.
+  for (const [key, look] of current.looks) look.note = current.notes.get(key) ?? null;
+  return current;
+}
+
+/** Queues a read of the note on each cell (a null object where there is none). */
+async function readNotes(context: Excel.RequestContext, batcher: Batcher, touched: readonly SheetCell[], current: CurrentState, _api: ApiSetProof<'1.18'>): Promise<void> {
+  for (const [sheet, cells] of groupBySheet(touched)) {
+    const notes = context.workbook.worksheets.getItem(sheet).notes;
+    for (const cell of cells) {
+      const holder: { note?: Excel.Note } = {};
+      await batcher.add(OP_OVERHEAD + cell.length + sheet.length, NOTE_READ_BYTES + 400, () => {
+        holder.note = notes.getItemOrNullObject(cell).load('content');
+      }, () => {
+        const n = holder.note;
+        if (n && !n.isNullObject) current.notes.set(cellKey(sheet, cell), n.content);
+      });
+    }
+  }
+}
+
+/** Finds the comments on the given cells: every comment, then where each one is (two rounds). */
+async function readComments(context: Excel.RequestContext, batcher: Batcher, touched: readonly SheetCell[], current: CurrentState, _api: ApiSetProof<'1.10'>): Promise<void> {
+  if (touched.length === 0) return;
+  const wanted = new Set(touched.map((t) => cellKey(t.sheet, t.cell)));
+  const comments = context.workbook.comments.load('items/id,items/content');
+  await context.sync();
+  const located: { comment: Excel.Comment; range: Excel.Range }[] = [];
+  for (const comment of comments.items) {
+    await batcher.add(OP_OVERHEAD, 200, () => {
+      located.push({ comment, range: comment.getLocation().load('address') });
+    });
+  }
+  await batcher.flush();
+  for (const { comment, range } of located) {
+    const { sheet, cell } = splitAddress(range.address);
+    const key = cellKey(sheet, cell);
+    if (wanted.has(key)) current.comments.set(key, { id: comment.id, content: comment.content });
+  }
+}
+
+/** Splits "'My sheet'!B7" into the sheet name and "B7". */
+export function splitAddress(address: string): SheetCell {
+  const bang = address.lastIndexOf('!');
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const cell = normalCell(address.slice(bang + 1).split(':')[0]) ?? address.slice(bang + 1);
+  return { sheet, cell };
+}
+
+/** The note written on a marked cell: the findings, then the user's own note if the cell had one. */
+export function markNoteText(markNote: string, original: string | null, lang: Lang): string {
+  const text = original ? `${markNote}\n\n${fmt(USER_NOTE_LABEL, lang)}\n${original}` : markNote;
+  return text.length > MAX_NOTE ? `${text.slice(0, MAX_NOTE - 1)}…` : text;
+}
+
+/** Groups cells with identical original looks, the way the state stores them. */
+export function groupLooks(cells: readonly { sheet: string; cell: string; look: CellLook }[]): ExcelSavedGroup[] {
+  const groups = new Map<string, ExcelSavedGroup>();
+  for (const { sheet, cell, look } of cells) {
+    const key = JSON.stringify([sheet, look.fill, look.fontColor, look.note]);
+    let g = groups.get(key);
+    if (!g) {
+      g = { sheet, fill: look.fill, fontColor: look.fontColor, note: look.note, cells: [], fontUntouched: true };
+      groups.set(key, g);
+    }
+    g.cells.push(cell);
+  }
+  return [...groups.values()];
+}
+
+/** Queues highlights: one multi-area range per sheet, severity and 8,192-character address list. */
+export async function queueHighlights(context: Excel.RequestContext, batcher: Batcher, marks: readonly Mark[]): Promise<number> {
+  const bySheet = new Map<string, Map<Severity, string[]>>();
+  for (const m of marks) {
+    let sev = bySheet.get(m.sheet);
+    if (!sev) {
+      sev = new Map();
+      bySheet.set(m.sheet, sev);
+    }
+    const list = sev.get(m.severity);
+    if (list) list.push(m.cell);
+    else sev.set(m.severity, [m.cell]);
+  }
+  let calls = 0;
+  for (const [sheet, bySeverity] of bySheet) {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    for (const [severity, cells] of bySeverity) {
+      for (const list of addressLists(cells)) {
+        calls++;
+        await batcher.add(OP_OVERHEAD + list.length, 0, () => {
+          ws.getRanges(list).format.fill.color = `#${SEVERITY_FILL[severity]}`;
+        });
+      }
+    }
+  }
+  return calls;
+}
+
+/** A note or comment to write on a cell. */
+interface NoteWrite {
+  sheet: string;
+  cell: string;
+  key: string;
+  text: string;
+}
+
+/** Queues the notes (or comments) of the marks. */
+export async function queueMarkNotes(
+  context: Excel.RequestContext,
+  batcher: Batcher,
+  marks: readonly Mark[],
+  originals: ReadonlyMap<string, CellLook>,
+  current: CurrentState,
+  mode: NoteMode,
+  lang: Lang,
+): Promise<void> {
+  const writes: NoteWrite[] = marks.map((m) => {
+    const key = cellKey(m.sheet, m.cell);
+    return { sheet: m.sheet, cell: m.cell, key, text: markNoteText(m.note, originals.get(key)?.note ?? null, lang) };
+  });
+  if (mode.kind === 'notes') await queueNotes(context, batcher, writes, current, mode.api);
+  else if (mode.kind === 'comments') await queueComments(context, batcher, writes, current, mode.api);
+}
+
+async function queueNotes(context: Excel.RequestContext, batcher: Batcher, writes: readonly NoteWrite[], current: CurrentState, _api: ApiSetProof<'1.18'>): Promise<void> {
+  for (const w of writes) {
+    const notes = context.workbook.worksheets.getItem(w.sheet).notes;
+    const exists = current.notes.has(w.key);
+    await batcher.add(OP_OVERHEAD + utf8Length(w.text) + w.sheet.length + 10, 0, () => {
+      if (exists) notes.getItem(w.cell).content = w.text;
+      else notes.add(w.cell, w.text);
+    });
+  }
+}
+
+async function queueComments(context: Excel.RequestContext, batcher: Batcher, writes: readonly NoteWrite[], current: CurrentState, _api: ApiSetProof<'1.10'>): Promise<void> {
+  for (const w of writes) {
+    const existing = current.comments.get(w.key);
+    if (existing && !existing.content.startsWith(COMMENT_MARKER)) continue; // someone else's thread: leave it be
+    const content = `${COMMENT_MARKER}\n${w.text}`;
+    await batcher.add(OP_OVERHEAD + utf8Length(content) + w.sheet.length + 10, 0, () => {
+      if (existing) context.workbook.comments.getItem(existing.id).content = content;
+      else context.workbook.comments.add(`${quotedSheet(w.sheet)}!${w.cell}`, content);
+    });
+  }
+}
+
+/**
+ * Queues putting saved looks back on the given cells of the groups: fill (cleared when there was none),
+ * font colour (only for groups whose font was changed), and the note or the add-in's comment.
+ */
+export async function queueRestore(
+  context: Excel.RequestContext,
+  batcher: Batcher,
+  groups: readonly SavedFormatGroup[],
+  include: (sheet: string, cell: string) => boolean,
+  current: CurrentState,
+  mode: NoteMode,
+): Promise<number> {
+  const fills = new Map<string, { sheet: string; fill: string | null; cells: string[] }>();
+  const fonts = new Map<string, { sheet: string; color: string; cells: string[] }>();
+  const noteCells: { sheet: string; cell: string; note: string | null }[] = [];
+  let restored = 0;
+  for (const g of groups as ExcelSavedGroup[]) {
+    for (const raw of g.cells) {
+      const cell = normalCell(raw);
+      if (!cell || !include(g.sheet, cell)) continue;
+      restored++;
+      const fk = JSON.stringify([g.sheet.toLowerCase(), g.fill]);
+      const f = fills.get(fk) ?? { sheet: g.sheet, fill: g.fill, cells: [] };
+      f.cells.push(cell);
+      fills.set(fk, f);
+      if (!g.fontUntouched) {
+        // Office.js cannot set "Automatic"; black is what Automatic shows on a normal theme.
+        const color = g.fontColor ?? '#000000';
+        const tk = JSON.stringify([g.sheet.toLowerCase(), color]);
+        const t = fonts.get(tk) ?? { sheet: g.sheet, color, cells: [] };
+        t.cells.push(cell);
+        fonts.set(tk, t);
+      }
+      noteCells.push({ sheet: g.sheet, cell, note: g.note });
+    }
+  }
+  const sheets = context.workbook.worksheets;
+  for (const { sheet, fill, cells } of fills.values()) {
+    const ws = sheets.getItem(sheet);
+    for (const list of addressLists(cells)) {
+      await batcher.add(OP_OVERHEAD + list.length, 0, () => {
+        const format = ws.getRanges(list).format;
+        if (fill === null) format.fill.clear();
+        else format.fill.color = fill;
+      });
+    }
+  }
+  for (const { sheet, color, cells } of fonts.values()) {
+    const ws = sheets.getItem(sheet);
+    for (const list of addressLists(cells)) {
+      await batcher.add(OP_OVERHEAD + list.length, 0, () => {
+        ws.getRanges(list).format.font.color = color;
+      });
+    }
+  }
+  if (mode.kind === 'notes') await restoreNotes(context, batcher, noteCells, current, mode.api);
+  else if (mode.kind === 'comments') await removeComments(context, batcher, noteCells, current, mode.api);
+  return restored;
+}
+
+async function restoreNotes(
+  context: Excel.RequestContext,
+  batcher: Batcher,
+  cells: readonly { sheet: string; cell: string; note: string | null }[],
+  current: CurrentState,
+  _api: ApiSetProof<'1.18'>,
+): Promise<void> {
+  for (const { sheet, cell, note } of cells) {
+    const now = current.notes.get(cellKey(sheet, cell));
+    if (note === null && now === undefined) continue;
+    if (note !== null && now === note) continue;
+    const notes = context.workbook.worksheets.getItem(sheet).notes;
+    await batcher.add(OP_OVERHEAD + utf8Length(note ?? '') + sheet.length, 0, () => {
+      if (note === null) notes.getItem(cell).delete();
+      else if (now !== undefined) notes.getItem(cell).content = note;
+      else notes.add(cell, note);
+    });
+  }
+}
+
+/** Deletes the add-in's own comments on the cells (a user's comment thread is never touched). */
+async function removeComments(
+  context: Excel.RequestContext,
+  batcher: Batcher,
+  cells: readonly { sheet: string; cell: string }[],
+  current: CurrentState,
+  _api: ApiSetProof<'1.10'>,
+): Promise<void> {
+  for (const { sheet, cell } of cells) {
+    const now = current.comments.get(cellKey(sheet, cell));
+    if (!now || !now.content.startsWith(COMMENT_MARKER)) continue;
+    await batcher.add(OP_OVERHEAD, 0, () => {
+      context.workbook.comments.getItem(now.id).delete();
+    });
+  }
+}

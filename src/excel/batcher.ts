@@ -1,0 +1,72 @@
+/**
+ * Packs queued Excel work into as few `context.sync()` calls as fit Excel's payload limit. Excel on the
+ * web refuses a request or a response above 5 MB (RequestPayloadSizeLimitExceeded); the adapter keeps
+ * each under {@link PAYLOAD_BUDGET}, estimating sizes before it queues anything.
+ */
+
+/** Target size of one request and of one response, well under Excel's 5 MB and the design's 4 MB. */
+export const PAYLOAD_BUDGET = 3_200_000;
+
+/** Estimated bytes one queued operation costs beyond its data (object path, action, ids). */
+export const OP_OVERHEAD = 300;
+
+/** UTF-8 length of a string: what crosses the wire. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x80) n += 1;
+    else if (code < 0x800) n += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** UTF-8 length of a value's JSON. */
+export function jsonBytes(v: unknown): number {
+  return utf8Length(JSON.stringify(v) ?? '');
+}
+
+/** Accumulates work for one request context and syncs when the next piece would not fit. */
+export class Batcher {
+  private request = 0;
+  private response = 0;
+  private afterSync: (() => void)[] = [];
+  /** Syncs this batcher made. */
+  syncs = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget = PAYLOAD_BUDGET,
+    private readonly onSync?: () => void,
+  ) {}
+
+  /**
+   * Queues a piece of work costing about `requestBytes` to send and `responseBytes` to answer, syncing
+   * what is pending first if it would not fit; `after` runs once the sync carrying it has succeeded.
+   */
+  async add(requestBytes: number, responseBytes: number, queue: () => void, after?: () => void): Promise<void> {
+    const pending = this.request > 0 || this.response > 0 || this.afterSync.length > 0;
+    if (pending && (this.request + requestBytes > this.budget || this.response + responseBytes > this.budget)) await this.flush();
+    queue();
+    this.request += requestBytes;
+    this.response += responseBytes;
+    if (after) this.afterSync.push(after);
+  }
+
+  /** Syncs whatever is pending (nothing to do when nothing is). */
+  async flush(): Promise<void> {
+    if (this.request === 0 && this.response === 0 && this.afterSync.length === 0) return;
+    const after = this.afterSync;
+    this.request = 0;
+    this.response = 0;
+    this.afterSync = [];
+    await this.context.sync();
+    this.syncs++;
+    this.onSync?.();
+    after.forEach((f) => f());
+  }
+}

@@ -1,0 +1,224 @@
+import Decimal from 'decimal.js';
+import { Severity } from '../core/findings';
+import { ColumnFormat, OutCell, OwnedSheet, SEVERITY_FILL, SEVERITY_FONT } from '../core/plan';
+import { addressLists, areaAddress, cellsToAreas, joinAddresses, quotedSheet } from './addresses';
+import { cellAddress } from '../core/cells';
+import { Batcher, OP_OVERHEAD, jsonBytes, utf8Length } from './batcher';
+
+/**
+ * Writing the sheets the add-in owns (Findings, Reconciliation, …) from the plan. Every string goes into
+ * a cell formatted as text ("@") before the value is written, so Excel never turns text from the data
+ * into a number, a date or a formula ("=…", "+…", "-…", "@…" stay text); money is a number with a
+ * money format; links point at cells through Range.hyperlink.
+ */
+
+/** Excel's limit on a sheet name's length. */
+export const MAX_SHEET_NAME = 31;
+/** Excel's limit on a cell's text. */
+const MAX_CELL_TEXT = 32_767;
+/** Points per character of column width (Excel's default 8.43 characters are 48 points). */
+const POINTS_PER_CHAR = 5.7;
+/** Bytes of values and formats per write operation; a sync packs several. */
+const CHUNK_BYTES = 600_000;
+const LINK_COLOR = '#0563C1';
+
+const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: 'General',
+  money: '#,##0.00',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  int: '0',
+  percent: '0.0%',
+};
+const TEXT = '@';
+
+/** Characters Excel cannot keep in a cell. */
+const INVALID_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Text as a cell can hold it. */
+export function cellText(text: string): string {
+  const clean = text.replace(INVALID_CHARS, '\uFFFD');
+  return clean.length > MAX_CELL_TEXT ? `${clean.slice(0, MAX_CELL_TEXT - 1)}…` : clean;
+}
+
+/**
+ * A sheet name Excel accepts, unique against `taken` (lower-cased): forbidden characters become "-",
+ * at most 31 characters, and " (2)", " (3)"… when the name is taken.
+ */
+export function uniqueSheetName(wanted: string, taken: ReadonlySet<string>): string {
+  let base = wanted.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim();
+  if (base === '' || base.toLowerCase() === 'history') base = 'Sheet';
+  base = [...base].slice(0, MAX_SHEET_NAME).join('');
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = [...base].slice(0, MAX_SHEET_NAME - suffix.length).join('').trimEnd() + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** A cell ready for Excel: the value, its number format, and a link if it is one. */
+interface Prepared {
+  value: string | number | null;
+  format: string | null;
+  link?: { text: string; reference: string };
+}
+
+/** Money as a number when the double keeps every digit of the decimal, else as exact text. */
+function money(decimal: string): Prepared {
+  let d: Decimal;
+  try {
+    d = new Decimal(decimal);
+  } catch {
+    return { value: cellText(decimal), format: TEXT };
+  }
+  // The one conversion out of exact decimals: a cell holds a double; checked to be lossless.
+  const n = d.toNumber();
+  return Number.isFinite(n) && new Decimal(n).eq(d) ? { value: n, format: NUMBER_FORMATS.money } : { value: d.toFixed(), format: TEXT };
+}
+
+function prepare(v: OutCell, format: ColumnFormat | undefined, renames: ReadonlyMap<string, string>): Prepared {
+  if (v === null) return { value: null, format: null };
+  if (typeof v === 'string') return { value: cellText(v), format: TEXT };
+  if (typeof v === 'number') return { value: v, format: format && format !== 'text' ? NUMBER_FORMATS[format] : 'General' };
+  if ('money' in v) return money(v.money);
+  if ('date' in v) return { value: v.date, format: format === 'datetime' ? NUMBER_FORMATS.datetime : NUMBER_FORMATS.date };
+  const { text, sheet, cell } = v.link;
+  const target = renames.get(sheet) ?? sheet;
+  const shown = cellText(text);
+  return { value: shown, format: TEXT, link: { text: shown, reference: `${quotedSheet(target)}!${cell}` } };
+}
+
+/** What writing one owned sheet queued, for the bench. */
+export interface OwnedSheetWrite {
+  /** Multi-area fill calls made on this sheet. */
+  fillCalls: number;
+}
+
+/**
+ * Queues the creation of an owned sheet under `name` and everything on it: preamble, header (bold,
+ * frozen), rows in chunks, links, row and legend fills, column widths and drop-down choices.
+ * `renames` maps plan sheet names to the names they will have, so links follow renamed owned sheets.
+ */
+export async function queueOwnedSheet(
+  context: Excel.RequestContext,
+  batcher: Batcher,
+  sheet: OwnedSheet,
+  name: string,
+  renames: ReadonlyMap<string, string>,
+): Promise<OwnedSheetWrite> {
+  const write: OwnedSheetWrite = { fillCalls: 0 };
+  const preamble = sheet.preamble ?? [];
+  const width = Math.max(1, sheet.columns.length, ...preamble.map((r) => r.length), ...sheet.rows.slice(0, 1000).map((r) => r.length));
+  const headerRow = preamble.length; // 0-based
+  let ws: Excel.Worksheet | null = null;
+  await batcher.add(OP_OVERHEAD + utf8Length(name), 0, () => {
+    ws = context.workbook.worksheets.add(name);
+  });
+  const sheetOf = (): Excel.Worksheet => ws as unknown as Excel.Worksheet;
+  const links: { row: number; col: number; link: NonNullable<Prepared['link']> }[] = [];
+
+  /** Writes rows `[first, first + rows.length)` (0-based) as blocks of about CHUNK_BYTES. */
+  const writeRows = async (first: number, rows: readonly OutCell[][], formats: (j: number) => ColumnFormat | undefined): Promise<void> => {
+    let block: { values: (string | number | null)[][]; formats: (string | null)[][]; start: number; bytes: number } | null = null;
+    const flush = async (): Promise<void> => {
+      if (!block) return;
+      const b = block;
+      block = null;
+      await batcher.add(b.bytes + OP_OVERHEAD * 2, 0, () => {
+        const range = sheetOf().getRangeByIndexes(b.start, 0, b.values.length, width);
+        range.numberFormat = b.formats;
+        range.values = b.values;
+      });
+    };
+    for (let i = 0; i < rows.length; i++) {
+      const values: (string | number | null)[] = new Array(width).fill(null);
+      const fmts: (string | null)[] = new Array(width).fill(null);
+      rows[i].slice(0, width).forEach((cell, j) => {
+        const p = prepare(cell, formats(j), renames);
+        values[j] = p.value;
+        fmts[j] = p.format;
+        if (p.link) links.push({ row: first + i, col: j, link: p.link });
+      });
+      const bytes = jsonBytes(values) + jsonBytes(fmts);
+      if (block && block.bytes + bytes > CHUNK_BYTES) await flush();
+      if (!block) block = { values: [], formats: [], start: first + i, bytes: 0 };
+      block.values.push(values);
+      block.formats.push(fmts);
+      block.bytes += bytes;
+    }
+    await flush();
+  };
+
+  await writeRows(0, preamble, () => undefined);
+  await writeRows(headerRow, [sheet.columns.map((c) => c.header)], () => 'text');
+  await writeRows(headerRow + 1, sheet.rows, (j) => sheet.columns[j]?.format);
+
+  const lastCol = width - 1;
+  await batcher.add(OP_OVERHEAD * 2, 0, () => {
+    const header = sheetOf().getRangeByIndexes(headerRow, 0, 1, width);
+    header.format.font.bold = true;
+    sheetOf().freezePanes.freezeRows(headerRow + 1);
+  });
+
+  // Row and legend fills: one multi-area call per severity and 8,192-character address list.
+  const fills = new Map<Severity, string[]>();
+  const addArea = (sev: Severity, address: string): void => {
+    const list = fills.get(sev);
+    if (list) list.push(address);
+    else fills.set(sev, [address]);
+  };
+  const rowSeverity = sheet.rowSeverity ?? [];
+  for (let i = 0; i < rowSeverity.length; ) {
+    const sev = rowSeverity[i];
+    let j = i;
+    while (j + 1 < rowSeverity.length && rowSeverity[j + 1] === sev) j++;
+    if (sev) addArea(sev, `${cellAddress(headerRow + 2 + i, 0)}:${cellAddress(headerRow + 2 + j, lastCol)}`);
+    i = j + 1;
+  }
+  const legend = new Map<Severity, string[]>();
+  (sheet.preambleSeverity ?? []).forEach((row, i) => row.forEach((sev, j) => {
+    if (sev) legend.set(sev, [...(legend.get(sev) ?? []), cellAddress(i + 1, j)]);
+  }));
+  for (const [sev, cells] of legend) for (const a of cellsToAreas(cells)) addArea(sev, areaAddress(a));
+  for (const [severity, areas] of fills) {
+    for (const list of joinAddresses(areas)) {
+      write.fillCalls++;
+      await batcher.add(OP_OVERHEAD * 2 + list.length, 0, () => {
+        const format = sheetOf().getRanges(list).format;
+        format.fill.color = `#${SEVERITY_FILL[severity]}`;
+        format.font.color = `#${SEVERITY_FONT[severity]}`;
+      });
+    }
+  }
+
+  for (const { row, col, link } of links) {
+    await batcher.add(OP_OVERHEAD + utf8Length(link.reference) + utf8Length(link.text), 0, () => {
+      sheetOf().getRangeByIndexes(row, col, 1, 1).hyperlink = { documentReference: link.reference, textToDisplay: link.text };
+    });
+  }
+  for (const list of addressLists(links.map((l) => cellAddress(l.row + 1, l.col)))) {
+    await batcher.add(OP_OVERHEAD + list.length, 0, () => {
+      sheetOf().getRanges(list).format.font.color = LINK_COLOR;
+    });
+  }
+
+  for (const [j, col] of sheet.columns.entries()) {
+    if (col.width) {
+      const points = Math.round(col.width * POINTS_PER_CHAR * 10) / 10;
+      await batcher.add(OP_OVERHEAD, 0, () => {
+        sheetOf().getRangeByIndexes(0, j, 1, 1).format.columnWidth = points;
+      });
+    }
+    const choices = col.choices ?? [];
+    // A list source is comma-separated and "=…" would be a formula: such choices cannot be offered safely.
+    if (sheet.rows.length > 0 && choices.length > 0 && choices.every((c) => c !== '' && !c.includes(',') && !/^[=+\-@]/.test(c))) {
+      await batcher.add(OP_OVERHEAD + utf8Length(choices.join(',')), 0, () => {
+        sheetOf().getRangeByIndexes(headerRow + 1, j, sheet.rows.length, 1).dataValidation.rule = {
+          list: { inCellDropDown: true, source: choices.join(',') },
+        };
+      });
+    }
+  }
+  return write;
+}

@@ -1,0 +1,72 @@
+import { STATE_CHUNK, STATE_SHEET, SavedFormatGroup, WorkbookState } from '../core/workbook-state';
+import { Batcher, OP_OVERHEAD, utf8Length } from './batcher';
+import { FoundState } from './read-workbook';
+
+/**
+ * Writing the add-in's state into its very hidden sheet (`_ReconState`, column A, JSON in chunks).
+ * The cells are formatted as text before the JSON goes in, so Excel never reads a chunk as a number,
+ * a date or a formula; chunk boundaries also avoid a leading character Excel treats specially.
+ */
+
+/** A saved group as the Excel adapter writes it. */
+export interface ExcelSavedGroup extends SavedFormatGroup {
+  /**
+   * The add-in highlighted these cells without touching their font colour, so restoring leaves the font
+   * alone (Office.js cannot set a font back to "Automatic"). Groups saved by the CLI renderer, which
+   * does recolour fonts, lack it and get their font colour put back.
+   */
+  fontUntouched?: boolean;
+}
+
+/** Characters a cell's text had better not start with: Excel may take them as a prefix or a formula. */
+const AWKWARD_START = /^[=+\-@'\s]/;
+
+/** Splits the state's JSON into cell-sized chunks, none starting with an awkward character. */
+export function stateChunks(state: WorkbookState): string[] {
+  const json = JSON.stringify(state);
+  const chunks: string[] = [];
+  let i = 0;
+  while (i < json.length) {
+    let end = Math.min(json.length, i + STATE_CHUNK);
+    while (end < json.length && end > i + 1 && AWKWARD_START.test(json.charAt(end))) end--;
+    chunks.push(json.slice(i, end));
+    i = end;
+  }
+  return chunks.length ? chunks : ['{}'];
+}
+
+/** Chunks written per operation, so one operation stays well inside a request. */
+const CHUNKS_PER_OP = 40;
+
+/**
+ * Queues the state's write: creates the very hidden sheet when missing, writes the chunks as text and
+ * blanks rows a longer earlier state used. Updates `found` to describe what will be there after the sync.
+ */
+export async function queueStateWrite(context: Excel.RequestContext, batcher: Batcher, found: FoundState, state: WorkbookState): Promise<void> {
+  const chunks = stateChunks(state);
+  let sheet: Excel.Worksheet;
+  if (!found.exists) {
+    const added = context.workbook.worksheets.add(STATE_SHEET);
+    added.visibility = 'VeryHidden';
+    sheet = added;
+    found.exists = true;
+  } else {
+    sheet = context.workbook.worksheets.getItem(STATE_SHEET);
+  }
+  for (let start = 0; start < chunks.length; start += CHUNKS_PER_OP) {
+    const part = chunks.slice(start, start + CHUNKS_PER_OP);
+    const bytes = part.reduce((n, c) => n + utf8Length(c) + 8, OP_OVERHEAD * 2);
+    await batcher.add(bytes, 0, () => {
+      const range = sheet.getRangeByIndexes(start, 0, part.length, 1);
+      range.numberFormat = part.map(() => ['@']);
+      range.values = part.map((c) => [c]);
+    });
+  }
+  if (found.rows > chunks.length) {
+    const extra = found.rows - chunks.length;
+    await batcher.add(OP_OVERHEAD, 0, () => {
+      sheet.getRangeByIndexes(chunks.length, 0, extra, 1).clear('Contents');
+    });
+  }
+  found.rows = chunks.length;
+}

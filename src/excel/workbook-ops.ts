@@ -1,0 +1,397 @@
+import { SheetGrid } from '../core/cells';
+import { fmt, langFromLocale, Lang } from '../core/i18n';
+import { readReviews } from '../core/findings-sheet';
+import { recognizeSheets } from '../core/header-recognition';
+import { Mark, Plan } from '../core/plan';
+import { Review } from '../core/plan-build';
+import { resolveSettings, Settings } from '../core/settings';
+import { OwnedSheetRecord, STATE_SHEET, SavedFormatGroup, WorkbookState } from '../core/workbook-state';
+import { normalCell } from './addresses';
+import { CellLook, cellKey, groupLooks, queueHighlights, queueMarkNotes, queueRestore, readCurrent, SheetCell } from './annotations';
+import { NoteMode, pickNoteMode } from './api-sets';
+import { Batcher, OP_OVERHEAD, PAYLOAD_BUDGET } from './batcher';
+import { EngineOutput, EngineRunner, inThreadEngine, isCancellation } from './engine-runner';
+import { AFTER_FAILURE, errorMessage } from './error-messages';
+import { ExcelHost, officeHost } from './host';
+import { AdapterError, officeErrorCode } from './office-errors';
+import { CheckOptions, CheckSummary, ClearSummary, OpResult, WorkbookOps } from './ops';
+import { queueOwnedSheet, uniqueSheetName } from './owned-sheets';
+import { findSheet, FoundState, loadInventory, queueDims, queueStateRead, readGrids, SheetInfo } from './read-workbook';
+import { queueStateWrite } from './state-store';
+
+/**
+ * The Excel adapter: the WorkbookOps the task pane calls, on top of Excel.run.
+ *
+ * A check reads (inventory; state and sheet sizes; values in chunks), runs the engine, then writes in
+ * one Excel.run: first a journal (the state, listing the original look of every cell about to change
+ * and the sheets about to be created), then highlights and notes, then the owned sheets under temporary
+ * names, and last, in a single sync, the swap (old owned sheets deleted, new ones renamed) with the
+ * final state. If any write sync fails, the journal lets a rollback put every cell back and delete the
+ * half-written sheets; if even that cannot run (Excel stays in cell-edit mode), the next Clear or check
+ * finishes the job from the same journal. The add-in's own writes are kept from raising its events.
+ */
+
+export interface ExcelOpsOptions {
+  /** Office as the add-in sees it (default: the global Excel and Office). */
+  host?: ExcelHost;
+  /** Runs the checks (default: in this thread; the task pane passes a Web Worker runner). */
+  engine?: EngineRunner;
+  /** Bytes per request and per response (default {@link PAYLOAD_BUDGET}; tests lower it). */
+  budget?: number;
+}
+
+/** Figures of the last check or clear, for tests and the bench. */
+export interface RunFigures {
+  /** Syncs that carried sheet values. */
+  readSyncs: number;
+  /** Chunks read beyond each sheet's first sample. */
+  extraChunks: number;
+  /** Multi-area fill calls on user sheets. */
+  highlightCalls: number;
+  markedCells: number;
+  restoredCells: number;
+  /** A write failed and the rollback put the workbook back. */
+  rolledBack: boolean;
+}
+
+/** WorkbookOps plus the figures of the last run. */
+export interface ExcelOps extends WorkbookOps {
+  lastRun(): RunFigures | null;
+}
+
+/** The owned sheets registered in a state, lower-cased, plus the state sheet itself. */
+function ownedNames(state: WorkbookState): Set<string> {
+  const names = new Set(state.ownedSheets.map((o) => o.name.toLowerCase()));
+  names.add(STATE_SHEET.toLowerCase());
+  return names;
+}
+
+/** A registered owned sheet not yet in use: created by a run that had not finished. */
+function isPending(o: OwnedSheetRecord): boolean {
+  return (o as OwnedSheetRecord & { pending?: boolean }).pending === true;
+}
+
+interface ReadResult {
+  sheets: SheetInfo[];
+  found: FoundState;
+  settings: Settings;
+  grids: SheetGrid[];
+  reviews: Map<string, Review>;
+  readSyncs: number;
+  extraChunks: number;
+}
+
+/** Creates the adapter. */
+export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
+  const host = options.host ?? officeHost();
+  const engine = options.engine ?? inThreadEngine;
+  const budget = options.budget ?? PAYLOAD_BUDGET;
+  let busy = false;
+  let last: RunFigures | null = null;
+
+  const displayLang = (): Lang => langFromLocale(host.displayLanguage());
+
+  const failure = <T>(error: unknown, lang: Lang, after?: keyof typeof AFTER_FAILURE): OpResult<T> => {
+    let code: string;
+    let message: string;
+    if (error instanceof AdapterError) {
+      code = error.code;
+      message = errorMessage(code, lang, error.params);
+    } else if (officeErrorCode(error)) {
+      code = officeErrorCode(error) as string;
+      message = errorMessage(code, lang);
+    } else {
+      code = 'Internal';
+      message = errorMessage('Internal', lang, { detail: error instanceof Error ? error.message : String(error) });
+    }
+    return { ok: false, code, message: after ? `${message} ${fmt(AFTER_FAILURE[after], lang)}` : message };
+  };
+
+  /** Reads everything a check needs. */
+  const read = (opts: CheckOptions, cancelled: () => void): Promise<ReadResult> =>
+    host.run(async (context) => {
+      const sheets = await loadInventory(context);
+      const stateOf = queueStateRead(context, sheets);
+      const dimsOf = queueDims(context, sheets.filter((s) => s.name.toLowerCase() !== STATE_SHEET.toLowerCase() && s.visibility !== 'VeryHidden').map((s) => s.name));
+      await context.sync();
+      const found = stateOf();
+      const settings = resolveSettings({ lang: displayLang(), ...found.state.settings });
+      const owned = ownedNames(found.state);
+      const findingsName = found.state.ownedSheets.find((o) => o.key === 'findings' && !isPending(o))?.name;
+      const dims = new Map([...dimsOf()].filter(([name]) => !owned.has(name.toLowerCase()) || name === findingsName));
+      const { grids, stats } = await readGrids(context, dims, {
+        chooseFull: (samples) => {
+          const names = new Set(recognizeSheets(samples.filter((g) => !owned.has(g.name.toLowerCase())), settings).map((m) => m.sheet));
+          if (findingsName) names.add(findingsName);
+          return names;
+        },
+        onProgress: (f) => opts.onProgress?.(0.02 + 0.28 * f, 'read'),
+        checkCancelled: cancelled,
+        budget,
+      });
+      const findingsGrid = findingsName ? grids.get(findingsName) : undefined;
+      return {
+        sheets,
+        found,
+        settings,
+        grids: [...grids.values()].filter((g) => !owned.has(g.name.toLowerCase())),
+        reviews: findingsGrid ? readReviews(findingsGrid) : new Map(),
+        readSyncs: stats.readSyncs,
+        extraChunks: stats.extraChunks,
+      };
+    });
+
+  /** Writes the plan; `started` is called just before the first write is queued. */
+  const write = (input: ReadResult, plan: Plan, mode: NoteMode, figures: RunFigures, started: () => void, onProgress: (f: number) => void): Promise<string> =>
+    host.run(async (context) => {
+      const { sheets, found } = input;
+      const state = found.state;
+      const owned = ownedNames(state);
+      const userSheet = (name: string): SheetInfo | undefined => {
+        const s = findSheet(sheets, name);
+        return s && !owned.has(s.name.toLowerCase()) ? s : undefined;
+      };
+
+      const marks: Mark[] = [];
+      const seen = new Set<string>();
+      for (const m of plan.marks) {
+        const s = userSheet(m.sheet);
+        const cell = normalCell(m.cell);
+        if (!s || !cell || seen.has(cellKey(s.name, cell))) continue;
+        seen.add(cellKey(s.name, cell));
+        marks.push({ ...m, sheet: s.name, cell });
+      }
+      const markKeys = new Set(marks.map((m) => cellKey(m.sheet, m.cell)));
+      const savedLook = new Map<string, CellLook>();
+      const oldOnly: SheetCell[] = [];
+      for (const g of state.saved) {
+        const s = userSheet(g.sheet);
+        if (!s) continue;
+        for (const raw of g.cells) {
+          const cell = normalCell(raw);
+          if (!cell) continue;
+          const key = cellKey(s.name, cell);
+          if (savedLook.has(key)) continue;
+          savedLook.set(key, { fill: g.fill, fontColor: g.fontColor, note: g.note });
+          if (!markKeys.has(key)) oldOnly.push({ sheet: s.name, cell });
+        }
+      }
+      for (const name of new Set([...marks.map((m) => m.sheet), ...oldOnly.map((c) => c.sheet)])) {
+        if (userSheet(name)?.protected) throw new AdapterError('SheetProtected', { sheet: name });
+      }
+
+      // Read what the cells look like now (nothing is written yet).
+      const unsaved = marks.filter((m) => !savedLook.has(cellKey(m.sheet, m.cell)));
+      const touched: SheetCell[] = [...marks.map((m) => ({ sheet: m.sheet, cell: m.cell })), ...oldOnly];
+      const current = await readCurrent(context, new Batcher(context, budget), unsaved, touched, mode);
+      const originals = new Map(savedLook);
+      const newGroups = groupLooks(unsaved.map((m) => {
+        const key = cellKey(m.sheet, m.cell);
+        const look = current.looks.get(key) ?? { fill: null, fontColor: null, note: current.notes.get(key) ?? null };
+        originals.set(key, look);
+        return { sheet: m.sheet, cell: m.cell, look };
+      }));
+
+      // Names: final ones unique against the user's sheets, temporary ones unique against everything.
+      const taken = new Set(sheets.filter((s) => !owned.has(s.name.toLowerCase()) || s.name.toLowerCase() === STATE_SHEET.toLowerCase()).map((s) => s.name.toLowerCase()));
+      const everything = new Set(sheets.map((s) => s.name.toLowerCase()));
+      const renames = new Map<string, string>();
+      const jobs = plan.sheets.map((sheet) => {
+        const finalName = uniqueSheetName(sheet.name, taken);
+        taken.add(finalName.toLowerCase());
+        everything.add(finalName.toLowerCase());
+        if (!renames.has(sheet.name)) renames.set(sheet.name, finalName);
+        return { sheet, finalName, tempName: '' };
+      });
+      for (const job of jobs) {
+        job.tempName = uniqueSheetName(`~${job.finalName.slice(0, 24)} new`, everything);
+        everything.add(job.tempName.toLowerCase());
+      }
+
+      const keptGroups: SavedFormatGroup[] = [];
+      for (const g of state.saved) {
+        const s = userSheet(g.sheet);
+        if (!s) continue;
+        const cells = g.cells.filter((c) => {
+          const n = normalCell(c);
+          return n !== null && markKeys.has(cellKey(s.name, n));
+        });
+        if (cells.length) keptGroups.push({ ...g, cells });
+      }
+      const journal: WorkbookState = {
+        ...state,
+        ownedSheets: [...state.ownedSheets, ...jobs.map((j) => ({ key: j.sheet.key, name: j.tempName, pending: true }))],
+        saved: [...state.saved, ...newGroups],
+      };
+      const finalState: WorkbookState = {
+        ...state,
+        ownedSheets: jobs.map((j) => ({ key: j.sheet.key, name: j.finalName })),
+        saved: [...keptGroups, ...newGroups],
+      };
+
+      // Write: journal first, then the cells, then the new sheets under temporary names.
+      let flushes = 0;
+      const batcher = new Batcher(context, budget, () => onProgress(Math.min(0.95, ++flushes / (flushes + 2))));
+      started();
+      await batcher.add(OP_OVERHEAD, 0, () => {
+        context.runtime.enableEvents = false;
+      });
+      await queueStateWrite(context, batcher, found, journal);
+      figures.restoredCells = await queueRestore(context, batcher, state.saved, (sheet, cell) => {
+        const s = userSheet(sheet);
+        return s !== undefined && !markKeys.has(cellKey(s.name, cell));
+      }, current, mode);
+      figures.highlightCalls = await queueHighlights(context, batcher, marks);
+      figures.markedCells = marks.length;
+      await queueMarkNotes(context, batcher, marks, originals, current, mode, input.settings.lang);
+      for (const job of jobs) await queueOwnedSheet(context, batcher, job.sheet, job.tempName, renames);
+      await batcher.flush();
+
+      // The swap and the final state travel in one sync, so the registry never names a sheet that is not there.
+      for (const o of state.ownedSheets) {
+        const s = findSheet(sheets, o.name);
+        if (s) context.workbook.worksheets.getItem(s.name).delete();
+      }
+      for (const job of jobs) context.workbook.worksheets.getItem(job.tempName).name = job.finalName;
+      const swap = new Batcher(context, Number.MAX_SAFE_INTEGER);
+      await queueStateWrite(context, swap, found, finalState);
+      context.runtime.enableEvents = true;
+      await context.sync();
+      return jobs.find((j) => j.sheet.key === 'findings')?.finalName ?? '';
+    });
+
+  /** Puts every saved cell back from the workbook's state and deletes half-written sheets. */
+  const restoreAll = (mode: NoteMode, figures: RunFigures): Promise<void> =>
+    host.run(async (context) => {
+      const sheets = await loadInventory(context);
+      const stateOf = queueStateRead(context, sheets);
+      await context.sync();
+      const found = stateOf();
+      if (found.unreadable) throw new AdapterError('StateUnreadable', { sheet: STATE_SHEET });
+      if (!found.exists) return;
+      const state = found.state;
+      const owned = ownedNames(state);
+      const userSheet = (name: string): SheetInfo | undefined => {
+        const s = findSheet(sheets, name);
+        return s && !owned.has(s.name.toLowerCase()) ? s : undefined;
+      };
+      const cells: SheetCell[] = [];
+      const groups: SavedFormatGroup[] = [];
+      for (const g of state.saved) {
+        const s = userSheet(g.sheet);
+        if (!s) continue;
+        if (s.protected) throw new AdapterError('SheetProtected', { sheet: s.name });
+        groups.push({ ...g, sheet: s.name });
+        for (const c of g.cells) {
+          const cell = normalCell(c);
+          if (cell) cells.push({ sheet: s.name, cell });
+        }
+      }
+      const current = await readCurrent(context, new Batcher(context, budget), [], cells, mode);
+      const batcher = new Batcher(context, budget);
+      await batcher.add(OP_OVERHEAD, 0, () => {
+        context.runtime.enableEvents = false;
+      });
+      figures.restoredCells = await queueRestore(context, batcher, groups, () => true, current, mode);
+      await batcher.flush();
+      for (const o of state.ownedSheets) {
+        const s = findSheet(sheets, o.name);
+        if (isPending(o) && s) context.workbook.worksheets.getItem(s.name).delete();
+      }
+      const finalBatch = new Batcher(context, Number.MAX_SAFE_INTEGER);
+      await queueStateWrite(context, finalBatch, found, { ...state, ownedSheets: state.ownedSheets.filter((o) => !isPending(o)), saved: [] });
+      context.runtime.enableEvents = true;
+      await context.sync();
+    });
+
+  const emptyFigures = (): RunFigures => ({ readSyncs: 0, extraChunks: 0, highlightCalls: 0, markedCells: 0, restoredCells: 0, rolledBack: false });
+
+  async function check(opts: CheckOptions = {}): Promise<OpResult<CheckSummary>> {
+    if (busy) return failure(new AdapterError('Busy'), displayLang());
+    busy = true;
+    const figures = emptyFigures();
+    last = figures;
+    let lang = displayLang();
+    let writing = false;
+    const cancelled = (): void => {
+      if (opts.signal?.aborted) throw new AdapterError('Cancelled');
+    };
+    try {
+      opts.onProgress?.(0, 'read');
+      const input = await read(opts, cancelled);
+      lang = input.settings.lang;
+      figures.readSyncs = input.readSyncs;
+      figures.extraChunks = input.extraChunks;
+      cancelled();
+      let output: EngineOutput;
+      try {
+        output = await engine(
+          { sheets: input.grids, settings: input.settings, reviews: input.reviews },
+          { onProgress: (f, stage) => opts.onProgress?.(0.3 + 0.5 * f, stage), signal: opts.signal },
+        );
+      } catch (e) {
+        if (isCancellation(e, opts.signal)) throw new AdapterError('Cancelled');
+        throw e;
+      }
+      cancelled();
+      const mode = pickNoteMode((name, version) => host.isSetSupported(name, version));
+      opts.onProgress?.(0.8, 'write');
+      const findingsSheet = await write(input, output.plan, mode, figures, () => {
+        writing = true;
+      }, (f) => opts.onProgress?.(0.8 + 0.2 * f, 'write'));
+      opts.onProgress?.(1, 'done');
+      const counts = { error: 0, warning: 0, info: 0 };
+      for (const f of output.report.findings) counts[f.severity]++;
+      return { ok: true, value: { counts, findings: output.report.findings, sheets: output.report.sheets, findingsSheet } };
+    } catch (e) {
+      if (!writing) return failure(e, lang, e instanceof AdapterError && e.code === 'Cancelled' ? undefined : 'untouched');
+      const mode = pickNoteMode((name, version) => host.isSetSupported(name, version));
+      try {
+        await restoreAll(mode, emptyFigures());
+        figures.rolledBack = true;
+        return failure(e, lang, 'rolledBack');
+      } catch {
+        return failure(e, lang, 'leftover');
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function clear(): Promise<OpResult<ClearSummary>> {
+    if (busy) return failure(new AdapterError('Busy'), displayLang());
+    busy = true;
+    const figures = emptyFigures();
+    last = figures;
+    try {
+      await restoreAll(pickNoteMode((name, version) => host.isSetSupported(name, version)), figures);
+      return { ok: true, value: { restoredCells: figures.restoredCells } };
+    } catch (e) {
+      return failure(e, displayLang());
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function select(sheet: string, cell: string): Promise<OpResult<void>> {
+    const lang = displayLang();
+    const address = normalCell(cell);
+    if (!address) return failure(new AdapterError('BadCell', { cell }), lang);
+    try {
+      await host.run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet).load('visibility');
+        await context.sync();
+        if (ws.isNullObject) throw new AdapterError('SheetNotFound', { sheet });
+        if (ws.visibility !== 'Visible') throw new AdapterError('SheetHidden', { sheet });
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+      });
+      return { ok: true, value: undefined };
+    } catch (e) {
+      return failure(e, lang);
+    }
+  }
+
+  return { check, clear, select, displayLanguage: displayLang, lastRun: () => last };
+}
