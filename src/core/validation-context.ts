@@ -1,0 +1,73 @@
+import Decimal from 'decimal.js';
+import { Num, numOf, numToDecimal } from './exact';
+import { FindingCode, Severity } from './findings';
+import { businessKey, FindingSink } from './finding-sink';
+import { Bilingual, Lang } from './i18n';
+import { rawMoney } from './record-rows';
+import { Table, TemplateRecords } from './records';
+import { Settings } from './settings';
+import { fieldLabel } from './template-fields';
+import { TemplateKind } from './templates';
+
+/** What every rule module receives. */
+export interface RuleContext {
+  settings: Settings;
+  lang: Lang;
+  sink: FindingSink;
+  /** `settings.roundingTolerance`: computed columns may differ from their formula by this much. */
+  tolerance: Num;
+}
+
+/** Builds the rule context; a tolerance that is no number counts as the default 0.01 rather than failing. */
+export function ruleContext(settings: Settings, sink: FindingSink): RuleContext {
+  let tol: Decimal;
+  try {
+    tol = new Decimal(settings.roundingTolerance).abs();
+  } catch {
+    tol = new Decimal('0.01');
+  }
+  return { settings, lang: settings.lang, sink, tolerance: numOf(tol) };
+}
+
+/** Details of one report beyond code and message. */
+export interface ReportExtra {
+  expected?: string;
+  actual?: string;
+  severity?: Severity;
+}
+
+/**
+ * Reports a finding on a record's cell in the field's column, keyed by the record's business key. Does
+ * nothing when the sheet has no such column (the rules only call it for columns they read).
+ */
+export function report<K extends TemplateKind>(
+  ctx: RuleContext,
+  kind: K,
+  table: Table<TemplateRecords[K], K>,
+  rec: TemplateRecords[K],
+  field: string,
+  code: FindingCode,
+  text: Bilingual,
+  params: Record<string, string | number> = {},
+  extra: ReportExtra = {},
+): void {
+  const col = (table.mapping.columns as Partial<Record<string, number>>)[field];
+  if (col === undefined) return;
+  ctx.sink.add({
+    code, sheet: rec.sheet, row: rec.row, col, key: businessKey(kind, rec), field, text,
+    params: { field: fieldLabel(kind, field, ctx.lang), ...params },
+    expected: extra.expected, actual: extra.actual, severity: extra.severity,
+  });
+}
+
+/** Money for messages and the report: two places, more only when the value has more (10.005 stays 10.005). */
+export function moneyText(a: Num | Decimal): string {
+  const d = a instanceof Decimal ? a : numToDecimal(a);
+  return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
+}
+
+/** A money field of a record as an exact Num, or null when blank. */
+export function moneyNum(rec: object, field: string): Num | null {
+  const r = rawMoney(rec, field);
+  return r === null ? null : numOf(r);
+}

@@ -1,0 +1,59 @@
+import { Num, numAdd, numOf, numSub, numWithin, RawNum, ZERO_NUM } from './exact';
+import { fieldBit, StatementRow } from './record-rows';
+import { StatementLine, Table } from './records';
+import { moneyText, report, RuleContext } from './validation-context';
+import { MSG } from './validation-messages';
+
+const MONEY_BITS = fieldBit('statement', 'billed') | fieldBit('statement', 'paid') | fieldBit('statement', 'balance');
+
+/** A customer's running balance; null when unknown (after a row whose amounts could not be read). */
+type Running = Num | null;
+
+/**
+ * `balance-calc`: on a statement, each row's Balance must equal the previous balance plus Billed minus
+ * Paid (within the rounding tolerance). Each customer on the sheet has its own running balance, started
+ * by its opening-balance row (期初余额) or at zero. After a flagged row the written balance is taken as
+ * the new start, so one mistake is reported once, not on every row below it; a row whose amounts could
+ * not be read restarts the chain at its own balance without being judged. A blank Balance carries the
+ * computed one forward.
+ */
+export function checkStatementBalances(table: Table<StatementLine, 'statement'>, ctx: RuleContext): void {
+  if (table.mapping.columns.balance === undefined) return;
+  const tol = ctx.tolerance;
+  // Rows of one customer usually come together: keep the current chain in locals, park the others.
+  const parked = new Map<string, Running>();
+  let current = '';
+  let running: Running = ZERO_NUM;
+  let started = false;
+  for (const rec of table.records) {
+    const key = rec.customerId;
+    if (!started || key !== current) {
+      if (started) parked.set(current, running);
+      running = parked.has(key) ? (parked.get(key) as Running) : ZERO_NUM;
+      current = key;
+      started = true;
+    }
+    const row = rec instanceof StatementRow ? rec : null;
+    const bad = row ? row.unreadable & MONEY_BITS : 0;
+    const rb: RawNum | null = row ? row.rawBilled : rec.billed;
+    const rp: RawNum | null = row ? row.rawPaid : rec.paid;
+    const rbal: RawNum | null = row ? row.rawBalance : rec.balance;
+    const balance = rbal === null ? null : numOf(rbal);
+    if (rec.isOpening) {
+      running = balance ?? (bad === 0 ? numSub(rb === null ? ZERO_NUM : numOf(rb), rp === null ? ZERO_NUM : numOf(rp)) : null);
+      continue;
+    }
+    if (bad !== 0 || running === null) {
+      running = balance;
+      continue;
+    }
+    let expected: Num = running;
+    if (rb !== null) expected = numAdd(expected, numOf(rb));
+    if (rp !== null) expected = numSub(expected, numOf(rp));
+    if (balance !== null && !numWithin(balance, expected, tol)) {
+      report(ctx, 'statement', table, rec, 'balance', 'balance-calc', MSG.balanceCalc,
+        { expected: moneyText(expected), actual: moneyText(balance) }, { expected: moneyText(expected), actual: moneyText(balance) });
+    }
+    running = balance ?? expected;
+  }
+}
