@@ -274,7 +274,7 @@ function reportCell(
   verdict: Verdict, value: CellValue | undefined, lang: Settings['lang'],
 ): void {
   const field = fieldLabel(kind, def.key, lang);
-  const shown = cellText(value).trim();
+  const shown = typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : cellText(value).trim();
   const what = KIND_OF_TYPE[def.type] ?? KIND_WORDS.text;
   const kindWord = what[lang];
   let text: Bilingual;
