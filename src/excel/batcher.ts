@@ -12,6 +12,8 @@ export const OP_OVERHEAD = 300;
 
 /** UTF-8 length of a string: what crosses the wire. */
 export function utf8Length(s: string): number {
+  // Most payloads are ASCII; the regex scan is native and far cheaper than the loop below.
+  if (!/[^\x00-\x7f]/.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);

@@ -231,12 +231,16 @@ export async function readGrids(
   };
 
   // 1. A first sample of every sheet with data, packed into as few syncs as fit.
+  // Progress counts against every row until the sheets to read in full are known, so it never goes back.
   const samples: Task[] = [];
+  let sampleRows = 0;
   for (const [sheet, d] of dims) {
     if (!d) continue;
-    const rows = Math.min(d.rowCount, Math.max(1, Math.floor(SAMPLE_CELLS / d.columnCount)));
+    const sampleCells = Math.min(SAMPLE_CELLS, budget / FIRST_GUESS_CELL_BYTES);
+    const rows = Math.min(d.rowCount, Math.max(1, Math.floor(sampleCells / d.columnCount)));
     samples.push({ sheet, start: d.rowIndex, rows, dims: d });
-    totalRows += rows;
+    sampleRows += rows;
+    totalRows += d.rowCount;
   }
   const sampleQueue = [...samples];
   await run(() => sampleQueue.shift() ?? null);
@@ -244,6 +248,7 @@ export async function readGrids(
   // 2. The rest of the sheets that matter, in chunks sized from the bytes per row measured so far.
   const full = options.chooseFull([...grids.values()]);
   const rest: { sheet: string; d: SheetDims; next: number; end: number }[] = [];
+  totalRows = sampleRows;
   for (const s of samples) {
     if (!full.has(s.sheet)) continue;
     const end = s.dims.rowIndex + s.dims.rowCount;
