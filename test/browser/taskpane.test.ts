@@ -1,0 +1,162 @@
+/**
+ * The task pane in a real browser: the production webpack config built into a temp dir, served on
+ * 127.0.0.1, opened in Debian's Chromium (playwright-core), with Microsoft's office.js replaced by the
+ * fake Excel holding a small sales workbook with mistakes. Nothing leaves the machine: every request
+ * that is not to the local server (or the intercepted office.js) is aborted.
+ */
+import { execFile } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { promisify } from 'util';
+import { Browser, chromium, Page } from 'playwright-core';
+import { CellValue, SheetGrid } from '../../src/core/cells';
+import { checkWorkbook } from '../../src/core/engine';
+import { Finding, Severity } from '../../src/core/findings';
+import { resolveSettings } from '../../src/core/settings';
+import { ERROR_MESSAGES } from '../../src/excel/error-messages';
+import { SALES_WORKBOOK } from './sales-workbook';
+import { serveDirectory } from './static-server';
+
+const ROOT = join(__dirname, '..', '..');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const CHROMIUM = '/usr/bin/chromium';
+
+jest.setTimeout(240_000);
+
+let tmp: string;
+let appDir: string;
+let harness: string;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
+  tmp = mkdtempSync(join(tmpdir(), 'taskpane-browser-'));
+  const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(__dirname, 'build.ts'), tmp], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const built = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { appDir: string; harnessFile: string };
+  appDir = built.appDir;
+  harness = readFileSync(built.harnessFile, 'utf8');
+  server = await serveDirectory(appDir);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  // An uncaught exception in the page is a bug even when the assertions passed.
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+/** Opens the pane with `officeJs` served in place of Microsoft's office.js. */
+async function openPane(query = '', officeJs = harness): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) await route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJs });
+    else if (url.startsWith(server.url)) await route.continue();
+    else await route.abort();
+  });
+  await page.goto(`${server.url}taskpane.html${query}`);
+  return page;
+}
+
+interface Probe {
+  selection(): { sheet: string; address: string } | null;
+  setCellEditMode(on: boolean): void;
+}
+
+/** The findings the engine gives for the test workbook, computed here in node. */
+function expectedFindings(): Finding[] {
+  const sheets: SheetGrid[] = Object.entries(SALES_WORKBOOK).map(([name, rows]) => ({ name, rows: rows as CellValue[][] }));
+  return checkWorkbook({ sheets, settings: resolveSettings() }).report.findings;
+}
+
+function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+async function shownCounts(page: Page): Promise<Record<Severity, number>> {
+  const read = async (s: Severity): Promise<number> => Number(await page.locator(`[data-severity="${s}"]`).getAttribute('data-count'));
+  return { error: await read('error'), warning: await read('warning'), info: await read('info') };
+}
+
+describe('the task pane in Chromium with the fake Excel', () => {
+  it('checks the workbook, shows the counts, and selects the cell of a clicked finding', async () => {
+    const expected = expectedFindings();
+    const counts = countBySeverity(expected);
+    expect(counts.error).toBeGreaterThan(0); // the workbook has mistakes; a pane showing none would be wrong
+
+    const page = await openPane();
+    await page.getByRole('button', { name: 'Check workbook' }).click();
+    await page.locator('[data-severity="error"]').waitFor();
+    expect(await shownCounts(page)).toEqual(counts);
+
+    // Click a finding on the Sales sheet: Excel's selection must move to exactly that cell.
+    const target = expected.find((f) => f.sheet === 'Sales' && f.severity === 'error') ?? expected[0];
+    const button = page.locator(`[data-cell="${target.sheet}!${target.cell}"]`).first();
+    await button.scrollIntoViewIfNeeded();
+    await button.click();
+    await page.waitForFunction(
+      ([sheet, cell]) => {
+        const sel = (window as unknown as { __fakeExcel: Probe }).__fakeExcel.selection();
+        return sel !== null && sel.sheet === sheet && sel.address === cell;
+      },
+      [target.sheet, target.cell],
+    );
+    await expect(button.getAttribute('aria-current')).resolves.toBe('true');
+
+    const shot = join(tmpdir(), 'taskpane-check.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    await page.close();
+  });
+
+  it('speaks Chinese when Office displays in zh-CN', async () => {
+    const page = await openPane('?lang=zh-CN');
+    await page.getByRole('heading', { name: '对账助手' }).waitFor();
+    await page.getByRole('button', { name: '检查工作簿' }).click();
+    await page.locator('[data-severity="error"]').waitFor();
+    await expect(page.locator('[data-severity="error"]').textContent()).resolves.toContain('错误');
+    await expect(page.getByRole('button', { name: '清除标记' }).isVisible()).resolves.toBe(true);
+    // The findings come in Chinese too: the adapter runs the engine in Office's display language.
+    const first = page.locator('[data-cell]').first();
+    await first.waitFor();
+    await expect(first.getAttribute('aria-label')).resolves.toMatch(/^转到 .+![A-Z]+\d+: .*[\u4e00-\u9fff]/);
+    await page.screenshot({ path: join(tmpdir(), 'taskpane-zh.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows an Office failure as a message instead of failing silently', async () => {
+    const page = await openPane();
+    await page.getByRole('button', { name: 'Clear highlights' }).waitFor();
+    await page.evaluate(() => (window as unknown as { __fakeExcel: Probe }).__fakeExcel.setCellEditMode(true));
+    await page.getByRole('button', { name: 'Clear highlights' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    // The adapter's own words for cell-edit mode: what happened and what to do.
+    await expect(alert.textContent()).resolves.toContain(ERROR_MESSAGES.InvalidOperationInCellEditMode.en);
+    await page.close();
+  });
+
+  it('explains where to open it when loaded outside Office', async () => {
+    // Outside an Office host, Office.onReady resolves with a null host and Office.context is undefined.
+    const page = await openPane('', 'window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };');
+    await page.getByText('Open this page from Excel').waitFor();
+    await expect(page.getByRole('button', { name: 'Check workbook' }).count()).resolves.toBe(0);
+    await page.close();
+  });
+});
