@@ -14,10 +14,26 @@ export interface HarnessProbe {
   syncs(): number;
   /** Puts Excel in cell-edit mode (every request then fails, as when a user is typing in a cell). */
   setCellEditMode(on: boolean): void;
+  /** Every sheet's name, in tab order. */
+  sheetNames(): string[];
+  /** A1 addresses of the cells of `sheet` that have a fill. */
+  filledCells(sheet: string): string[];
+  /** While held, each Excel.run waits before starting (so a test can act mid-check). */
+  holdRuns(): void;
+  releaseRuns(): void;
 }
 
 const lang = new URLSearchParams(window.location.search).get('lang') ?? 'en-US';
 const fake = createFakeExcel(FakeWorkbookModel.fromRows(SALES_WORKBOOK), { displayLanguage: lang, apiVersion: '1.18' });
+
+// A gate in front of Excel.run: Excel answers in its own time, and a test must be able to make it wait.
+let gate: Promise<void> = Promise.resolve();
+let openGate: () => void = () => undefined;
+const realRun = fake.Excel.run.bind(fake.Excel);
+fake.Excel.run = async <T>(...args: unknown[]): Promise<T> => {
+  await gate;
+  return realRun<T>(...args);
+};
 fake.install(window as unknown as Record<string, unknown>);
 
 const col = (c0: number): string => {
@@ -48,6 +64,22 @@ const probe: HarnessProbe = {
   },
   setCellEditMode(on) {
     fake.inject.setCellEditMode(on);
+  },
+  sheetNames() {
+    return fake.model.sheets.map((s) => s.name);
+  },
+  filledCells(sheet) {
+    const s = fake.model.sheet(sheet);
+    return s ? [...s.fills.keys()].map((k) => s.cellA1(k)).sort() : [];
+  },
+  holdRuns() {
+    gate = new Promise((resolve) => {
+      openGate = resolve;
+    });
+  },
+  releaseRuns() {
+    openGate();
+    gate = Promise.resolve();
   },
 };
 

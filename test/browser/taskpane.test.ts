@@ -76,6 +76,21 @@ async function openPane(query = '', officeJs = harness): Promise<Page> {
 interface Probe {
   selection(): { sheet: string; address: string } | null;
   setCellEditMode(on: boolean): void;
+  sheetNames(): string[];
+  filledCells(sheet: string): string[];
+  holdRuns(): void;
+  releaseRuns(): void;
+}
+
+/** Calls the harness probe in the page. */
+function probe<K extends keyof Probe>(page: Page, name: K, ...args: Parameters<Probe[K]>): Promise<ReturnType<Probe[K]>> {
+  return page.evaluate(
+    ([n, a]) => {
+      const p = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
+      return p[n as string](...(a as unknown[]));
+    },
+    [name, args] as [string, unknown[]],
+  ) as Promise<ReturnType<Probe[K]>>;
 }
 
 /** The findings the engine gives for the test workbook, computed here in node. */
@@ -143,12 +158,44 @@ describe('the task pane in Chromium with the fake Excel', () => {
   it('shows an Office failure as a message instead of failing silently', async () => {
     const page = await openPane();
     await page.getByRole('button', { name: 'Clear highlights' }).waitFor();
-    await page.evaluate(() => (window as unknown as { __fakeExcel: Probe }).__fakeExcel.setCellEditMode(true));
+    await probe(page, 'setCellEditMode', true);
     await page.getByRole('button', { name: 'Clear highlights' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     // The adapter's own words for cell-edit mode: what happened and what to do.
     await expect(alert.textContent()).resolves.toContain(ERROR_MESSAGES.InvalidOperationInCellEditMode.en);
+    await page.close();
+  });
+
+  it('clears the highlights it wrote, putting the cells back', async () => {
+    const expected = expectedFindings();
+    const page = await openPane();
+    await page.getByRole('button', { name: 'Check workbook' }).click();
+    await page.locator('[data-severity="error"]').waitFor();
+    const flagged = [...new Set(expected.filter((f) => f.sheet === 'Sales').map((f) => f.cell))].sort();
+    await expect(probe(page, 'filledCells', 'Sales')).resolves.toEqual(flagged);
+
+    await page.getByRole('button', { name: 'Clear highlights' }).click();
+    await page.getByText(/Highlights cleared: \d+ cell\(s\) restored\./).waitFor();
+    await expect(probe(page, 'filledCells', 'Sales')).resolves.toEqual([]);
+    await page.close();
+  });
+
+  it('cancels a running check and leaves the workbook as it was', async () => {
+    const page = await openPane();
+    const before = await probe(page, 'sheetNames');
+    await probe(page, 'holdRuns');
+    await page.getByRole('button', { name: 'Check workbook' }).click();
+    await page.getByRole('progressbar').waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await probe(page, 'releaseRuns');
+    await page.getByText('The check was cancelled. Nothing was changed.').waitFor();
+    await expect(page.getByRole('progressbar').count()).resolves.toBe(0);
+    await expect(probe(page, 'sheetNames')).resolves.toEqual(before);
+    await expect(probe(page, 'filledCells', 'Sales')).resolves.toEqual([]);
+    // And a new check still works after a cancelled one.
+    await page.getByRole('button', { name: 'Check workbook' }).click();
+    await page.locator('[data-severity="error"]').waitFor();
     await page.close();
   });
 
