@@ -12,13 +12,25 @@ import { CustomerReport } from './report';
  * (credits, shown as Current).
  */
 
-/** One open item: an unpaid invoice (positive) or a credit (negative). */
-export interface OpenAmount {
-  cust: number;
-  /** Signed cents. */
-  cents: number;
+/**
+ * Open items as parallel arrays (a million invoices would otherwise be a million objects): an unpaid
+ * invoice has positive cents and a due date; credits (credit notes, unapplied cash) negative cents.
+ */
+export class OpenAmounts {
+  readonly cust: number[] = [];
+  readonly cents: number[] = [];
   /** Due date, or {@link NO_DATE} (then Current). */
-  due: number;
+  readonly due: number[] = [];
+
+  push(cust: number, cents: number, due: number): void {
+    this.cust.push(cust);
+    this.cents.push(cents);
+    this.due.push(due);
+  }
+
+  get length(): number {
+    return this.cust.length;
+  }
 }
 
 /** Labels of the aging buckets for the upper bounds in days past due: Current, 1-30, …, >180. */
@@ -57,7 +69,7 @@ export interface BalanceInput {
   /** Ordinals to report on, any order. */
   report: Iterable<number>;
   customers: Map<number, CustomerRecord>;
-  open: readonly OpenAmount[];
+  open: OpenAmounts;
   /** Cents of sales dated after the as-of date, by ordinal (for exposure when the settings say so). */
   futureSales: Map<number, number>;
   exposureIncludesFutureSales: boolean;
@@ -78,11 +90,15 @@ export function customerReports(input: BalanceInput): CustomerReport[] {
     }
     return b;
   };
-  for (const item of input.open) {
-    const b = bucketsOf(item.cust);
-    const dpd = item.cents > 0 && item.due !== NO_DATE ? input.asOf - item.due : 0;
-    b[agingBucket(dpd, input.agingBuckets)] += item.cents;
-    if (dpd > 0) overdue.set(item.cust, (overdue.get(item.cust) ?? 0) + item.cents);
+  const open = input.open;
+  for (let k = 0; k < open.length; k++) {
+    const cust = open.cust[k];
+    const cents = open.cents[k];
+    const due = open.due[k];
+    const b = bucketsOf(cust);
+    const dpd = cents > 0 && due !== NO_DATE ? input.asOf - due : 0;
+    b[agingBucket(dpd, input.agingBuckets)] += cents;
+    if (dpd > 0) overdue.set(cust, (overdue.get(cust) ?? 0) + cents);
   }
   const out: CustomerReport[] = [];
   for (const cust of new Set(input.report)) {

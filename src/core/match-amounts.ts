@@ -20,47 +20,46 @@ export interface Cents {
 }
 
 /**
- * Cents of a decimal, rounded half away from zero (as invoices round), and whether no rounding happened.
- * Falls back to decimal.js arithmetic for values too large for an exact integer.
+ * Cents of a decimal when it is a whole number of cents within the exact range, else NaN.
+ * Allocation-free: it runs once per record on every side.
  */
-export function centsOf(m: Money): Cents {
+export function exactCents(m: Money): number {
   const d = m.d;
   const e = m.e;
-  if (!d || !Number.isFinite(e)) return { cents: Number.NaN, exact: false }; // NaN or ±Infinity
-  if (d.length === 1 && d[0] === 0) return { cents: 0, exact: true };
-  if (e > 13) return slowCents(m);
+  if (!d || !Number.isFinite(e)) return Number.NaN; // NaN or ±Infinity
+  if (d.length === 1 && d[0] === 0) return 0;
+  if (e > 13) return Number.NaN;
   // The decimal point falls on a word boundary: words [0, intWords) are the integer part.
   let intPart = 0;
   let fracIndex: number;
-  let fracWord: number;
   if (e >= 0) {
     const intWords = Math.floor(e / 7) + 1;
     for (let i = 0; i < intWords; i++) intPart = intPart * WORD + (i < d.length ? d[i] : 0);
     fracIndex = intWords;
-    fracWord = fracIndex < d.length ? d[fracIndex] : 0;
   } else {
-    // |m| < 1: decimal.js leaves out leading all-zero fraction words.
-    const skipped = Math.floor((-e - 1) / 7);
-    fracIndex = -skipped;
-    fracWord = skipped === 0 ? d[0] : 0;
+    // |m| < 1: decimal.js leaves out leading all-zero fraction words, and a skipped word means sub-cent.
+    if (e < -7) return Number.NaN;
+    fracIndex = 0;
   }
-  // The first fraction word holds seven decimals; cents are its first two.
-  let cents = intPart * 100 + Math.floor(fracWord / 100000);
-  const rest = fracWord % 100000;
-  let beyond = false;
-  for (let i = Math.max(fracIndex + 1, 0); i < d.length; i++) {
-    if (d[i] !== 0) {
-      beyond = true;
-      break;
-    }
-  }
-  const exact = rest === 0 && !beyond;
-  if (!exact && rest >= 50000) cents += 1;
-  if (cents > MAX_CENTS) return slowCents(m);
-  return { cents: m.s < 0 ? -cents : cents, exact };
+  if (d.length > fracIndex + 1) return Number.NaN; // digits beyond the first fraction word
+  // The first fraction word holds seven decimals; cents are its first two, the rest must be zero.
+  const fracWord = fracIndex < d.length ? d[fracIndex] : 0;
+  if (fracWord % 100000 !== 0) return Number.NaN;
+  const cents = intPart * 100 + fracWord / 100000;
+  if (cents > MAX_CENTS) return Number.NaN;
+  return m.s < 0 ? -cents : cents;
+}
+
+/**
+ * Cents of a decimal, rounded half away from zero (as invoices round), and whether no rounding happened.
+ */
+export function centsOf(m: Money): Cents {
+  const c = exactCents(m);
+  return Number.isNaN(c) ? slowCents(m) : { cents: c, exact: true };
 }
 
 function slowCents(m: Money): Cents {
+  if (!m.isFinite()) return { cents: Number.NaN, exact: false };
   const scaled = m.times(100);
   const rounded = scaled.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
   if (rounded.abs().gt(MAX_CENTS)) return { cents: Number.NaN, exact: false };
@@ -80,6 +79,15 @@ export function centsToString(cents: number): string {
   const whole = Math.floor(abs / 100);
   const frac = abs - whole * 100;
   return `${negative ? '-' : ''}${whole}.${frac < 10 ? '0' : ''}${frac}`;
+}
+
+/** "1,234,567.89" from integer cents, like `formatMoney` but without decimal.js. */
+export function formatCents(cents: number): string {
+  const plain = centsToString(cents < 0 ? -cents : cents);
+  const dot = plain.length - 3;
+  let grouped = plain.slice(0, dot);
+  for (let i = grouped.length - 3; i > 0; i -= 3) grouped = `${grouped.slice(0, i)},${grouped.slice(i)}`;
+  return `${cents < 0 ? '-' : ''}${grouped}${plain.slice(dot)}`;
 }
 
 /** Exact decimal string of a difference: two places, more only when the amounts carry more. */

@@ -1,15 +1,14 @@
-import { OpenAmount, saleDueDate } from './balances';
+import { OpenAmounts, saleDueDate } from './balances';
 import { applyCash, Allocation, CashInvoice, CashPass, CashReceipt } from './cash-application';
 import { cellAddress } from './cells';
 import { DEFAULT_SEVERITY, Finding, FindingCode, findingId } from './findings';
 import { Bilingual, fmt, Lang } from './i18n';
-import { centsOf, centsToString } from './match-amounts';
-import { CustomerOrdinals, orderOf } from './match-items';
+import { centsOf, centsToString, exactCents, formatCents } from './match-amounts';
+import { CustomerOrdinals, orderOf, SaleKeyCache } from './match-items';
 import { NO_DATE } from './match-types';
 import { MESSAGES, REASONS } from './matching-messages';
-import { Decimal, formatMoney } from './money';
 import { CustomerRecord, grossOf, ReceiptRecord, SaleRecord, Table } from './records';
-import { normalizeReference, referenceKeys, extractReferences } from './references';
+import { extractReferences, referenceKeys } from './references';
 import { MatchReport } from './report';
 
 /**
@@ -36,13 +35,15 @@ export interface CashInputs {
   groupMax: number;
   groupCandidates: number;
   invoiceNoLengths: readonly number[];
+  /** Sale keys shared with the statement matching. */
+  saleKeys: SaleKeyCache;
 }
 
 export interface CashOutcome {
   matches: MatchReport[];
   findings: Finding[];
   /** Open invoices, credit notes and unapplied receipts, for balances and aging. */
-  open: OpenAmount[];
+  open: OpenAmounts;
   /** Cents of sales dated after the as-of date, by customer ordinal. */
   futureSales: Map<number, number>;
 }
@@ -58,20 +59,32 @@ const PASS_REASON: Record<CashPass, Bilingual> = {
 export function cashApplication(input: CashInputs): CashOutcome {
   const { customers, asOf } = input;
   const invoices: CashInvoice[] = [];
-  const invoiceSrc: Located<SaleRecord>[] = [];
+  // Where each invoice came from, as parallel arrays rather than an object per invoice.
+  const invoiceRec: SaleRecord[] = [];
+  const invoiceTable: number[] = [];
   const invoiceDue: number[] = [];
-  const open: OpenAmount[] = [];
+  const open = new OpenAmounts();
   const futureSales = new Map<number, number>();
-  for (const table of input.sales) {
-    const columns = table.mapping.columns as Partial<Record<string, number>>;
-    const sheet = table.mapping.sheet;
-    const rank = input.ranks.get(sheet) ?? 0;
-    for (const sale of table.records) {
-      const id = sale.customerId.trim();
+  const salesAt = input.sales.map((t) => ({ sheet: t.mapping.sheet, columns: t.mapping.columns as Partial<Record<string, number>> }));
+  for (let ti = 0; ti < input.sales.length; ti++) {
+    const table = input.sales[ti];
+    const rank = input.ranks.get(table.mapping.sheet) ?? 0;
+    const records = table.records;
+    let lastId = '';
+    let lastCust = -1;
+    for (let ri = 0; ri < records.length; ri++) {
+      const sale = records[ri];
       const gross = grossOf(sale);
-      if (id === '' || !gross) continue;
-      const cust = customers.of(id);
-      const { cents } = centsOf(gross);
+      if (!gross) continue;
+      if (sale.customerId !== lastId) {
+        lastId = sale.customerId;
+        const id = sale.customerId.trim();
+        lastCust = id === '' ? -1 : customers.of(id);
+      }
+      const cust = lastCust;
+      if (cust < 0) continue;
+      let cents = exactCents(gross);
+      if (Number.isNaN(cents)) cents = centsOf(gross).cents;
       if (!Number.isFinite(cents) || cents === 0) continue;
       if (sale.date !== null && sale.date > asOf) {
         futureSales.set(cust, (futureSales.get(cust) ?? 0) + cents);
@@ -79,16 +92,12 @@ export function cashApplication(input: CashInputs): CashOutcome {
       }
       if (cents < 0) {
         // A credit note stays an open credit until someone applies it by hand.
-        open.push({ cust, cents, due: NO_DATE });
+        open.push(cust, cents, NO_DATE);
         continue;
       }
-      const doc = normalizeReference(sale.docNo);
-      const inv = normalizeReference(sale.invoiceNo);
-      invoices.push({
-        cust, date: sale.date ?? NO_DATE, order: orderOf(rank, sale.row), cents,
-        keys: doc === '' ? (inv === '' ? [] : [inv]) : inv === '' || inv === doc ? [doc] : [doc, inv],
-      });
-      invoiceSrc.push({ rec: sale, sheet, columns });
+      invoices.push({ cust, date: sale.date ?? NO_DATE, order: orderOf(rank, sale.row), cents, keys: input.saleKeys.get(ti, ri) });
+      invoiceRec.push(sale);
+      invoiceTable.push(ti);
       invoiceDue.push(saleDueDate(sale, input.customerRecords.get(cust)));
     }
   }
@@ -102,11 +111,12 @@ export function cashApplication(input: CashInputs): CashOutcome {
       const id = r.customerId.trim();
       if (id === '' || !r.amount || (r.date !== null && r.date > asOf)) continue;
       const cust = customers.of(id);
-      const { cents } = centsOf(r.amount);
+      let cents = exactCents(r.amount);
+      if (Number.isNaN(cents)) cents = centsOf(r.amount).cents;
       if (!Number.isFinite(cents) || cents === 0) continue;
       if (cents < 0) {
         // A negative receipt (a refund, flagged by validation) raises the balance; nothing to apply.
-        open.push({ cust, cents: -cents, due: NO_DATE });
+        open.push(cust, -cents, NO_DATE);
         continue;
       }
       const named: string[] = [];
@@ -133,30 +143,30 @@ export function cashApplication(input: CashInputs): CashOutcome {
   for (let a = 0; a < allocs.length; ) {
     let b = a + 1;
     while (b < allocs.length && allocs[b].receipt === allocs[a].receipt && allocs[b].pass === allocs[a].pass) b++;
-    matches.push(cashMatch(allocs.slice(a, b), invoices, invoiceSrc, receiptSrc, result.open, fixedReason, text));
+    matches.push(cashMatch(allocs, a, b, invoices, (i) => `${salesAt[invoiceTable[i]].sheet}!${invoiceRec[i].row}`, (i) => invoiceRec[i].docNo, receiptSrc, result.open, fixedReason, text));
     a = b;
   }
   for (let r = 0; r < receipts.length; r++) {
     const left = result.unapplied[r];
     if (left <= 0) continue;
     const src = receiptSrc[r];
-    const amount = formatMoney(new Decimal(left).dividedBy(100));
+    const amount = formatCents(left);
     matches.push({
       pair: 'receipts~sales', pass: 'unmatched', status: 'unmatched', ours: [`${src.sheet}!${src.rec.row}`], theirs: [],
       difference: centsToString(left), reason: text(REASONS.cashUnapplied, { amount }),
     });
     findings.push(cashFinding('unapplied-receipt', src, src.rec.receiptNo, 'amount', text(MESSAGES.unappliedReceipt, { amount, doc: src.rec.receiptNo })));
-    open.push({ cust: receipts[r].cust, cents: -left, due: NO_DATE });
+    open.push(receipts[r].cust, -left, NO_DATE);
   }
   for (let i = 0; i < invoices.length; i++) {
     const left = result.open[i];
-    if (left > 0) open.push({ cust: invoices[i].cust, cents: left, due: invoiceDue[i] });
+    if (left > 0) open.push(invoices[i].cust, left, invoiceDue[i]);
     if (left > 0 && left < invoices[i].cents) {
-      const src = invoiceSrc[i];
-      const field = src.rec.total ? 'total' : 'amount';
-      const money = (c: number): string => formatMoney(new Decimal(c).dividedBy(100));
-      findings.push(cashFinding('partial-payment', src, src.rec.docNo, field, text(MESSAGES.partialPayment, {
-        doc: src.rec.docNo, paid: money(invoices[i].cents - left), gross: money(invoices[i].cents), open: money(left),
+      const rec = invoiceRec[i];
+      const src = { rec, ...salesAt[invoiceTable[i]] };
+      const field = rec.total ? 'total' : 'amount';
+      findings.push(cashFinding('partial-payment', src, rec.docNo, field, text(MESSAGES.partialPayment, {
+        doc: rec.docNo, paid: formatCents(invoices[i].cents - left), gross: formatCents(invoices[i].cents), open: formatCents(left),
       }), centsToString(invoices[i].cents), centsToString(invoices[i].cents - left)));
     }
   }
@@ -164,33 +174,42 @@ export function cashApplication(input: CashInputs): CashOutcome {
 }
 
 function cashMatch(
-  group: Allocation[],
+  allocs: readonly Allocation[],
+  from: number,
+  to: number,
   invoices: readonly CashInvoice[],
-  invoiceSrc: readonly Located<SaleRecord>[],
+  invoiceRow: (i: number) => string,
+  invoiceDoc: (i: number) => string,
   receiptSrc: readonly Located<ReceiptRecord>[],
   openAfter: Float64Array,
   fixedReason: Record<CashPass, string>,
   text: (msg: Bilingual, params?: Record<string, string | number>) => string,
 ): MatchReport {
-  const pass = group[0].pass;
-  const receipt = receiptSrc[group[0].receipt];
+  const pass = allocs[from].pass;
+  const receipt = receiptSrc[allocs[from].receipt];
   let applied = 0;
   let gross = 0;
   let stillOpen = false;
-  for (const a of group) {
+  const theirs: string[] = [];
+  for (let k = from; k < to; k++) {
+    const a = allocs[k];
     applied += a.cents;
     gross += invoices[a.invoice].cents;
     if (openAfter[a.invoice] > 0) stillOpen = true;
+    theirs.push(invoiceRow(a.invoice));
   }
   let reason = fixedReason[pass];
-  if (pass === 'reference') reason = text(PASS_REASON.reference, { refs: group.map((a) => invoiceSrc[a.invoice].rec.docNo).join(', ') });
-  else if (pass === 'group') reason = text(PASS_REASON.group, { count: group.length });
+  if (pass === 'reference') {
+    const docs: string[] = [];
+    for (let k = from; k < to; k++) docs.push(invoiceDoc(allocs[k].invoice));
+    reason = text(PASS_REASON.reference, { refs: docs.join(', ') });
+  } else if (pass === 'group') reason = text(PASS_REASON.group, { count: to - from });
   return {
     pair: 'receipts~sales',
     pass,
     status: pass === 'fifo' ? 'fifo' : stillOpen ? 'partial' : 'matched',
     ours: [`${receipt.sheet}!${receipt.rec.row}`],
-    theirs: group.map((a) => `${invoiceSrc[a.invoice].sheet}!${invoiceSrc[a.invoice].rec.row}`),
+    theirs,
     difference: centsToString(applied - gross),
     reason,
   };

@@ -1,5 +1,5 @@
 import { cellAddress } from './cells';
-import { centsOf } from './match-amounts';
+import { centsOf, exactCents } from './match-amounts';
 import { MatchItem, NO_DATE } from './match-types';
 import { Money } from './money';
 import { grossOf, ReceiptRecord, SaleRecord, StatementLine, Table } from './records';
@@ -78,52 +78,98 @@ export interface ItemScope {
   invoiceNoLengths: readonly number[];
 }
 
-interface AmountItemBase {
-  amount: Money;
-  date: number | null;
-  customerId: string;
+const NO_REFS: readonly string[] = Object.freeze([]);
+
+/** Keys of a sale: its Document No and Invoice No, normalized, without repeats. */
+export function saleKeys(sale: SaleRecord): readonly string[] {
+  const doc = normalizeReference(sale.docNo);
+  const inv = sale.invoiceNo === '' ? '' : normalizeReference(sale.invoiceNo);
+  if (doc === '') return inv === '' ? NO_REFS : [inv];
+  return inv === '' || inv === doc ? [doc] : [doc, inv];
 }
 
-function baseItem(
-  src: AmountItemBase,
+/**
+ * Builds a side's items from records, dropping those out of scope (no or unknown customer, outside the
+ * customer's period, no amount or a zero one). One object per item and no intermediate allocations:
+ * this runs over every row.
+ */
+function collect<R extends { row: number; date: number | null; customerId: string }>(
+  tables: readonly Table<R>[],
   scope: ItemScope,
-): { cust: number; cents: number; exact: boolean; date: number } | null {
-  const id = src.customerId.trim();
-  if (id === '') return null;
-  const cust = scope.customers.find(id);
-  if (cust < 0) return null;
-  const period = scope.period(cust);
-  if (!period || !inPeriod(src.date, period.from, period.to)) return null;
-  const { cents, exact } = centsOf(src.amount);
-  if (Number.isNaN(cents) || (exact && cents === 0)) return null;
-  return { cust, cents, exact, date: src.date ?? NO_DATE };
-}
-
-/** Our sales as billed-side items: gross (价税合计) amount, document and invoice numbers as keys. */
-export function saleItems(tables: readonly Table<SaleRecord, 'sales'>[], scope: ItemScope): RecItem[] {
+  kind: ItemKind,
+  amountOf: (rec: R) => Money | null,
+  amountFieldOf: (rec: R) => string,
+  keysOf: (rec: R, tableIndex: number, recordIndex: number) => readonly string[],
+): RecItem[] {
   const out: RecItem[] = [];
-  for (const table of tables) {
+  for (let ti = 0; ti < tables.length; ti++) {
+    const table = tables[ti];
     const info = tableInfo(table);
     const rank = scope.ranks.get(info.sheet) ?? 0;
-    for (const sale of table.records) {
-      const gross = grossOf(sale);
-      if (!gross) continue;
-      const base = baseItem({ amount: gross, date: sale.date, customerId: sale.customerId }, scope);
-      if (!base) continue;
-      const doc = normalizeReference(sale.docNo);
-      const inv = normalizeReference(sale.invoiceNo);
-      const refs = doc === '' ? (inv === '' ? [] : [inv]) : inv === '' || inv === doc ? [doc] : [doc, inv];
+    let lastId = '';
+    let lastCust = -1;
+    const records = table.records;
+    for (let ri = 0; ri < records.length; ri++) {
+      const rec = records[ri];
+      const amount = amountOf(rec);
+      if (!amount) continue;
+      // Rows of one customer usually come together: skip the map lookup when the ID repeats.
+      if (rec.customerId !== lastId) {
+        lastId = rec.customerId;
+        const id = rec.customerId.trim();
+        lastCust = id === '' ? -1 : scope.customers.find(id);
+      }
+      const cust = lastCust;
+      if (cust < 0) continue;
+      const period = scope.period(cust);
+      if (!period || (rec.date !== null && (rec.date < period.from || rec.date > period.to))) continue;
+      let cents = exactCents(amount);
+      let exact = true;
+      if (Number.isNaN(cents)) {
+        const c = centsOf(amount);
+        cents = c.cents;
+        exact = c.exact;
+        if (Number.isNaN(cents)) continue;
+      }
+      if (exact && cents === 0) continue;
       out.push({
-        i: out.length, ...base, amount: gross, order: orderOf(rank, sale.row), refs,
-        kind: 'sale', table: info, row: sale.row, rec: sale, amountField: sale.total ? 'total' : 'amount',
+        i: out.length, cust, cents, exact, amount, date: rec.date ?? NO_DATE, order: orderOf(rank, rec.row), refs: keysOf(rec, ti, ri),
+        kind, table: info, row: rec.row, rec: rec as unknown as RecItem['rec'], amountField: amountFieldOf(rec),
       });
     }
   }
   return out;
 }
 
+/**
+ * Keys of every sale, computed once per run and shared by the statement matching and cash application.
+ * Filled lazily: only the sales someone asks about are normalized.
+ */
+export class SaleKeyCache {
+  private readonly keys: (readonly string[] | undefined)[][];
+
+  constructor(private readonly tables: readonly Table<SaleRecord, 'sales'>[]) {
+    this.keys = tables.map((t) => new Array<readonly string[] | undefined>(t.records.length));
+  }
+
+  get(tableIndex: number, recordIndex: number): readonly string[] {
+    const row = this.keys[tableIndex];
+    let k = row[recordIndex];
+    if (k === undefined) {
+      k = saleKeys(this.tables[tableIndex].records[recordIndex]);
+      row[recordIndex] = k;
+    }
+    return k;
+  }
+}
+
+/** Our sales as billed-side items: gross (价税合计) amount, document and invoice numbers as keys. */
+export function saleItems(tables: readonly Table<SaleRecord, 'sales'>[], scope: ItemScope, cache: SaleKeyCache = new SaleKeyCache(tables)): RecItem[] {
+  return collect(tables, scope, 'sale', grossOf, (s) => (s.total ? 'total' : 'amount'), (_s, ti, ri) => cache.get(ti, ri));
+}
+
 /** Reference keys of a receipt: its Receipt No and every number named in its Reference text. */
-export function receiptKeys(receipt: ReceiptRecord, invoiceNoLengths: readonly number[]): string[] {
+export function receiptKeys(receipt: ReceiptRecord, invoiceNoLengths: readonly number[]): readonly string[] {
   const keys: string[] = [];
   const own = normalizeReference(receipt.receiptNo);
   if (own !== '') keys.push(own);
@@ -137,42 +183,14 @@ export function receiptKeys(receipt: ReceiptRecord, invoiceNoLengths: readonly n
 
 /** Our receipts as paid-side items. */
 export function receiptItems(tables: readonly Table<ReceiptRecord, 'receipts'>[], scope: ItemScope): RecItem[] {
-  const out: RecItem[] = [];
-  for (const table of tables) {
-    const info = tableInfo(table);
-    const rank = scope.ranks.get(info.sheet) ?? 0;
-    for (const r of table.records) {
-      if (!r.amount) continue;
-      const base = baseItem({ amount: r.amount, date: r.date, customerId: r.customerId }, scope);
-      if (!base) continue;
-      out.push({
-        i: out.length, ...base, amount: r.amount, order: orderOf(rank, r.row), refs: receiptKeys(r, scope.invoiceNoLengths),
-        kind: 'receipt', table: info, row: r.row, rec: r, amountField: 'amount',
-      });
-    }
-  }
-  return out;
+  return collect(tables, scope, 'receipt', (r) => r.amount, () => 'amount', (r) => receiptKeys(r, scope.invoiceNoLengths));
 }
 
 /** Their statement lines as items of one column: `billed` or `paid`. Opening-balance rows are no items. */
 export function statementItems(tables: readonly Table<StatementLine, 'statement'>[], column: 'billed' | 'paid', scope: ItemScope): RecItem[] {
-  const out: RecItem[] = [];
-  for (const table of tables) {
-    const info = tableInfo(table);
-    const rank = scope.ranks.get(info.sheet) ?? 0;
-    for (const line of table.records) {
-      if (line.isOpening) continue;
-      const amount = line[column];
-      if (!amount) continue;
-      const base = baseItem({ amount, date: line.date, customerId: line.customerId }, scope);
-      if (!base) continue;
-      out.push({
-        i: out.length, ...base, amount, order: orderOf(rank, line.row), refs: referenceKeys(line.reference, scope.invoiceNoLengths),
-        kind: column, table: info, row: line.row, rec: line, amountField: column,
-      });
-    }
-  }
-  return out;
+  return collect(tables, scope, column, (l) => (l.isOpening ? null : l[column]), () => column, (l) =>
+    l.reference === '' ? NO_REFS : referenceKeys(l.reference, scope.invoiceNoLengths),
+  );
 }
 
 /** The text a user knows the item by: Document No, Receipt No, or the statement's Reference. */

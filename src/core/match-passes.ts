@@ -1,7 +1,7 @@
 import { CustomerIndex, EdgeList } from './match-index';
 import { resolveGreedy, resolveMutualBest } from './match-resolve';
-import { amountsEqual, dayGap, Link, MatchConfig, MatchItem, MatchPass, NO_DATE, PassInput, PassName } from './match-types';
-import { deletionVariants, withinOneEdit } from './references';
+import { amountsEqual, dayGap, Link, MatchConfig, MatchItem, MatchOutcome, MatchPass, NO_DATE, Pairs, PassInput, PassName } from './match-types';
+import { withinOneEdit } from './references';
 import { findSubsetSums } from './subset-sum';
 
 /**
@@ -18,11 +18,7 @@ function gapScore(a: MatchItem, b: MatchItem): number {
   return g === Number.POSITIVE_INFINITY ? NO_GAP_SCORE : g;
 }
 
-function pairLinks(pass: PassName, ours: number[], theirs: number[]): Link[] {
-  const out: Link[] = new Array(ours.length);
-  for (let k = 0; k < ours.length; k++) out[k] = { pass, kind: 'match', ours: [ours[k]], theirs: [theirs[k]] };
-  return out;
-}
+const NO_PAIRS = (): Pairs => ({ ours: [], theirs: [] });
 
 /** Index of the free ours items by every reference key they carry. */
 function oursByReference(input: PassInput): CustomerIndex<string> {
@@ -72,7 +68,7 @@ export const exactReferencePass: MatchPass = {
       });
     }
     const pairs = resolveGreedy(edges, ours, theirs);
-    return pairLinks('exact-reference', pairs.ours, pairs.theirs);
+    return { pairs, links: [] };
   },
 };
 
@@ -157,7 +153,7 @@ export const referenceGroupPass: MatchPass = {
       usedO.add(o);
       links.push({ pass: 'reference-group', kind: 'match', ours: [o], theirs: group });
     }
-    return links;
+    return { pairs: NO_PAIRS(), links };
   },
 };
 
@@ -179,7 +175,7 @@ export const referenceAmountDiffPass: MatchPass = {
       });
     }
     const pairs = resolveGreedy(edges, ours, theirs);
-    return pairLinks('reference-amount-diff', pairs.ours, pairs.theirs);
+    return { pairs, links: [] };
   },
 };
 
@@ -196,8 +192,14 @@ export const duplicateEntryPass: MatchPass = {
   enabled: () => true,
   run(input) {
     const { theirs, claimedTheirs } = input;
+    // Only keys some free line carries can have a duplicate: index those, then every line sharing them.
+    const freeKeys = new CustomerIndex<string>();
+    for (let t = 0; t < theirs.length; t++) if (!claimedTheirs[t] && theirs[t].refs.length > 0) freeKeys.add(theirs[t].cust, theirs[t].refs[0], t);
     const index = new CustomerIndex<string>();
-    for (let t = 0; t < theirs.length; t++) if (theirs[t].refs.length > 0) index.add(theirs[t].cust, theirs[t].refs[0], t);
+    for (let t = 0; t < theirs.length; t++) {
+      const item = theirs[t];
+      if (item.refs.length > 0 && freeKeys.get(item.cust, item.refs[0]) !== undefined) index.add(item.cust, item.refs[0], t);
+    }
     const links: Link[] = [];
     for (let t = 0; t < theirs.length; t++) {
       const item = theirs[t];
@@ -217,45 +219,100 @@ export const duplicateEntryPass: MatchPass = {
       if (original === t) continue;
       links.push({ pass: 'duplicate-entry', kind: 'duplicate', ours: [], theirs: [t], dupOf: original });
     }
-    return links;
+    return { pairs: NO_PAIRS(), links };
   },
 };
 
+/** Beyond this many records of one amount, a customer's bucket is searched by date, not scanned. */
+const SCAN_LIMIT = 32;
+
+/**
+ * Free theirs records by customer and amount bucket. Buckets are `equalCents + 1` wide, so records equal
+ * within the tolerance lie in the same or a neighbouring bucket.
+ */
+function theirsByAmount(input: PassInput, keep: (t: MatchItem) => boolean): CustomerIndex<number> {
+  const width = input.config.equalCents + 1;
+  const index = new CustomerIndex<number>();
+  const { theirs, claimedTheirs } = input;
+  for (let t = 0; t < theirs.length; t++) {
+    if (claimedTheirs[t] || !keep(theirs[t])) continue;
+    index.add(theirs[t].cust, Math.floor(theirs[t].cents / width), t);
+  }
+  return index;
+}
+
+/**
+ * Calls `fn` for each theirs record in `hit` dated within [lo, hi] (all of them when `lo` is -Infinity).
+ * Large buckets (many records of one amount) are sorted by date once and binary-searched, so a customer
+ * with thousands of identical monthly fees stays linear.
+ */
+function forDated(hit: number | readonly number[] | undefined, theirs: readonly MatchItem[], lo: number, hi: number, sortedCache: Map<readonly number[], number[]>, fn: (t: number) => void): void {
+  if (hit === undefined) return;
+  if (typeof hit === 'number') {
+    fn(hit);
+    return;
+  }
+  if (hit.length <= SCAN_LIMIT || lo === Number.NEGATIVE_INFINITY) {
+    for (const t of hit) fn(t);
+    return;
+  }
+  let sorted = sortedCache.get(hit);
+  if (!sorted) {
+    sorted = hit.filter((t) => theirs[t].date !== NO_DATE).sort((a, b) => theirs[a].date - theirs[b].date || a - b);
+    sortedCache.set(hit, sorted);
+  }
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (theirs[sorted[mid]].date < lo) a = mid + 1;
+    else b = mid;
+  }
+  for (let k = a; k < sorted.length && theirs[sorted[k]].date <= hi; k++) fn(sorted[k]);
+}
+
+function hasNearKey(item: MatchItem, config: MatchConfig): boolean {
+  for (const k of item.refs) if (k.length >= config.minNearKeyLength) return true;
+  return false;
+}
+
+function nearKeys(a: MatchItem, b: MatchItem, config: MatchConfig): boolean {
+  for (const ka of a.refs) {
+    if (ka.length < config.minNearKeyLength) continue;
+    for (const kb of b.refs) if (kb.length >= config.minNearKeyLength && withinOneEdit(ka, kb)) return true;
+  }
+  return false;
+}
+
 /**
  * Candidate pairs of pass 4: free records whose references are one typo or one adjacent transposition
- * apart and whose amounts are equal. Found through an index of deletion variants of theirs' keys.
+ * apart and whose amounts are equal. Equal amounts are rare, so candidates come from the amount index
+ * and only those few reference pairs are compared. A bucket of more than {@link NEAR_BUCKET_LIMIT}
+ * records of one amount is left out: a near reference among so many equal amounts proves nothing.
  */
 export function nearReferenceEdges(input: PassInput): EdgeList {
-  const { ours, theirs, claimedOurs, claimedTheirs, config } = input;
-  const index = new CustomerIndex<string>();
-  for (let t = 0; t < theirs.length; t++) {
-    if (claimedTheirs[t]) continue;
-    for (const key of theirs[t].refs) {
-      if (key.length < config.minNearKeyLength) continue;
-      for (const v of deletionVariants(key)) index.add(theirs[t].cust, v, t);
-    }
-  }
+  const { ours, theirs, claimedOurs, config } = input;
+  const width = config.equalCents + 1;
+  const index = theirsByAmount(input, (t) => hasNearKey(t, config));
   const edges = new EdgeList();
   for (let o = 0; o < ours.length; o++) {
-    if (claimedOurs[o]) continue;
+    if (claimedOurs[o] || !hasNearKey(ours[o], config)) continue;
     const item = ours[o];
-    const seen: number[] = [];
-    for (const key of item.refs) {
-      if (key.length < config.minNearKeyLength) continue;
-      for (const v of deletionVariants(key)) {
-        index.forEach(item.cust, v, (t) => {
-          if (seen.includes(t)) return;
-          const other = theirs[t];
-          if (!amountsEqual(item, other, config)) return;
-          if (!other.refs.some((k) => k.length >= config.minNearKeyLength && withinOneEdit(key, k))) return;
-          seen.push(t);
-          edges.push(o, t, gapScore(item, other));
-        });
-      }
+    const bucket = Math.floor(item.cents / width);
+    for (let b = bucket - 1; b <= bucket + 1; b++) {
+      const hit = index.get(item.cust, b);
+      if (hit === undefined) continue;
+      if (typeof hit !== 'number' && hit.length > NEAR_BUCKET_LIMIT) continue;
+      index.forEach(item.cust, b, (t) => {
+        const other = theirs[t];
+        if (amountsEqual(item, other, config) && nearKeys(item, other, config)) edges.push(o, t, gapScore(item, other));
+      });
     }
   }
   return edges;
 }
+
+const NEAR_BUCKET_LIMIT = 256;
 
 /**
  * Pass 3: records whose references identify nothing (blank, or the customer's own numbering) paired by
@@ -266,7 +323,7 @@ export const amountDatePass: MatchPass = {
   name: 'amount-date',
   enabled: () => true,
   run(input) {
-    const { ours, theirs, claimedOurs, claimedTheirs, config } = input;
+    const { ours, theirs, claimedOurs, config } = input;
     const reservedO = new Set<number>();
     const reservedT = new Set<number>();
     if (config.fuzzy) {
@@ -277,18 +334,15 @@ export const amountDatePass: MatchPass = {
       }
     }
     const width = config.equalCents + 1;
-    const index = new CustomerIndex<number>();
-    for (let t = 0; t < theirs.length; t++) {
-      if (claimedTheirs[t] || reservedT.has(t) || theirs[t].date === NO_DATE) continue;
-      index.add(theirs[t].cust, Math.floor(theirs[t].cents / width), t);
-    }
+    const index = theirsByAmount(input, (t) => t.date !== NO_DATE && !reservedT.has(t.i));
+    const sortedCache = new Map<readonly number[], number[]>();
     const edges = new EdgeList();
     for (let o = 0; o < ours.length; o++) {
       if (claimedOurs[o] || reservedO.has(o) || ours[o].date === NO_DATE) continue;
       const item = ours[o];
       const bucket = Math.floor(item.cents / width);
       for (let b = bucket - 1; b <= bucket + 1; b++) {
-        index.forEach(item.cust, b, (t) => {
+        forDated(index.get(item.cust, b), theirs, item.date - config.windowDays, item.date + config.windowDays, sortedCache, (t) => {
           const other = theirs[t];
           const gap = dayGap(item, other);
           if (gap <= config.windowDays && amountsEqual(item, other, config)) edges.push(o, t, gap);
@@ -296,9 +350,8 @@ export const amountDatePass: MatchPass = {
       }
     }
     const { pairs, ambiguous } = resolveMutualBest(edges, ours, theirs);
-    const links = pairLinks('amount-date', pairs.ours, pairs.theirs);
-    for (const c of ambiguous) links.push({ pass: 'amount-date', kind: 'ambiguous', ours: c.ours, theirs: c.theirs });
-    return links;
+    const links: Link[] = ambiguous.map((c) => ({ pass: 'amount-date', kind: 'ambiguous', ours: c.ours, theirs: c.theirs }));
+    return { pairs, links };
   },
 };
 
@@ -308,9 +361,8 @@ export const nearReferencePass: MatchPass = {
   enabled: (config) => config.fuzzy,
   run(input) {
     const { pairs, ambiguous } = resolveMutualBest(nearReferenceEdges(input), input.ours, input.theirs);
-    const links = pairLinks('near-reference', pairs.ours, pairs.theirs);
-    for (const c of ambiguous) links.push({ pass: 'near-reference', kind: 'ambiguous', ours: c.ours, theirs: c.theirs });
-    return links;
+    const links: Link[] = ambiguous.map((c) => ({ pass: 'near-reference', kind: 'ambiguous', ours: c.ours, theirs: c.theirs }));
+    return { pairs, links };
   },
 };
 
@@ -376,7 +428,7 @@ export const groupSumPass: MatchPass = {
         );
       }
     }
-    return links;
+    return { pairs: NO_PAIRS(), links };
   },
 };
 
@@ -425,7 +477,7 @@ export const unmatchedPass: MatchPass = {
     for (let t = 0; t < input.theirs.length; t++) {
       if (!input.claimedTheirs[t]) links.push({ pass: 'unmatched', kind: 'unmatched', ours: [], theirs: [t] });
     }
-    return links;
+    return { pairs: NO_PAIRS(), links };
   },
 };
 
@@ -443,26 +495,28 @@ export const MATCH_PASSES: readonly MatchPass[] = [
 
 /**
  * Runs the passes in order over two sides, claiming what each links. Every record ends in exactly one
- * link (the last pass takes the leftovers). A pass linking a claimed record is a bug and throws.
+ * decision (the last pass takes the leftovers). A pass linking a claimed record is a bug and throws.
  */
-export function runPasses(ours: readonly MatchItem[], theirs: readonly MatchItem[], config: MatchConfig, passes: readonly MatchPass[] = MATCH_PASSES): Link[] {
+export function runPasses(ours: readonly MatchItem[], theirs: readonly MatchItem[], config: MatchConfig, passes: readonly MatchPass[] = MATCH_PASSES): MatchOutcome {
   const claimedOurs = new Uint8Array(ours.length);
   const claimedTheirs = new Uint8Array(theirs.length);
-  const all: Link[] = [];
+  const outcome: MatchOutcome = { steps: [] };
+  const claim = (pass: PassName, claimed: Uint8Array, i: number, side: string): void => {
+    if (claimed[i]) throw new Error(`pass ${pass} linked ${side} ${i} twice`);
+    claimed[i] = 1;
+  };
   for (const pass of passes) {
     if (!pass.enabled(config)) continue;
-    const links = pass.run({ ours, theirs, claimedOurs, claimedTheirs, config });
-    for (const link of links) {
-      for (const o of link.ours) {
-        if (claimedOurs[o]) throw new Error(`pass ${pass.name} linked ours ${o} twice`);
-        claimedOurs[o] = 1;
-      }
-      for (const t of link.theirs) {
-        if (claimedTheirs[t]) throw new Error(`pass ${pass.name} linked theirs ${t} twice`);
-        claimedTheirs[t] = 1;
-      }
-      all.push(link);
+    const { pairs, links } = pass.run({ ours, theirs, claimedOurs, claimedTheirs, config });
+    for (let k = 0; k < pairs.ours.length; k++) {
+      claim(pass.name, claimedOurs, pairs.ours[k], 'ours');
+      claim(pass.name, claimedTheirs, pairs.theirs[k], 'theirs');
     }
+    for (const link of links) {
+      for (const o of link.ours) claim(pass.name, claimedOurs, o, 'ours');
+      for (const t of link.theirs) claim(pass.name, claimedTheirs, t, 'theirs');
+    }
+    outcome.steps.push({ pass: pass.name, pairs, links });
   }
-  return all;
+  return outcome;
 }

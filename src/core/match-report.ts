@@ -1,9 +1,9 @@
 import { dayToISO } from './dates';
 import { DEFAULT_SEVERITY, Finding, FindingCode, findingId } from './findings';
 import { Bilingual, fmt, Lang } from './i18n';
-import { centsToString, decimalString } from './match-amounts';
+import { centsToString, decimalString, formatCents } from './match-amounts';
 import { cellOf, displayReference, RecItem, referenceField, rowRef } from './match-items';
-import { Link, MatchConfig, NO_DATE } from './match-types';
+import { Link, MatchConfig, MatchOutcome, NO_DATE, PassName } from './match-types';
 import { MESSAGES, REASONS } from './matching-messages';
 import { Decimal, formatMoney, Money } from './money';
 import { MatchPair, MatchReport } from './report';
@@ -67,41 +67,54 @@ export class MatchReporter {
   }
 
   /**
-   * Reports the links of one pair. `paid` is true for receipts ↔ statement, where amounts lower a
-   * balance, so an open item's effect on (ours − theirs) has the opposite sign.
+   * Reports the outcome of one pair. `paid` (receipts ↔ statement) flips the sign of open items: there
+   * amounts lower a balance, so their effect on (ours − theirs) is the opposite.
    */
-  addLinks(pair: MatchPair, links: readonly Link[], ours: readonly RecItem[], theirs: readonly RecItem[]): void {
+  addOutcome(pair: MatchPair, outcome: MatchOutcome, ours: readonly RecItem[], theirs: readonly RecItem[]): void {
     const paid = pair === 'receipts~statement';
-    for (const link of links) {
-      const os = link.ours.map((o) => ours[o]);
-      const ts = link.theirs.map((t) => theirs[t]);
-      switch (link.kind) {
-        case 'match':
-          this.addMatch(pair, link, os, ts, paid);
-          break;
-        case 'ambiguous':
-          this.addAmbiguous(pair, link, os, ts, paid);
-          break;
-        case 'duplicate':
-          this.addDuplicate(pair, link, ts[0], theirs[link.dupOf as number], paid);
-          break;
-        case 'unmatched':
-          this.addUnmatched(pair, os, ts, paid);
-          break;
+    for (const step of outcome.steps) {
+      const { pairs } = step;
+      for (let k = 0; k < pairs.ours.length; k++) this.addPair(pair, step.pass, ours[pairs.ours[k]], theirs[pairs.theirs[k]], paid);
+      for (const link of step.links) {
+        const os = link.ours.map((o) => ours[o]);
+        const ts = link.theirs.map((t) => theirs[t]);
+        switch (link.kind) {
+          case 'match':
+            this.addMatch(pair, link.pass, os, ts, paid);
+            break;
+          case 'ambiguous':
+            this.addAmbiguous(pair, link, os, ts, paid);
+            break;
+          case 'duplicate':
+            this.addDuplicate(pair, link, ts[0], theirs[link.dupOf as number], paid);
+            break;
+          case 'unmatched':
+            this.addUnmatched(pair, os, ts, paid);
+            break;
+        }
       }
     }
   }
 
-  private addMatch(pair: MatchPair, link: Link, os: RecItem[], ts: RecItem[], paid: boolean): void {
+  /** A 1:1 match: the bulk of every run, so the exact, same-day case allocates only the report itself. */
+  private addPair(pair: MatchPair, pass: PassName, o: RecItem, t: RecItem, paid: boolean): void {
+    if (o.exact && t.exact && o.cents === t.cents && o.date === t.date && pass === 'exact-reference') {
+      this.matches.push({ pair, pass, status: 'matched', ours: [rowRef(o)], theirs: [rowRef(t)], difference: '0.00', reason: this.fixedReason.exactReference });
+      return;
+    }
+    this.addMatch(pair, pass, [o], [t], paid);
+  }
+
+  private addMatch(pair: MatchPair, pass: PassName, os: RecItem[], ts: RecItem[], paid: boolean): void {
     const diff = difference(os, ts);
     const one = os.length === 1 && ts.length === 1;
-    const beyond = diff.cents !== null ? Math.abs(diff.cents) > this.config.equalCents : diff.value().abs().gt(this.config.equalTolerance);
+    const beyond = diff.cents !== null ? Math.abs(diff.cents) > this.config.equalCents : diff.value.abs().gt(this.config.equalTolerance);
     const datesDiffer = one && os[0].date !== NO_DATE && ts[0].date !== NO_DATE && os[0].date !== ts[0].date;
     const status = beyond ? 'amount-diff' : datesDiffer ? 'date-diff' : 'matched';
-    const zero = diff.cents !== null ? diff.cents === 0 : diff.value().isZero();
-    const diffText = diff.text();
+    const zero = diff.cents !== null ? diff.cents === 0 : diff.value.isZero();
+    const diffText = diff.text;
     let reason: string;
-    switch (link.pass) {
+    switch (pass) {
       case 'exact-reference':
         reason = zero ? this.fixedReason.exactReference : this.text(REASONS.exactReferenceRounding, { ref: displayReference(ts[0]), diff: diffText });
         break;
@@ -113,8 +126,8 @@ export class MatchReporter {
         break;
       case 'amount-date':
         reason = zero
-          ? this.text(REASONS.amountDate, { amount: formatMoney(ts[0].amount), days: this.config.windowDays })
-          : this.text(REASONS.amountDateRounding, { amount: formatMoney(ts[0].amount), days: this.config.windowDays, diff: diffText });
+          ? this.text(REASONS.amountDate, { amount: amountText(ts[0]), days: this.config.windowDays })
+          : this.text(REASONS.amountDateRounding, { amount: amountText(ts[0]), days: this.config.windowDays, diff: diffText });
         break;
       case 'near-reference':
         reason = this.text(REASONS.nearReference, { ours: displayReference(os[0]), theirs: displayReference(ts[0]) });
@@ -124,19 +137,18 @@ export class MatchReporter {
           ? this.text(REASONS.groupOursToTheirs, { count: ts.length, days: this.config.windowDays })
           : this.text(REASONS.groupTheirsToOurs, { count: os.length, days: this.config.windowDays });
     }
-    this.matches.push({ pair, pass: link.pass, status, ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diffText, reason });
+    this.matches.push({ pair, pass, status, ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diffText, reason });
 
     if (!zero) {
       // Even a rounding difference moves the balances; the tie-out must see it.
-      const d = diff.value();
-      this.open(os[0], paid ? 'amount-diff-paid' : 'amount-diff-billed', paid ? d.negated() : d);
+      this.open(os[0], paid ? 'amount-diff-paid' : 'amount-diff-billed', paid ? diff.value.negated() : diff.value);
     }
     if (beyond) {
       const o = os[0];
       const t = ts[0];
       const oursSum = sumOf(os);
       const theirsSum = sumOf(ts);
-      const common = { ours: formatMoney(oursSum), theirs: formatMoney(theirsSum), diff: formatMoney(diff.value()) };
+      const common = { ours: formatMoney(oursSum), theirs: formatMoney(theirsSum), diff: formatMoney(diff.value) };
       for (const item of os) {
         this.finding('amount-diff', item, item.amountField, this.text(MESSAGES.amountDiffOurs, { ...common, where: rowRefCell(t) }), {
           expected: decimalString(theirsSum), actual: decimalString(oursSum),
@@ -159,10 +171,10 @@ export class MatchReporter {
 
   private addAmbiguous(pair: MatchPair, link: Link, os: RecItem[], ts: RecItem[], paid: boolean): void {
     const diff = difference(os, ts);
-    const amount = formatMoney((os[0] ?? ts[0]).amount);
+    const amount = amountText(os[0] ?? ts[0]);
     const count = Math.max(os.length, ts.length);
     this.matches.push({
-      pair, pass: link.pass, status: 'ambiguous', ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diff.text(),
+      pair, pass: link.pass, status: 'ambiguous', ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diff.text,
       reason: this.text(REASONS.ambiguous, { count, amount }),
     });
     for (const o of os) {
@@ -178,7 +190,7 @@ export class MatchReporter {
   }
 
   private addDuplicate(pair: MatchPair, link: Link, dup: RecItem, original: RecItem, paid: boolean): void {
-    const amount = formatMoney(dup.amount);
+    const amount = amountText(dup);
     const ref = displayReference(dup);
     this.matches.push({
       pair, pass: link.pass, status: 'duplicate', ours: [], theirs: [rowRef(dup), rowRef(original)],
@@ -192,23 +204,23 @@ export class MatchReporter {
     for (const o of os) {
       this.matches.push({ pair, pass: 'unmatched', status: 'unmatched', ours: [rowRef(o)], theirs: [], difference: decimalString(o.amount), reason: this.fixedReason.unmatchedOurs });
       const msg = paid ? MESSAGES.unmatchedReceipt : MESSAGES.unmatchedSale;
-      this.finding('unmatched-ours', o, referenceField(o), this.text(msg, { doc: displayReference(o), amount: formatMoney(o.amount) }));
+      this.finding('unmatched-ours', o, referenceField(o), this.text(msg, { doc: displayReference(o), amount: amountText(o) }));
       this.open(o, paid ? 'unmatched-receipt' : 'unmatched-sale', paid ? o.amount.negated() : o.amount);
     }
     for (const t of ts) {
       this.matches.push({ pair, pass: 'unmatched', status: 'unmatched', ours: [], theirs: [rowRef(t)], difference: decimalString(t.amount.negated()), reason: this.fixedReason.unmatchedTheirs });
       const msg = paid ? MESSAGES.unmatchedPaid : MESSAGES.unmatchedBilled;
-      this.finding('unmatched-theirs', t, referenceField(t), this.text(msg, { ref: displayReference(t) || '—', amount: formatMoney(t.amount) }));
+      this.finding('unmatched-theirs', t, referenceField(t), this.text(msg, { ref: displayReference(t) || '—', amount: amountText(t) }));
       this.open(t, paid ? 'unmatched-paid' : 'unmatched-billed', paid ? t.amount : t.amount.negated());
     }
   }
 }
 
-/** ours − theirs of a link, in cents when every amount is whole cents (the usual, allocation-free case). */
+/** ours − theirs of a link: in cents when every amount is whole cents (the usual case), as text, and exact. */
 interface Difference {
   cents: number | null;
-  value(): Money;
-  text(): string;
+  value: Money;
+  text: string;
 }
 
 function difference(os: readonly RecItem[], ts: readonly RecItem[]): Difference {
@@ -222,11 +234,14 @@ function difference(os: readonly RecItem[], ts: readonly RecItem[]): Difference 
     cents -= t.cents;
     exact = exact && t.exact;
   }
-  if (exact) {
-    return { cents, value: () => new Decimal(cents).dividedBy(100), text: () => centsToString(cents) };
-  }
+  if (exact) return { cents, value: new Decimal(cents).dividedBy(100), text: centsToString(cents) };
   const v = sumOf(os).minus(sumOf(ts));
-  return { cents: null, value: () => v, text: () => decimalString(v) };
+  return { cents: null, value: v, text: decimalString(v) };
+}
+
+/** An item's amount for messages, from cents when exact (no decimal.js on the hot path). */
+function amountText(item: RecItem): string {
+  return item.exact ? formatCents(item.cents) : formatMoney(item.amount);
 }
 
 function sumOf(items: readonly RecItem[]): Money {

@@ -1,11 +1,6 @@
 import { EdgeList } from './match-index';
-import { MatchItem } from './match-types';
+import { MatchItem, Pairs } from './match-types';
 
-/** Pairs chosen from candidate edges, as parallel arrays of ours and theirs indexes. */
-export interface Pairs {
-  ours: number[];
-  theirs: number[];
-}
 
 /** A set of records whose counterparts cannot be told apart: reported, never guessed. */
 export interface AmbiguousCluster {

@@ -52,6 +52,33 @@ export interface Link {
   dupOf?: number;
 }
 
+/** 1:1 matches as parallel arrays of ours and theirs indexes: the bulk of any run, kept compact. */
+export interface Pairs {
+  ours: number[];
+  theirs: number[];
+}
+
+/** What a pass returns: its 1:1 matches, and every other decision as a link. */
+export interface PassOutput {
+  pairs: Pairs;
+  links: Link[];
+}
+
+/** What a pass decided, in pass order: the whole result of matching two sides. */
+export interface MatchOutcome {
+  steps: { pass: PassName; pairs: Pairs; links: Link[] }[];
+}
+
+/** Every decision of an outcome as links, 1:1 matches included (for tests and small callers). */
+export function outcomeLinks(outcome: MatchOutcome): Link[] {
+  const out: Link[] = [];
+  for (const step of outcome.steps) {
+    for (let k = 0; k < step.pairs.ours.length; k++) out.push({ pass: step.pass, kind: 'match', ours: [step.pairs.ours[k]], theirs: [step.pairs.theirs[k]] });
+    out.push(...step.links);
+  }
+  return out;
+}
+
 /** Tolerances and switches of a run, from the settings, in the forms the passes use. */
 export interface MatchConfig {
   /** Amounts within this are "equal" for matching: max(amount tolerance, rounding tolerance). */
@@ -90,7 +117,7 @@ export interface MatchPass {
   name: PassName;
   /** Whether it runs under the settings (the fuzzy passes can be switched off). */
   enabled(config: MatchConfig): boolean;
-  run(input: PassInput): Link[];
+  run(input: PassInput): PassOutput;
 }
 
 /** True when the two items' amounts are equal within the matching tolerance. */

@@ -4,7 +4,7 @@ import { DEFAULT_SEVERITY, Finding, findingId } from './findings';
 import { fmt } from './i18n';
 import { toleranceCents } from './match-amounts';
 import { cashApplication } from './match-cash';
-import { CustomerOrdinals, ItemScope, orderOf, receiptItems, saleItems, sheetRanks, statementItems } from './match-items';
+import { CustomerOrdinals, ItemScope, orderOf, receiptItems, SaleKeyCache, saleItems, sheetRanks, statementItems } from './match-items';
 import { runPasses } from './match-passes';
 import { disambiguateIds, MatchReporter } from './match-report';
 import { MatchConfig } from './match-types';
@@ -88,18 +88,19 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
   };
 
   const reporter = new MatchReporter(settings.lang, config);
+  const saleKeys = new SaleKeyCache(parsed.sales);
   if (scopes.size > 0) {
-    const sales = saleItems(parsed.sales, itemScope);
+    const sales = saleItems(parsed.sales, itemScope, saleKeys);
     const billed = statementItems(parsed.statements, 'billed', itemScope);
-    reporter.addLinks('sales~statement', runPasses(sales, billed, config), sales, billed);
+    reporter.addOutcome('sales~statement', runPasses(sales, billed, config), sales, billed);
     const receipts = receiptItems(parsed.receipts, itemScope);
     const paid = statementItems(parsed.statements, 'paid', itemScope);
-    reporter.addLinks('receipts~statement', runPasses(receipts, paid, config), receipts, paid);
+    reporter.addOutcome('receipts~statement', runPasses(receipts, paid, config), receipts, paid);
   }
 
   const cash = cashApplication({
     sales: parsed.sales, receipts: parsed.receipts, customers, customerRecords, ranks, asOf, lang: settings.lang,
-    windowDays: config.windowDays, groupMax: GROUP_MAX, groupCandidates: GROUP_CANDIDATES, invoiceNoLengths: settings.invoiceNoLengths,
+    windowDays: config.windowDays, groupMax: GROUP_MAX, groupCandidates: GROUP_CANDIDATES, invoiceNoLengths: settings.invoiceNoLengths, saleKeys,
   });
 
   // Tie-out per statement customer, in Customer ID order.

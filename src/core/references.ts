@@ -57,7 +57,9 @@ export function normalizeReference(text: string): string {
   }
   if (clean) return text;
 
-  const out: number[] = [];
+  // Key characters go to a shared buffer: one string allocation per key instead of an array and a spread.
+  if (text.length > KEY_BUFFER.length) return normalizeLong(text);
+  let n = 0;
   // A digit run ends at any other character, dropped separators included, so `2024-0012` is two runs.
   let inRun = false;
   let runHasNonZero = false;
@@ -72,23 +74,51 @@ export function normalizeReference(text: string): string {
         if (k === CODE_0) continue;
         runHasNonZero = true;
       }
-      out.push(k);
+      KEY_BUFFER[n++] = k;
       continue;
     }
-    if (inRun && !runHasNonZero) out.push(CODE_0);
+    if (inRun && !runHasNonZero) KEY_BUFFER[n++] = CODE_0;
     inRun = false;
-    if (k >= 0) out.push(k);
+    if (k >= 0) KEY_BUFFER[n++] = k;
   }
-  if (inRun && !runHasNonZero) out.push(CODE_0);
-  return codesToString(out);
+  if (inRun && !runHasNonZero) KEY_BUFFER[n++] = CODE_0;
+  return n === 0 ? '' : bufferText(n);
 }
 
-function codesToString(codes: number[]): string {
-  // Spreading is fine for reference-sized arrays; chunk anything long to stay under argument limits.
-  if (codes.length < 4096) return String.fromCharCode(...codes);
-  let s = '';
-  for (let i = 0; i < codes.length; i += 4096) s += String.fromCharCode(...codes.slice(i, i + 4096));
-  return s;
+const KEY_BUFFER = new Uint16Array(128);
+/** Views of the buffer's first n characters, made once. */
+const KEY_VIEWS: Uint16Array[] = Array.from({ length: KEY_BUFFER.length + 1 }, (_, n) => KEY_BUFFER.subarray(0, n));
+
+function bufferText(n: number): string {
+  // apply() accepts any array-like; the lib typing asks for number[].
+  return String.fromCharCode.apply(null, KEY_VIEWS[n] as unknown as number[]);
+}
+
+/** The same normalization for rare long texts, without the shared buffer. */
+function normalizeLong(text: string): string {
+  let out = '';
+  let inRun = false;
+  let runHasNonZero = false;
+  for (let i = 0; i < text.length; i++) {
+    const k = keyCode(text.charCodeAt(i));
+    if (k >= 0 && isDigitCode(k)) {
+      if (!inRun) {
+        inRun = true;
+        runHasNonZero = false;
+      }
+      if (!runHasNonZero) {
+        if (k === CODE_0) continue;
+        runHasNonZero = true;
+      }
+      out += String.fromCharCode(k);
+      continue;
+    }
+    if (inRun && !runHasNonZero) out += '0';
+    inRun = false;
+    if (k >= 0) out += String.fromCharCode(k);
+  }
+  if (inRun && !runHasNonZero) out += '0';
+  return out;
 }
 
 /**

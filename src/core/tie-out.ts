@@ -1,5 +1,5 @@
 import { cellAddress } from './cells';
-import { centsOf } from './match-amounts';
+import { exactCents } from './match-amounts';
 import { CustomerOrdinals } from './match-items';
 import { Decimal, Money, ZERO } from './money';
 import { grossOf, ReceiptRecord, SaleRecord, StatementLine, Table } from './records';
@@ -16,15 +16,15 @@ export class MoneySum {
   private rest: Money = ZERO;
 
   add(m: Money): void {
-    const c = centsOf(m);
-    if (c.exact) this.cents += c.cents;
-    else this.rest = this.rest.plus(m);
+    const c = exactCents(m);
+    if (Number.isNaN(c)) this.rest = this.rest.plus(m);
+    else this.cents += c;
   }
 
   subtract(m: Money): void {
-    const c = centsOf(m);
-    if (c.exact) this.cents -= c.cents;
-    else this.rest = this.rest.minus(m);
+    const c = exactCents(m);
+    if (Number.isNaN(c)) this.rest = this.rest.minus(m);
+    else this.cents -= c;
   }
 
   value(): Money {

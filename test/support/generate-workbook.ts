@@ -103,6 +103,13 @@ export interface GeneratorOptions {
   days?: number;
   /** Days either side the matcher allows (date shifts and groups stay within it); default 7. */
   windowDays?: number;
+  /** Exactly this many sales in all (overrides the per-customer average's total). */
+  totalSales?: number;
+  /**
+   * Exactly this many statement rows: surplus sale lines are left off (more `missing` noise, spread over
+   * all customers), a shortfall is made up with adjustment lines.
+   */
+  statementRows?: number;
 }
 
 /** What the generator knows: which statement lines stand for which of our rows ("Sheet!row"). */
@@ -216,8 +223,21 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
 
   // --- Sales, in date order (rows follow), including prior-period sales for opening balances.
   const drafts: SaleDraft[] = [];
+  const counts = Array.from({ length: opts.customers }, () => Math.max(1, Math.round(opts.salesPerCustomer * (0.5 + rand()))));
+  if (opts.totalSales !== undefined) {
+    let diff = opts.totalSales - counts.reduce((a, n) => a + n, 0);
+    for (let c = 0; diff !== 0; c = (c + 1) % opts.customers) {
+      if (diff > 0) {
+        counts[c]++;
+        diff--;
+      } else if (counts[c] > 1) {
+        counts[c]--;
+        diff++;
+      }
+    }
+  }
   for (let c = 0; c < opts.customers; c++) {
-    const n = Math.max(1, Math.round(opts.salesPerCustomer * (0.5 + rand())));
+    const n = counts[c];
     if (opts.openingBalances) {
       for (let k = 0; k < 3; k++) drafts.push(saleDraft(c, start - int(10, 60)));
     }
@@ -419,6 +439,26 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
       if (rand() < p.extra) {
         line({ cust: c, date: clamp(rc.date + int(0, 3)), reference: own(), description: 'Payment', billed: null, paid: int(1000, 500_000), ours: [], kind: 'paid' });
       }
+    }
+  }
+  if (opts.statementRows !== undefined) fitStatement(opts.statementRows);
+  function fitStatement(target: number): void {
+    let surplus = lines.length - target;
+    if (surplus > 0) {
+      const drop = new Uint8Array(lines.length);
+      while (surplus > 0) {
+        const k = int(0, lines.length - 1);
+        if (drop[k] || lines[k].kind !== 'billed' || lines[k].ours.length !== 1 || lines[k].duplicate) continue;
+        drop[k] = 1;
+        surplus--;
+      }
+      let w = 0;
+      for (let k = 0; k < lines.length; k++) if (!drop[k]) lines[w++] = lines[k];
+      lines.length = w;
+    }
+    while (lines.length < target) {
+      const c = int(0, opts.customers - 1);
+      line({ cust: c, date: start + int(0, days - 1), reference: `ADJ-${String(++extraSeq).padStart(6, '0')}`, description: 'Adjustment', billed: int(1000, 2_000_000), paid: null, ours: [], kind: 'billed' });
     }
   }
   // Statement order: customer, then date, opening first, billed before paid.
