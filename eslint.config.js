@@ -14,11 +14,17 @@ module.exports = tseslint.config(
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description', minimumDescriptionLength: 10 }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
-      'no-console': ['error', { allow: ['warn', 'error'] }],
       // Money is decimal.js; a float parse of a money value is a bug. Flag the usual suspects.
       'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money is decimal.js: use parseMoney / new Decimal, never a float.' }],
       'no-restricted-properties': ['error', { object: 'Number', property: 'parseFloat', message: 'Money is decimal.js: use parseMoney / new Decimal, never a float.' }],
     },
+  },
+  {
+    // Product code reports problems as findings or OpResult messages, never by logging them away.
+    // (Scripts, benches and the CLI print their results; they are exempt.)
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/cli/**'],
+    rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
   },
   {
     // Plain CommonJS config files run by node/webpack-cli.
