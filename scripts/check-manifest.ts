@@ -99,9 +99,9 @@ export function pngSize(bytes: Buffer): { width: number; height: number } | null
 }
 
 /**
- * Checks the manifest at `manifestPath`. Icon URLs are resolved to files by their path under the
- * manifest's directory (`https://host/assets/icon-32.png` → `<dir>/assets/icon-32.png`), which holds
- * both for the source tree and for `dist/`.
+ * Checks the manifest at `manifestPath`. Icon URLs are resolved to files under the manifest's
+ * directory by their path below the add-in's base URL (`https://localhost:3000/assets/icon-32.png` →
+ * `<dir>/assets/icon-32.png`), which holds both for the source tree and for a built `dist/`.
  */
 export function checkManifest(manifestPath: string): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
@@ -226,6 +226,26 @@ function checkResids(root: XmlElement, add: (code: ManifestProblem['code'], mess
   }
 }
 
+/**
+ * The local file an icon URL stands for: its path below the add-in's base URL (the directory of the
+ * task pane's SourceLocation), under the manifest's directory. A production manifest whose URLs point
+ * at https://example.com/recon/ then still finds dist/assets/….
+ */
+function localIconFile(url: string, baseUrl: string | null, baseDir: string): string | null {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return null; // reported by the https check
+  }
+  let rel = decodeURIComponent(target.pathname);
+  if (baseUrl) {
+    const base = new URL('.', baseUrl);
+    if (target.origin === base.origin && target.pathname.startsWith(base.pathname)) rel = decodeURIComponent(target.pathname.slice(base.pathname.length));
+  }
+  return join(baseDir, ...rel.split('/').filter((p) => p !== '' && p !== '..'));
+}
+
 function checkIcons(root: XmlElement, baseDir: string, add: (code: ManifestProblem['code'], message: string) => void): void {
   const images = new Map<string, string>();
   for (const { el } of walk(root)) if (el.name === 'bt:Image' && el.attrs.id) images.set(el.attrs.id, el.attrs.DefaultValue ?? '');
@@ -241,18 +261,15 @@ function checkIcons(root: XmlElement, baseDir: string, add: (code: ManifestProbl
     const url = images.get(el.attrs.resid);
     if (url && Number.isInteger(size)) wanted.push({ where: `ribbon icon "${el.attrs.resid}"`, url, size });
   }
+  const defaults = root.children.find((c) => c.name === 'DefaultSettings');
+  const sourceLocation = defaults?.children.find((c) => c.name === 'SourceLocation')?.attrs.DefaultValue ?? null;
   const seen = new Set<string>();
   for (const w of wanted) {
     const key = `${w.url}@${w.size}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(w.url).pathname);
-    } catch {
-      continue; // reported by the https check
-    }
-    const file = join(baseDir, ...pathname.split('/').filter((p) => p !== '' && p !== '..'));
+    const file = localIconFile(w.url, sourceLocation, baseDir);
+    if (!file) continue;
     if (!existsSync(file)) {
       add('icon', `${w.where}: ${w.url} has no file at ${file}`);
       continue;
