@@ -54,6 +54,9 @@ export function readDate(v: CellValue | undefined): Day | null | Bad {
 
 const HUNDRED = new Decimal(100);
 const rateMemo = new Map<number, Decimal>();
+// Consecutive rows mostly repeat the rate: skip even the map lookup then.
+let lastRate = Number.NaN;
+let lastRateDec: Decimal | null = null;
 
 /**
  * A tax rate as a fraction: `13%`, `0.13`, `13` (a plain number of 1 or more is read as percent points,
@@ -62,12 +65,15 @@ const rateMemo = new Map<number, Decimal>();
  */
 export function readPercent(v: CellValue | undefined, decimalComma: boolean): Decimal | null | Bad {
   if (typeof v === 'number') {
+    if (v === lastRate && lastRateDec !== null) return lastRateDec;
     if (!Number.isFinite(v)) return BAD;
     let d = rateMemo.get(v);
     if (d === undefined) {
       d = v >= 1 ? new Decimal(v).dividedBy(HUNDRED) : new Decimal(v);
       if (rateMemo.size < 10_000) rateMemo.set(v, d);
     }
+    lastRate = v;
+    lastRateDec = d;
     return d;
   }
   if (v === null || v === undefined) return null;

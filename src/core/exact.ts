@@ -210,7 +210,11 @@ export const ZERO_NUM: Num = { n: 0, s: 0 };
 
 /** The scale of a double's shortest decimal form (see {@link fxFromNumber}), or -1. */
 export function scaleOf(v: number): number {
-  for (let s = 0; s <= MAX_SCALE; s++) {
+  // Most amounts have at most two decimals: settle scales 0–2 with one multiplication. Distinct
+  // decimals of scale ≤ 2 lie on distinct doubles within the limit, so the reduced form is the shortest.
+  const c = Math.round(v * 100);
+  if (c <= READ_LIMIT && c >= -READ_LIMIT && c / 100 === v) return c % 100 === 0 ? 0 : c % 10 === 0 ? 1 : 2;
+  for (let s = 3; s <= MAX_SCALE; s++) {
     const p = POW10[s];
     const n = Math.round(v * p);
     if (n > READ_LIMIT || n < -READ_LIMIT) return -1;

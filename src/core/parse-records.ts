@@ -1,130 +1,168 @@
+import Decimal from 'decimal.js';
 import { CellValue, cellText, isCellError, parseCellAddress, SheetGrid } from './cells';
 import {
   BAD, readAmount, readDate, readId, readMethod, readPercent, readRating, readStatus, readText,
 } from './cell-readers';
 import { Finding } from './findings';
+import { RawNum } from './exact';
 import { businessKey, FindingSink } from './finding-sink';
 import { Bilingual } from './i18n';
 import { parsePaymentTerms } from './payment-terms';
-import { CustomerRow, fieldBit, ReceiptRow, SaleRow, StatementRow } from './record-rows';
-import { ParsedWorkbook } from './records';
+import { CustomerRow, ReceiptRow, SaleRow, StatementRow } from './record-rows';
+import { ParsedWorkbook, PaymentTerms } from './records';
 import { Settings } from './settings';
 import { FieldDef, fieldLabel, FieldType, templateFields } from './template-fields';
-import { SheetMapping, TemplateKind } from './templates';
+import { FieldKey, SheetMapping, TemplateKind } from './templates';
 import { KIND_WORDS, MSG } from './validation-messages';
 
-/** How a setter judged a cell: read, unreadable as its type, unreadable text of a pattern or a list. */
+/** How a reader judged a cell: read, unreadable as its type, unreadable text of a pattern or a list. */
 const OK = 0;
 const TYPE = 1;
 const PATTERN = 2;
 const LIST = 3;
 type Verdict = typeof OK | typeof TYPE | typeof PATTERN | typeof LIST;
 
-/** Puts one cell's value into the record's field. */
-type Setter<R> = (rec: R, v: CellValue | undefined, decimalComma: boolean) => Verdict;
-
-function text<R>(assign: (r: R, s: string) => void): Setter<R> {
-  return (r, v) => {
-    const s = readText(v);
-    if (s === BAD) return TYPE;
-    assign(r, s);
-    return OK;
-  };
-}
-function id<R>(assign: (r: R, s: string) => void): Setter<R> {
-  return (r, v) => {
-    const s = readId(v);
-    if (s === BAD) return TYPE;
-    assign(r, s);
-    return OK;
-  };
-}
-function date<R>(assign: (r: R, d: number | null) => void): Setter<R> {
-  return (r, v) => {
-    const d = readDate(v);
-    if (d === BAD) return TYPE;
-    assign(r, d);
-    return OK;
-  };
-}
-function amount<R>(assign: (r: R, a: Exclude<ReturnType<typeof readAmount>, typeof BAD>) => void): Setter<R> {
-  return (r, v, dc) => {
-    const a = readAmount(v, dc);
-    if (a === BAD) return TYPE;
-    assign(r, a);
-    return OK;
-  };
-}
-function listOf<R, T>(read: (v: CellValue | undefined) => T | null | typeof BAD, assign: (r: R, t: T | null) => void): Setter<R> {
-  return (r, v) => {
-    if (isCellError(v ?? null) || typeof v === 'boolean') return TYPE;
-    const t = read(v);
-    if (t === BAD) return LIST;
-    assign(r, t);
-    return OK;
-  };
+/** The unreadable cells of the row being read: columns and verdicts, reused across rows. */
+class BadCells {
+  readonly cols: number[] = [];
+  readonly verdicts: Verdict[] = [];
+  add(col: number, verdict: Verdict): void {
+    this.cols.push(col);
+    this.verdicts.push(verdict);
+  }
+  clear(): void {
+    this.cols.length = 0;
+    this.verdicts.length = 0;
+  }
 }
 
-const CUSTOMER_SETTERS: Record<string, Setter<CustomerRow>> = {
-  customerId: id((r, s) => (r.customerId = s)),
-  customerName: text((r, s) => (r.customerName = s)),
-  taxId: id((r, s) => (r.taxId = s)),
-  creditLimit: amount((r, a) => (r.rawCreditLimit = a)),
-  paymentTerms: (r, v) => {
-    if (isCellError(v ?? null) || typeof v === 'boolean') return TYPE;
-    const t = parsePaymentTerms(v);
-    if (t.kind === 'invalid') return PATTERN;
-    r.paymentTerms = t.kind === 'ok' ? t.terms : null;
-    return OK;
-  },
-  creditRating: listOf(readRating, (r, t) => (r.creditRating = t)),
-  status: listOf(readStatus, (r, t) => (r.status = t)),
-  contact: text((r, s) => (r.contact = s)),
-  email: text((r, s) => (r.email = s)),
-  salesRep: text((r, s) => (r.salesRep = s)),
-  region: text((r, s) => (r.region = s)),
+/*
+ * Small readers per field type, written to be inlined into the per-template row readers below: one
+ * `typeof` for the common cell, no closure or keyed property access per cell. `col < 0`: no such column.
+ */
+function rText(cells: CellValue[], col: number, bad: BadCells): string {
+  if (col < 0) return '';
+  const s = readText(cells[col]);
+  if (s !== BAD) return s;
+  bad.add(col, TYPE);
+  return '';
+}
+function rId(cells: CellValue[], col: number, bad: BadCells): string {
+  if (col < 0) return '';
+  const s = readId(cells[col]);
+  if (s !== BAD) return s;
+  bad.add(col, TYPE);
+  return '';
+}
+function rDate(cells: CellValue[], col: number, bad: BadCells): number | null {
+  if (col < 0) return null;
+  const d = readDate(cells[col]);
+  if (d !== BAD) return d;
+  bad.add(col, TYPE);
+  return null;
+}
+function rAmount(cells: CellValue[], col: number, dc: boolean, bad: BadCells): RawNum | null {
+  if (col < 0) return null;
+  const a = readAmount(cells[col], dc);
+  if (a !== BAD) return a;
+  bad.add(col, TYPE);
+  return null;
+}
+function rPercent(cells: CellValue[], col: number, dc: boolean, bad: BadCells): Decimal | null {
+  if (col < 0) return null;
+  const p = readPercent(cells[col], dc);
+  if (p !== BAD) return p;
+  bad.add(col, TYPE);
+  return null;
+}
+function rList<T>(cells: CellValue[], col: number, read: (v: CellValue | undefined) => T | null | typeof BAD, bad: BadCells): T | null {
+  if (col < 0) return null;
+  const v = cells[col];
+  if (isCellError(v ?? null) || typeof v === 'boolean') {
+    bad.add(col, TYPE);
+    return null;
+  }
+  const t = read(v);
+  if (t !== BAD) return t;
+  bad.add(col, LIST);
+  return null;
+}
+function rTerms(cells: CellValue[], col: number, bad: BadCells): PaymentTerms | null {
+  if (col < 0) return null;
+  const v = cells[col];
+  if (isCellError(v ?? null) || typeof v === 'boolean') {
+    bad.add(col, TYPE);
+    return null;
+  }
+  const t = parsePaymentTerms(v);
+  if (t.kind === 'ok') return t.terms;
+  if (t.kind === 'invalid') bad.add(col, PATTERN);
+  return null;
+}
+
+/** Field index (template order) by key, to address the column table of a sheet. */
+function indexes<K extends TemplateKind>(kind: K): Record<FieldKey<K>, number> {
+  const out = {} as Record<FieldKey<K>, number>;
+  templateFields(kind).forEach((d, i) => (out[d.key] = i));
+  return out;
+}
+const CI = indexes('customers');
+const SI = indexes('sales');
+const RI = indexes('receipts');
+const TI = indexes('statement');
+
+/** Reads one row's cells into a record; `c[i]` is the column of the template's i-th field or -1. */
+type RowReader<R> = (rec: R, cells: CellValue[], c: Int32Array, dc: boolean, bad: BadCells) => void;
+
+const readCustomer: RowReader<CustomerRow> = (r, cells, c, dc, bad) => {
+  r.customerId = rId(cells, c[CI.customerId], bad);
+  r.customerName = rText(cells, c[CI.customerName], bad);
+  r.taxId = rId(cells, c[CI.taxId], bad);
+  r.rawCreditLimit = rAmount(cells, c[CI.creditLimit], dc, bad);
+  r.paymentTerms = rTerms(cells, c[CI.paymentTerms], bad);
+  r.creditRating = rList(cells, c[CI.creditRating], readRating, bad);
+  r.status = rList(cells, c[CI.status], readStatus, bad);
+  r.contact = rText(cells, c[CI.contact], bad);
+  r.email = rText(cells, c[CI.email], bad);
+  r.salesRep = rText(cells, c[CI.salesRep], bad);
+  r.region = rText(cells, c[CI.region], bad);
 };
 
-const SALE_SETTERS: Record<string, Setter<SaleRow>> = {
-  date: date((r, d) => (r.date = d)),
-  docNo: id((r, s) => (r.docNo = s)),
-  invoiceNo: id((r, s) => (r.invoiceNo = s)),
-  customerId: id((r, s) => (r.customerId = s)),
-  customerName: text((r, s) => (r.customerName = s)),
-  product: text((r, s) => (r.product = s)),
-  category: text((r, s) => (r.category = s)),
-  quantity: amount((r, a) => (r.rawQuantity = a)),
-  unitPrice: amount((r, a) => (r.rawUnitPrice = a)),
-  amount: amount((r, a) => (r.rawAmount = a)),
-  taxRate: (r, v, dc) => {
-    const p = readPercent(v, dc);
-    if (p === BAD) return TYPE;
-    r.taxRate = p;
-    return OK;
-  },
-  tax: amount((r, a) => (r.rawTax = a)),
-  total: amount((r, a) => (r.rawTotal = a)),
-  dueDate: date((r, d) => (r.dueDate = d)),
-  salesRep: text((r, s) => (r.salesRep = s)),
+const readSale: RowReader<SaleRow> = (r, cells, c, dc, bad) => {
+  r.date = rDate(cells, c[SI.date], bad);
+  r.docNo = rId(cells, c[SI.docNo], bad);
+  r.invoiceNo = rId(cells, c[SI.invoiceNo], bad);
+  r.customerId = rId(cells, c[SI.customerId], bad);
+  r.customerName = rText(cells, c[SI.customerName], bad);
+  r.product = rText(cells, c[SI.product], bad);
+  r.category = rText(cells, c[SI.category], bad);
+  r.rawQuantity = rAmount(cells, c[SI.quantity], dc, bad);
+  r.rawUnitPrice = rAmount(cells, c[SI.unitPrice], dc, bad);
+  r.rawAmount = rAmount(cells, c[SI.amount], dc, bad);
+  r.taxRate = rPercent(cells, c[SI.taxRate], dc, bad);
+  r.rawTax = rAmount(cells, c[SI.tax], dc, bad);
+  r.rawTotal = rAmount(cells, c[SI.total], dc, bad);
+  r.dueDate = rDate(cells, c[SI.dueDate], bad);
+  r.salesRep = rText(cells, c[SI.salesRep], bad);
 };
 
-const RECEIPT_SETTERS: Record<string, Setter<ReceiptRow>> = {
-  date: date((r, d) => (r.date = d)),
-  receiptNo: id((r, s) => (r.receiptNo = s)),
-  customerId: id((r, s) => (r.customerId = s)),
-  amount: amount((r, a) => (r.rawAmount = a)),
-  method: listOf(readMethod, (r, t) => (r.method = t)),
-  reference: text((r, s) => (r.reference = s)),
+const readReceipt: RowReader<ReceiptRow> = (r, cells, c, dc, bad) => {
+  r.date = rDate(cells, c[RI.date], bad);
+  r.receiptNo = rId(cells, c[RI.receiptNo], bad);
+  r.customerId = rId(cells, c[RI.customerId], bad);
+  r.rawAmount = rAmount(cells, c[RI.amount], dc, bad);
+  r.method = rList(cells, c[RI.method], readMethod, bad);
+  r.reference = rText(cells, c[RI.reference], bad);
 };
 
-const STATEMENT_SETTERS: Record<string, Setter<StatementRow>> = {
-  customerId: id((r, s) => (r.customerId = s)),
-  date: date((r, d) => (r.date = d)),
-  reference: id((r, s) => (r.reference = s)),
-  description: text((r, s) => (r.description = s)),
-  billed: amount((r, a) => (r.rawBilled = a)),
-  paid: amount((r, a) => (r.rawPaid = a)),
-  balance: amount((r, a) => (r.rawBalance = a)),
+const readStatementLine: RowReader<StatementRow> = (r, cells, c, dc, bad) => {
+  r.customerId = rId(cells, c[TI.customerId], bad);
+  r.date = rDate(cells, c[TI.date], bad);
+  r.reference = rId(cells, c[TI.reference], bad);
+  r.description = rText(cells, c[TI.description], bad);
+  r.rawBilled = rAmount(cells, c[TI.billed], dc, bad);
+  r.rawPaid = rAmount(cells, c[TI.paid], dc, bad);
+  r.rawBalance = rAmount(cells, c[TI.balance], dc, bad);
 };
 
 /**
@@ -138,11 +176,10 @@ export function isOpeningDescription(text: string): boolean {
   return text !== '' && OPENING.test(text);
 }
 
-interface ColumnPlan<R> {
+interface ColumnPlan {
   def: FieldDef;
   col: number;
   bit: number;
-  set: Setter<R>;
 }
 
 /** A merged area as 1-based rows and 0-based columns. */
@@ -176,14 +213,12 @@ interface ParseContext {
   sink: FindingSink;
 }
 
-/** Cells covered by merged areas of the data (top-left excluded), as row * 2^14 + col keys. */
-const COLS = 16384;
 
 function parseSheet<R extends { unreadable: number }>(
   grid: SheetGrid,
   mapping: SheetMapping,
   kind: TemplateKind,
-  setters: Record<string, Setter<R>>,
+  read: RowReader<R>,
   create: (sheet: string, row: number) => R,
   finish: ((rec: R) => void) | null,
   ctx: ParseContext,
@@ -192,29 +227,41 @@ function parseSheet<R extends { unreadable: number }>(
   const lang = settings.lang;
   const decimalComma = settings.decimalComma === true;
   const columns = mapping.columns as Partial<Record<string, number>>;
-  const plans: ColumnPlan<R>[] = [];
-  for (const def of templateFields(kind)) {
+  const fields = templateFields(kind);
+  const colTable = new Int32Array(fields.length).fill(-1);
+  const plans: ColumnPlan[] = [];
+  fields.forEach((def, i) => {
     const col = columns[def.key];
-    if (col !== undefined) plans.push({ def, col, bit: fieldBit(kind, def.key), set: setters[def.key] });
-  }
+    if (col === undefined || col < 0) return;
+    colTable[i] = col;
+    plans.push({ def, col, bit: 1 << i });
+  });
+  const planOfCol = new Map(plans.map((p) => [p.col, p] as const));
   const firstData = mapping.headerRow + 1;
 
-  const covered = new Set<number>();
+  // Cells covered by a merged area of the data (its top-left excluded): unreadable, reported once below.
+  const coveredByRow = new Map<number, ColumnPlan[]>();
   const mergedReports: Area[] = [];
   for (const area of mergedAreas(grid)) {
     if (area.r2 < firstData) continue;
-    if (!plans.some((p) => p.col >= area.c1 && p.col <= area.c2)) continue;
+    const inside = plans.filter((p) => p.col >= area.c1 && p.col <= area.c2);
+    if (inside.length === 0) continue;
     mergedReports.push(area);
     for (let r = Math.max(area.r1, firstData); r <= area.r2; r++) {
-      for (let c = area.c1; c <= area.c2; c++) if (r !== area.r1 || c !== area.c1) covered.add(r * COLS + c);
+      for (const p of inside) {
+        if (r === area.r1 && p.col === area.c1) continue;
+        const list = coveredByRow.get(r) ?? [];
+        list.push(p);
+        coveredByRow.set(r, list);
+      }
     }
   }
-  const hasCovered = covered.size > 0;
+  const hasCovered = coveredByRow.size > 0;
 
   const records: R[] = [];
   const rows = grid.rows;
   const n = plans.length;
-  const bad: { plan: ColumnPlan<R>; verdict: Verdict; value: CellValue | undefined }[] = [];
+  const bad = new BadCells();
   for (let i = firstData - 1; i < rows.length; i++) {
     const cells = rows[i];
     if (!cells) continue;
@@ -229,30 +276,26 @@ function parseSheet<R extends { unreadable: number }>(
     if (blank) continue;
     const row1 = i + 1;
     const rec = create(grid.name, row1);
-    for (let j = 0; j < n; j++) {
-      const plan = plans[j];
-      const v = cells[plan.col];
-      if (hasCovered && covered.has(row1 * COLS + plan.col)) {
-        rec.unreadable |= plan.bit;
-        continue;
-      }
-      const verdict = plan.set(rec, v, decimalComma);
-      if (verdict !== OK) {
-        rec.unreadable |= plan.bit;
-        bad.push({ plan, verdict, value: v });
-      }
+    read(rec, cells, colTable, decimalComma, bad);
+    if (hasCovered) {
+      const covered = coveredByRow.get(row1);
+      if (covered) for (const p of covered) rec.unreadable |= p.bit;
     }
     if (finish) finish(rec);
-    if (bad.length > 0) {
+    if (bad.cols.length > 0) {
       const key = businessKey(kind, rec);
-      for (const b of bad) reportCell(sink, kind, grid.name, row1, key, b.plan.def, b.plan.col, b.verdict, b.value, lang);
-      bad.length = 0;
+      for (let k = 0; k < bad.cols.length; k++) {
+        const plan = planOfCol.get(bad.cols[k]) as ColumnPlan;
+        rec.unreadable |= plan.bit;
+        reportCell(sink, kind, grid.name, row1, key, plan.def, plan.col, bad.verdicts[k], cells[plan.col], lang);
+      }
+      bad.clear();
     }
     records.push(rec);
   }
 
   for (const area of mergedReports) {
-    const plan = plans.find((p) => p.col >= area.c1 && p.col <= area.c2) as ColumnPlan<R>;
+    const plan = plans.find((p) => p.col >= area.c1 && p.col <= area.c2) as ColumnPlan;
     // Keyed by the row's business key (not the range text) so the id survives moved columns.
     const owner = records.find((r) => (r as unknown as { row: number }).row === area.r1);
     sink.add({
@@ -315,25 +358,25 @@ export function parseTables(sheets: SheetGrid[], mappings: SheetMapping[], setti
       case 'customers':
         parsed.customers.push({
           mapping: mapping as SheetMapping<'customers'>,
-          records: parseSheet(grid, mapping, 'customers', CUSTOMER_SETTERS, (s, r) => new CustomerRow(s, r), null, ctx),
+          records: parseSheet(grid, mapping, 'customers', readCustomer, (s, r) => new CustomerRow(s, r), null, ctx),
         });
         break;
       case 'sales':
         parsed.sales.push({
           mapping: mapping as SheetMapping<'sales'>,
-          records: parseSheet(grid, mapping, 'sales', SALE_SETTERS, (s, r) => new SaleRow(s, r), null, ctx),
+          records: parseSheet(grid, mapping, 'sales', readSale, (s, r) => new SaleRow(s, r), null, ctx),
         });
         break;
       case 'receipts':
         parsed.receipts.push({
           mapping: mapping as SheetMapping<'receipts'>,
-          records: parseSheet(grid, mapping, 'receipts', RECEIPT_SETTERS, (s, r) => new ReceiptRow(s, r), null, ctx),
+          records: parseSheet(grid, mapping, 'receipts', readReceipt, (s, r) => new ReceiptRow(s, r), null, ctx),
         });
         break;
       case 'statement':
         parsed.statements.push({
           mapping: mapping as SheetMapping<'statement'>,
-          records: parseSheet(grid, mapping, 'statement', STATEMENT_SETTERS, (s, r) => new StatementRow(s, r), (rec) => {
+          records: parseSheet(grid, mapping, 'statement', readStatementLine, (s, r) => new StatementRow(s, r), (rec) => {
             if (rec.customerId === '') rec.customerId = sheetCustomer;
             rec.isOpening = isOpeningDescription(rec.description) || isOpeningDescription(rec.reference);
           }, ctx),

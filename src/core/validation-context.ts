@@ -9,6 +9,9 @@ import { Settings } from './settings';
 import { fieldLabel } from './template-fields';
 import { TemplateKind } from './templates';
 
+/** A rule applied to one record; the rules of a sheet run together in one pass over its records. */
+export type RowCheck<R> = (rec: R) => void;
+
 /** What every rule module receives. */
 export interface RuleContext {
   settings: Settings;

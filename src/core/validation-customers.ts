@@ -3,7 +3,7 @@ import { rawSign } from './exact';
 import { CustomerRow, fieldBit, isUnreadable, rawMoney } from './record-rows';
 import { CustomerRecord, ParsedWorkbook, Table } from './records';
 import { checkUscc } from './tax-id';
-import { report, RuleContext } from './validation-context';
+import { report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
 
 /** What the other sheets need to know about a customer: the first record with the id. */
@@ -31,9 +31,9 @@ export function isEmailList(text: string): boolean {
 }
 
 /** `tax-id` (USCC with check characters), `range` (negative credit limit), `pattern` (e-mail). */
-export function checkCustomerRows(table: Table<CustomerRecord, 'customers'>, ctx: RuleContext): void {
+export function customerCheck(table: Table<CustomerRecord, 'customers'>, ctx: RuleContext): RowCheck<CustomerRecord> {
   const limitBit = fieldBit('customers', 'creditLimit');
-  for (const rec of table.records) {
+  return (rec) => {
     if (rec.taxId !== '') {
       const verdict = checkUscc(rec.taxId);
       if (verdict !== 'ok') {
@@ -49,7 +49,7 @@ export function checkCustomerRows(table: Table<CustomerRecord, 'customers'>, ctx
     if (rec.email !== '' && !isEmailList(rec.email)) {
       report(ctx, 'customers', table, rec, 'email', 'pattern', MSG.email, { value: rec.email }, { actual: rec.email });
     }
-  }
+  };
 }
 
 const nameMemo = new Map<string, string>();

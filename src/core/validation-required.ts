@@ -2,27 +2,27 @@ import { rawMoney, fieldBit, isUnreadable } from './record-rows';
 import { Table, TemplateRecords } from './records';
 import { templateFields } from './template-fields';
 import { TemplateKind } from './templates';
-import { report, RuleContext } from './validation-context';
+import { report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
 
 /**
  * `required`: a blank cell in a required column (Customer ID, Document No, Amount…). A cell that was not
  * blank but could not be read already has its `type` finding, so it is not reported twice.
  */
-export function checkRequired<K extends TemplateKind>(kind: K, table: Table<TemplateRecords[K], K>, ctx: RuleContext): void {
+export function requiredCheck<K extends TemplateKind>(kind: K, table: Table<TemplateRecords[K], K>, ctx: RuleContext): RowCheck<TemplateRecords[K]> | null {
   const columns = table.mapping.columns as Partial<Record<string, number>>;
   const fields = templateFields(kind)
     .filter((d) => d.required && columns[d.key] !== undefined)
     .map((d) => ({ key: d.key as string, bit: fieldBit(kind, d.key), get: accessor(d.key, d.type === 'money' || d.type === 'quantity') }));
-  if (fields.length === 0) return;
-  for (const rec of table.records) {
+  if (fields.length === 0) return null;
+  return (rec) => {
     for (const f of fields) {
       const v = f.get(rec);
       if (v !== null && v !== undefined && v !== '') continue;
       if (isUnreadable(rec, f.bit)) continue;
       report(ctx, kind, table, rec, f.key, 'required', MSG.required);
     }
-  }
+  };
 }
 
 type Bag = Record<string, unknown>;

@@ -5,7 +5,7 @@ import {
 } from './exact';
 import { fieldBit, SaleRow } from './record-rows';
 import { SaleRecord, Table } from './records';
-import { moneyText, report, RuleContext } from './validation-context';
+import { moneyText, report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
 
 const BIT = {
@@ -75,12 +75,12 @@ function scaleOfRaw(r: RawNum | null): number {
  * and skipped. Each calculation first tries the allocation-free integer path of exact.ts; a row it
  * cannot settle as correct is decided (and reported) by the exact Decimal path.
  */
-export function checkSaleRows(table: Table<SaleRecord, 'sales'>, rules: SalesRules, ctx: RuleContext): void {
+export function saleCheck(table: Table<SaleRecord, 'sales'>, rules: SalesRules, ctx: RuleContext): RowCheck<SaleRecord> {
   const tol = ctx.tolerance;
   const tolFx = isFx(tol) ? tol : null;
   const cols = table.mapping.columns;
   const hasInvoice = cols.invoiceNo !== undefined;
-  for (const rec of table.records) {
+  return (rec) => {
     const row = rec instanceof SaleRow ? rec : null;
     const bad = row ? row.unreadable : 0;
     const rq: RawNum | null = row ? row.rawQuantity : rec.quantity;
@@ -193,5 +193,5 @@ export function checkSaleRows(table: Table<SaleRecord, 'sales'>, rules: SalesRul
       report(ctx, 'sales', table, rec, 'dueDate', 'date-order', MSG.dateOrder,
         { actual: dayToISO(rec.dueDate), date: dayToISO(rec.date) }, { expected: `>= ${dayToISO(rec.date)}`, actual: dayToISO(rec.dueDate) });
     }
-  }
+  };
 }

@@ -1,7 +1,7 @@
 import { Num, numAdd, numOf, numSub, numWithin, RawNum, ZERO_NUM } from './exact';
 import { fieldBit, StatementRow } from './record-rows';
 import { StatementLine, Table } from './records';
-import { moneyText, report, RuleContext } from './validation-context';
+import { moneyText, report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
 
 const MONEY_BITS = fieldBit('statement', 'billed') | fieldBit('statement', 'paid') | fieldBit('statement', 'balance');
@@ -17,15 +17,15 @@ type Running = Num | null;
  * not be read restarts the chain at its own balance without being judged. A blank Balance carries the
  * computed one forward.
  */
-export function checkStatementBalances(table: Table<StatementLine, 'statement'>, ctx: RuleContext): void {
-  if (table.mapping.columns.balance === undefined) return;
+export function balanceCheck(table: Table<StatementLine, 'statement'>, ctx: RuleContext): RowCheck<StatementLine> | null {
+  if (table.mapping.columns.balance === undefined) return null;
   const tol = ctx.tolerance;
   // Rows of one customer usually come together: keep the current chain in locals, park the others.
   const parked = new Map<string, Running>();
   let current = '';
   let running: Running = ZERO_NUM;
   let started = false;
-  for (const rec of table.records) {
+  return (rec) => {
     const key = rec.customerId;
     if (!started || key !== current) {
       if (started) parked.set(current, running);
@@ -41,11 +41,11 @@ export function checkStatementBalances(table: Table<StatementLine, 'statement'>,
     const balance = rbal === null ? null : numOf(rbal);
     if (rec.isOpening) {
       running = balance ?? (bad === 0 ? numSub(rb === null ? ZERO_NUM : numOf(rb), rp === null ? ZERO_NUM : numOf(rp)) : null);
-      continue;
+      return;
     }
     if (bad !== 0 || running === null) {
       running = balance;
-      continue;
+      return;
     }
     let expected: Num = running;
     if (rb !== null) expected = numAdd(expected, numOf(rb));
@@ -55,5 +55,5 @@ export function checkStatementBalances(table: Table<StatementLine, 'statement'>,
         { expected: moneyText(expected), actual: moneyText(balance) }, { expected: moneyText(expected), actual: moneyText(balance) });
     }
     running = balance ?? expected;
-  }
+  };
 }

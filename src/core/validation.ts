@@ -4,14 +4,22 @@ import { FindingSink } from './finding-sink';
 import { ParsedWorkbook } from './records';
 import { Settings } from './settings';
 import { checkColumns } from './validation-columns';
-import { ruleContext } from './validation-context';
-import { checkCustomerRows, customerIndex } from './validation-customers';
-import { checkDuplicates } from './validation-duplicates';
-import { checkReceiptRows } from './validation-receipts';
-import { checkCustomerRefs } from './validation-references';
-import { checkRequired } from './validation-required';
-import { checkSaleRows, salesRules } from './validation-sales';
-import { checkStatementBalances } from './validation-statement';
+import { RowCheck, ruleContext } from './validation-context';
+import { customerCheck, customerIndex } from './validation-customers';
+import { DuplicateCheck } from './validation-duplicates';
+import { receiptCheck } from './validation-receipts';
+import { customerRefCheck } from './validation-references';
+import { requiredCheck } from './validation-required';
+import { saleCheck, salesRules } from './validation-sales';
+import { balanceCheck } from './validation-statement';
+
+/** Runs a sheet's rules in one pass: each record is visited once, which matters at a million rows. */
+function runRows<R>(records: readonly R[], checks: (RowCheck<R> | null)[]): void {
+  const list = checks.filter((c): c is RowCheck<R> => c !== null);
+  const n = list.length;
+  if (n === 0) return;
+  for (const rec of records) for (let i = 0; i < n; i++) list[i](rec);
+}
 
 /**
  * Runs every validation rule of DESIGN.md over the typed records: header findings (`unmapped-column`,
@@ -27,33 +35,45 @@ export function validateWorkbook(parsed: ParsedWorkbook, settings: Settings, _as
   const ctx = ruleContext(settings, sink);
   checkColumns(parsed, ctx);
 
+  const customerIds = new DuplicateCheck('customers', parsed.customers, 'customerId', (r) => r.customerId, ctx);
   for (const t of parsed.customers) {
-    checkRequired('customers', t, ctx);
-    checkCustomerRows(t, ctx);
+    runRows(t.records, [requiredCheck('customers', t, ctx), customerCheck(t, ctx), customerIds.collect(t)]);
   }
-  checkDuplicates('customers', parsed.customers, 'customerId', ctx, (r) => r.customerId);
+  customerIds.finish();
 
   const customers = customerIndex(parsed);
   const rules = salesRules(ctx);
+  const docNos = new DuplicateCheck('sales', parsed.sales, 'docNo', (r) => r.docNo, ctx);
+  const invoiceNos = new DuplicateCheck('sales', parsed.sales, 'invoiceNo', (r) => r.invoiceNo, ctx);
   for (const t of parsed.sales) {
-    checkRequired('sales', t, ctx);
-    if (customers) checkCustomerRefs('sales', t, customers, ctx);
-    checkSaleRows(t, rules, ctx);
+    runRows(t.records, [
+      requiredCheck('sales', t, ctx),
+      customers ? customerRefCheck('sales', t, customers, ctx) : null,
+      saleCheck(t, rules, ctx),
+      docNos.collect(t),
+      invoiceNos.collect(t),
+    ]);
   }
-  checkDuplicates('sales', parsed.sales, 'docNo', ctx, (r) => r.docNo);
-  checkDuplicates('sales', parsed.sales, 'invoiceNo', ctx, (r) => r.invoiceNo);
+  docNos.finish();
+  invoiceNos.finish();
 
+  const receiptNos = new DuplicateCheck('receipts', parsed.receipts, 'receiptNo', (r) => r.receiptNo, ctx);
   for (const t of parsed.receipts) {
-    checkRequired('receipts', t, ctx);
-    if (customers) checkCustomerRefs('receipts', t, customers, ctx);
-    checkReceiptRows(t, ctx);
+    runRows(t.records, [
+      requiredCheck('receipts', t, ctx),
+      customers ? customerRefCheck('receipts', t, customers, ctx) : null,
+      receiptCheck(t, ctx),
+      receiptNos.collect(t),
+    ]);
   }
-  checkDuplicates('receipts', parsed.receipts, 'receiptNo', ctx, (r) => r.receiptNo);
+  receiptNos.finish();
 
   for (const t of parsed.statements) {
-    checkRequired('statement', t, ctx);
-    if (customers) checkCustomerRefs('statement', t, customers, ctx);
-    checkStatementBalances(t, ctx);
+    runRows(t.records, [
+      requiredCheck('statement', t, ctx),
+      customers ? customerRefCheck('statement', t, customers, ctx) : null,
+      balanceCheck(t, ctx),
+    ]);
   }
   return sink.findings;
 }
