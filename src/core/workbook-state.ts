@@ -15,6 +15,11 @@ export const STATE_CHUNK = 30_000;
 export interface OwnedSheetRecord {
   key: OwnedSheetKey;
   name: string;
+  /**
+   * Registered before it was written by a run that had not finished (the Excel adapter writes new owned
+   * sheets under temporary names first). Whoever finds one deletes it; it is never a finished sheet.
+   */
+  pending?: boolean;
 }
 
 /**

@@ -4,7 +4,7 @@ import { Severity } from '../core/findings';
 import { SavedFormatGroup } from '../core/workbook-state';
 import { addressLists, areaAddress, areaCells, areaSize, normalCell, quotedSheet, readAreas } from './addresses';
 import { ApiSetProof, NoteMode } from './api-sets';
-import { Batcher, OP_OVERHEAD, utf8Length } from './batcher';
+import { Batcher, OP_OVERHEAD, ReadTask, runReads, utf8Length } from './batcher';
 import { ExcelSavedGroup } from './state-store';
 
 /**
@@ -70,17 +70,20 @@ function lookFromProperties(p: Excel.CellProperties | undefined): Pick<CellLook,
 
 /** Bytes a cell's properties cost in a response (measured on Excel's JSON shape, rounded up). */
 const PROPERTIES_BYTES_PER_CELL = 120;
-/** Bytes a note read costs in a response before its text. */
-const NOTE_READ_BYTES = 80;
+/**
+ * Bytes a note read is expected to cost in a response: a null object or a short note. Longer notes make
+ * Excel refuse the batch as too large, and it is read again in halves.
+ */
+const NOTE_READ_BYTES = 120;
 
 /**
  * Reads what the cells hold now: fill and font colour of `unsaved` cells (getCellProperties over
- * column runs), and the note or comment of every cell in `touched`. Syncs as the batcher decides, plus
- * one more for comment locations in comments mode.
+ * column runs), and the note or comment of every cell in `touched`, in as few syncs as fit the budget
+ * (comments need one more round for their locations).
  */
 export async function readCurrent(
   context: Excel.RequestContext,
-  batcher: Batcher,
+  budget: number,
   unsaved: readonly SheetCell[],
   touched: readonly SheetCell[],
   mode: NoteMode,
@@ -88,70 +91,77 @@ export async function readCurrent(
   const current: CurrentState = { looks: new Map(), notes: new Map(), comments: new Map() };
   const sheets = context.workbook.worksheets;
   const propsOptions: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true }, font: { color: true } } };
-
+  const tasks: ReadTask[] = [];
   for (const [sheet, cells] of groupBySheet(unsaved)) {
-    const ws = sheets.getItem(sheet);
     const wanted = new Set(cells);
     for (const area of readAreas(cells)) {
       const address = areaAddress(area);
-      const holder: { result?: OfficeExtension.ClientResult<Excel.CellProperties[][]> } = {};
-      await batcher.add(OP_OVERHEAD + address.length, areaSize(area) * PROPERTIES_BYTES_PER_CELL, () => {
-        holder.result = ws.getRange(address).getCellProperties(propsOptions);
-      }, () => {
-        const rows = holder.result?.value ?? [];
-        const width = area.right - area.left + 1;
-        let i = 0;
-        for (const cell of areaCells(area)) {
-          const props = rows[Math.floor(i / width)]?.[i % width];
-          i++;
-          if (wanted.has(cell)) current.looks.set(cellKey(sheet, cell), { ...lookFromProperties(props), note: null });
-        }
+      tasks.push({
+        request: OP_OVERHEAD + address.length,
+        response: areaSize(area) * PROPERTIES_BYTES_PER_CELL,
+        queue: () => {
+          const result = sheets.getItem(sheet).getRange(address).getCellProperties(propsOptions);
+          return () => {
+            const width = area.right - area.left + 1;
+            let i = 0;
+            for (const cell of areaCells(area)) {
+              const props = result.value[Math.floor(i / width)]?.[i % width];
+              i++;
+              if (wanted.has(cell)) current.looks.set(cellKey(sheet, cell), { ...lookFromProperties(props), note: null });
+            }
+          };
+        },
       });
     }
   }
-  if (mode.kind === 'notes') await readNotes(context, batcher, touched, current, mode.api);
-  await batcher.flush();
-  if (mode.kind === 'comments') await readComments(context, batcher, touched, current, mode.api);
+  if (mode.kind === 'notes') tasks.push(...noteReads(context, touched, current, mode.api));
+  await runReads(context, tasks, budget);
+  if (mode.kind === 'comments') await readComments(context, budget, touched, current, mode.api);
 
   // The original note of a cell marked for the first time is the note it has now.
   for (const [key, look] of current.looks) look.note = current.notes.get(key) ?? null;
   return current;
 }
 
-/** Queues a read of the note on each cell (a null object where there is none). */
-async function readNotes(context: Excel.RequestContext, batcher: Batcher, touched: readonly SheetCell[], current: CurrentState, _api: ApiSetProof<'1.18'>): Promise<void> {
+/** Reads of the note on each cell (a null object where there is none). */
+function noteReads(context: Excel.RequestContext, touched: readonly SheetCell[], current: CurrentState, _api: ApiSetProof<'1.18'>): ReadTask[] {
+  const tasks: ReadTask[] = [];
   for (const [sheet, cells] of groupBySheet(touched)) {
-    const notes = context.workbook.worksheets.getItem(sheet).notes;
     for (const cell of cells) {
-      const holder: { note?: Excel.Note } = {};
-      await batcher.add(OP_OVERHEAD + cell.length + sheet.length, NOTE_READ_BYTES + 400, () => {
-        holder.note = notes.getItemOrNullObject(cell).load('content');
-      }, () => {
-        const n = holder.note;
-        if (n && !n.isNullObject) current.notes.set(cellKey(sheet, cell), n.content);
+      tasks.push({
+        request: OP_OVERHEAD + cell.length + utf8Length(sheet),
+        response: NOTE_READ_BYTES,
+        queue: () => {
+          const note = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(cell).load('content');
+          return () => {
+            if (!note.isNullObject) current.notes.set(cellKey(sheet, cell), note.content);
+          };
+        },
       });
     }
   }
+  return tasks;
 }
 
 /** Finds the comments on the given cells: every comment, then where each one is (two rounds). */
-async function readComments(context: Excel.RequestContext, batcher: Batcher, touched: readonly SheetCell[], current: CurrentState, _api: ApiSetProof<'1.10'>): Promise<void> {
+async function readComments(context: Excel.RequestContext, budget: number, touched: readonly SheetCell[], current: CurrentState, _api: ApiSetProof<'1.10'>): Promise<void> {
   if (touched.length === 0) return;
   const wanted = new Set(touched.map((t) => cellKey(t.sheet, t.cell)));
   const comments = context.workbook.comments.load('items/id,items/content');
   await context.sync();
-  const located: { comment: Excel.Comment; range: Excel.Range }[] = [];
-  for (const comment of comments.items) {
-    await batcher.add(OP_OVERHEAD, 200, () => {
-      located.push({ comment, range: comment.getLocation().load('address') });
-    });
-  }
-  await batcher.flush();
-  for (const { comment, range } of located) {
-    const { sheet, cell } = splitAddress(range.address);
-    const key = cellKey(sheet, cell);
-    if (wanted.has(key)) current.comments.set(key, { id: comment.id, content: comment.content });
-  }
+  const tasks: ReadTask[] = comments.items.map((comment) => ({
+    request: OP_OVERHEAD,
+    response: 150,
+    queue: () => {
+      const range = comment.getLocation().load('address');
+      return () => {
+        const { sheet, cell } = splitAddress(range.address);
+        const key = cellKey(sheet, cell);
+        if (wanted.has(key)) current.comments.set(key, { id: comment.id, content: comment.content });
+      };
+    },
+  }));
+  await runReads(context, tasks, budget);
 }
 
 /** Splits "'My sheet'!B7" into the sheet name and "B7". */

@@ -72,3 +72,56 @@ export class Batcher {
     after.forEach((f) => f());
   }
 }
+
+/** One read: its estimated request and response bytes, and `queue`, which queues the loads and returns what to do with them after the sync. */
+export interface ReadTask {
+  request: number;
+  response: number;
+  queue(): () => void;
+}
+
+/** True for the errors Excel raises when a request, a response or a read is too large. */
+export function isTooLarge(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'RangeExceedsLimit';
+}
+
+/**
+ * Runs reads packed into as few syncs as the estimates allow. Reads change nothing, so a batch Excel
+ * refuses as too large is simply run again in halves.
+ */
+export async function runReads(context: Excel.RequestContext, tasks: readonly ReadTask[], budget = PAYLOAD_BUDGET): Promise<number> {
+  const retry: ReadTask[][] = [];
+  let next = 0;
+  let syncs = 0;
+  const nextBatch = (): ReadTask[] => {
+    const again = retry.shift();
+    if (again) return again;
+    const batch: ReadTask[] = [];
+    let request = 0;
+    let response = 0;
+    while (next < tasks.length) {
+      const t = tasks[next];
+      if (batch.length > 0 && (request + t.request > budget || response + t.response > budget)) break;
+      batch.push(t);
+      request += t.request;
+      response += t.response;
+      next++;
+    }
+    return batch;
+  };
+  for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
+    const collect = batch.map((t) => t.queue());
+    try {
+      await context.sync();
+      syncs++;
+    } catch (e) {
+      if (!isTooLarge(e) || batch.length === 1) throw e;
+      const mid = batch.length >> 1;
+      retry.unshift(batch.slice(0, mid), batch.slice(mid));
+      continue;
+    }
+    collect.forEach((c) => c());
+  }
+  return syncs;
+}

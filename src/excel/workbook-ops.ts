@@ -68,7 +68,7 @@ function ownedNames(state: WorkbookState): Set<string> {
 
 /** A registered owned sheet not yet in use: created by a run that had not finished. */
 function isPending(o: OwnedSheetRecord): boolean {
-  return (o as OwnedSheetRecord & { pending?: boolean }).pending === true;
+  return o.pending === true;
 }
 
 interface ReadResult {
@@ -183,7 +183,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       // Read what the cells look like now (nothing is written yet).
       const unsaved = marks.filter((m) => !savedLook.has(cellKey(m.sheet, m.cell)));
       const touched: SheetCell[] = [...marks.map((m) => ({ sheet: m.sheet, cell: m.cell })), ...oldOnly];
-      const current = await readCurrent(context, new Batcher(context, budget), unsaved, touched, mode);
+      const current = await readCurrent(context, budget, unsaved, touched, mode);
       const originals = new Map(savedLook);
       const newGroups = groupLooks(unsaved.map((m) => {
         const key = cellKey(m.sheet, m.cell);
@@ -287,7 +287,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
           if (cell) cells.push({ sheet: s.name, cell });
         }
       }
-      const current = await readCurrent(context, new Batcher(context, budget), [], cells, mode);
+      const current = await readCurrent(context, budget, [], cells, mode);
       const batcher = new Batcher(context, budget);
       await batcher.add(OP_OVERHEAD, 0, () => {
         context.runtime.enableEvents = false;
