@@ -1,0 +1,75 @@
+import { promises as fs } from 'fs';
+import { dayFromISO } from '../../src/core/dates';
+import { Report } from '../../src/core/report';
+import { runCheck } from '../../src/cli/run-check';
+import { sheetToGrid } from '../../src/xlsx/cell-values';
+import { buildSampleWorkbook, parseCsv, writeSampleWorkbook } from '../../scripts/build-sample';
+import { tempDir } from './cli-helpers';
+
+/** The planted mistakes of assets/sample/README.md that the checks report, at the cells it names. */
+const PLANTED: [string, string][] = [
+  ['amount-calc', 'Sales!J43'],
+  ['tax-calc', 'Sales!L81'],
+  ['total-calc', 'Sales!M113'],
+  ['required', 'Sales!D153'],
+  ['unknown-customer', 'Sales!D192'],
+  ['date-order', 'Sales!N232'],
+  ['duplicate', 'Sales!B263'],
+  ['name-mismatch', 'Sales!E352'],
+  ['list', 'Sales!K304'],
+  ['tax-id', 'Customers!C13'],
+  ['range', 'Receipts!D80'],
+  ['unmatched-ours', 'Sales!B394'],
+  ['amount-diff', 'Statement C001!E11'],
+  ['amount-diff', 'Sales!M93'],
+  ['unmatched-theirs', '对账单 C002!C75'],
+  ['balance-calc', 'Statement C003!G41'],
+];
+
+describe('the sample workbook', () => {
+  const tmp = tempDir();
+  let report: Report;
+
+  beforeAll(async () => {
+    const file = tmp.file('sample.xlsx');
+    await writeSampleWorkbook(file);
+    const done = await runCheck({ input: file, json: tmp.file('report.json'), asOf: dayFromISO('2024-03-31') ?? undefined });
+    if (!done.ok) throw new Error(done.message.text.en);
+    report = JSON.parse(await fs.readFile(tmp.file('report.json'), 'utf8')) as Report;
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('is recognised sheet by sheet, Chinese statement headers included', () => {
+    expect(report.sheets.map((s) => [s.name, s.template])).toEqual([
+      ['Customers', 'customers'], ['Sales', 'sales'], ['Receipts', 'receipts'],
+      ['Statement C001', 'statement'], ['对账单 C002', 'statement'], ['Statement C003', 'statement'],
+    ]);
+    expect(report.sheets.find((s) => s.name === 'Sales')?.rows).toBe(457);
+  });
+
+  it.each(PLANTED)('reports the planted %s at %s', (code, where) => {
+    const hits = report.findings.filter((f) => f.code === code && `${f.sheet}!${f.cell}` === where);
+    expect(hits).toHaveLength(1);
+  });
+
+  it('matches the statements line by line apart from the planted differences', () => {
+    const onStatements = report.matches.filter((m) => m.pair !== 'receipts~sales');
+    const unmatched = onStatements.filter((m) => m.status === 'unmatched');
+    expect(unmatched.map((m) => [...m.ours, ...m.theirs])).toEqual(expect.arrayContaining([['Sales!394'], ['对账单 C002!75']]));
+    expect(unmatched).toHaveLength(2);
+    const typo = onStatements.find((m) => m.theirs.includes('Statement C001!18'));
+    expect(typo?.ours).toEqual(['Sales!140']);
+  });
+
+  it('is built the same way every time from its CSVs', () => {
+    const a = buildSampleWorkbook().worksheets.map(sheetToGrid);
+    const b = buildSampleWorkbook().worksheets.map(sheetToGrid);
+    expect(a).toEqual(b);
+    expect(a[1].rows[1][0]).toBe(dayFromISO('2024-01-02'));
+    expect(a[1].rows[1][2]).toBe('44010003');
+  });
+
+  it('reads quoted CSV fields with commas, quotes and line breaks', () => {
+    expect(parseCsv('a,"b, c","say ""hi""","x\ny"\r\n1,,3,\n')).toEqual([['a', 'b, c', 'say "hi"', 'x\ny'], ['1', '', '3', '']]);
+  });
+});
