@@ -15,12 +15,11 @@ import { FieldDef, fieldLabel, FieldType, templateFields } from './template-fiel
 import { FieldKey, SheetMapping, TemplateKind } from './templates';
 import { KIND_WORDS, MSG } from './validation-messages';
 
-/** How a reader judged a cell: read, unreadable as its type, unreadable text of a pattern or a list. */
-const OK = 0;
+/** Why a cell could not be read: not of its type, text outside a pattern, a word outside a list. */
 const TYPE = 1;
 const PATTERN = 2;
 const LIST = 3;
-type Verdict = typeof OK | typeof TYPE | typeof PATTERN | typeof LIST;
+type Verdict = typeof TYPE | typeof PATTERN | typeof LIST;
 
 /** The unreadable cells of the row being read: columns and verdicts, reused across rows. */
 class BadCells {
