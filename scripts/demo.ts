@@ -13,18 +13,19 @@ const DEMO = path.join(__dirname, '..', 'demo');
 const AS_OF = '2024-03-31';
 
 async function demo(): Promise<number> {
-  const sample = path.join(DEMO, 'sample.xlsx');
-  const checked = path.join(DEMO, 'sample-checked.xlsx');
-  const report = path.join(DEMO, 'sample-report.json');
+  const rel = (name: string): string => path.relative(process.cwd(), path.join(DEMO, name));
+  const sample = rel('sample.xlsx');
+  const checked = rel('sample-checked.xlsx');
+  const report = rel('sample-report.json');
   await writeSampleWorkbook(sample);
-  console.log(`Built ${path.relative(process.cwd(), sample)} from assets/sample (its planted mistakes: assets/sample/README.md)`);
+  console.log(`Built ${sample} from assets/sample (its planted mistakes: assets/sample/README.md)`);
   const done = await runCheck({ input: sample, out: checked, json: report, asOf: dayFromISO(AS_OF) ?? undefined });
   if (!done.ok) {
     console.error(`demo: ${done.message.text.en} ${JSON.stringify(done.message.params)}`);
     return done.exitCode;
   }
-  for (const line of summaryLines(done, path.basename(sample))) console.log(line.replace(process.cwd() + path.sep, ''));
-  console.log(`Open ${path.relative(process.cwd(), checked)}: highlighted cells carry notes; the Findings sheet links to each.`);
+  for (const line of summaryLines(done, path.basename(sample))) console.log(line);
+  console.log(`Open ${checked}: highlighted cells carry notes; the Findings sheet links to each.`);
   return 0;
 }
 

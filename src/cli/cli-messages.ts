@@ -43,13 +43,13 @@ export const CLI_TEXT = {
     en: 'No template sheet recognised (customers, sales, receipts, statement): nothing to check',
     zh: '未识别到模板工作表（客户档案、销售台账、收款记录、客户对账单），无可检查内容',
   },
-  sheetsLine: { en: 'Sheets: {list}', zh: '工作表：{list}' },
-  sheetItem: { en: '{name} = {template}, {rows} rows', zh: '{name} = {template}，{rows} 行' },
+  sheetsLine: { en: 'Sheets recognised:', zh: '已识别的工作表：' },
+  sheetItem: { en: '{name}: {template}, {rows} rows', zh: '{template}，{rows} 行' },
   findingsLine: {
     en: 'Findings: {error} errors, {warning} warnings, {info} info',
     zh: '问题：错误 {error}，警告 {warning}，提示 {info}',
   },
-  codesLine: { en: 'By code: {list}', zh: '按代码：{list}' },
+  codesLine: { en: 'By code', zh: '按代码' },
   matchesLine: { en: 'Matches: {count}', zh: '匹配：{count}' },
   wrote: { en: 'Wrote {file}', zh: '已写入 {file}' },
   marked: {

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { Severity } from '../core/findings';
 import { Bilingual, fmt } from '../core/i18n';
 import { Report } from '../core/report';
+import { TEMPLATE_NAMES } from '../core/template-fields';
 import { parseArgs } from './args';
 import { CLI_TEXT } from './cli-messages';
 import { CheckDone, runCheck, runClear } from './run-check';
@@ -90,13 +91,16 @@ export function summaryLines(done: CheckDone, file: string): string[] {
   if (report.sheets.length === 0) {
     lines.push(both(CLI_TEXT.noTemplates));
   } else {
-    const list = (lang: 'en' | 'zh'): string =>
-      report.sheets.map((s) => fmt(CLI_TEXT.sheetItem, lang, { name: s.name, template: s.template, rows: s.rows })).join('; ');
-    lines.push(`${fmt(CLI_TEXT.sheetsLine, 'en', { list: list('en') })} / ${fmt(CLI_TEXT.sheetsLine, 'zh', { list: list('zh') })}`);
+    lines.push(both(CLI_TEXT.sheetsLine));
+    for (const s of report.sheets) {
+      const name = TEMPLATE_NAMES[s.template];
+      lines.push(`  ${fmt(CLI_TEXT.sheetItem, 'en', { name: s.name, template: name.en, rows: s.rows })} / ${fmt(CLI_TEXT.sheetItem, 'zh', { template: name.zh, rows: s.rows })}`);
+    }
   }
   const { bySeverity, byCode } = countFindings(report);
   lines.push(both(CLI_TEXT.findingsLine, bySeverity));
-  if (byCode.length) lines.push(both(CLI_TEXT.codesLine, { list: byCode.map(([c, n]) => `${c} ${n}`).join(', ') }));
+  // Codes read the same in both languages, so the list is printed once.
+  if (byCode.length) lines.push(`${CLI_TEXT.codesLine.en} / ${CLI_TEXT.codesLine.zh}: ${byCode.map(([c, n]) => `${c} ${n}`).join(', ')}`);
   if (report.matches.length) lines.push(both(CLI_TEXT.matchesLine, { count: report.matches.length }));
   if (done.render) {
     lines.push(both(CLI_TEXT.marked, { cells: done.render.markedCells, sheets: done.render.ownedSheets.map((s) => s.name).join(', ') }));
