@@ -1,5 +1,6 @@
 import { CellValue, SheetGrid } from '../core/cells';
 import { emptyState, parseState, STATE_SHEET, WorkbookState } from '../core/workbook-state';
+import { ApiSetProof } from './api-sets';
 import { OP_OVERHEAD, PAYLOAD_BUDGET, jsonBytes } from './batcher';
 import { officeErrorCode } from './office-errors';
 
@@ -90,6 +91,25 @@ export function queueDims(context: Excel.RequestContext, names: readonly string[
     }
     return out;
   };
+}
+
+/**
+ * Queues the merged areas of each named sheet (ExcelApi 1.13); call the result after the sync. The
+ * engine reports merged cells inside a table, which would otherwise read as blanks.
+ */
+export function queueMergedAreas(context: Excel.RequestContext, names: readonly string[], _api: ApiSetProof<'1.13'>): () => Map<string, string[]> {
+  const areas = names.map((name) => ({ name, merged: context.workbook.worksheets.getItem(name).getRange().getMergedAreasOrNullObject().load('address') }));
+  return () => {
+    const out = new Map<string, string[]>();
+    for (const { name, merged } of areas) if (!merged.isNullObject) out.set(name, localAreas(merged.address));
+    return out;
+  };
+}
+
+/** "Sales!A5:B5,'My, sheet'!C7" → ["A5:B5", "C7"]: the areas of a multi-area address without their sheet. */
+export function localAreas(address: string): string[] {
+  const parts = address.match(/(?:'(?:[^']|'')*'|[^,'])+/g) ?? [];
+  return parts.map((p) => p.slice(p.lastIndexOf('!') + 1).trim().replace(/\$/g, '')).filter((p) => p !== '');
 }
 
 /** Turns what `values` and `valueTypes` report into core cell values. */

@@ -8,7 +8,7 @@ import { resolveSettings, Settings } from '../core/settings';
 import { OwnedSheetRecord, STATE_SHEET, SavedFormatGroup, WorkbookState } from '../core/workbook-state';
 import { normalCell } from './addresses';
 import { CellLook, cellKey, groupLooks, queueHighlights, queueMarkNotes, queueRestore, readCurrent, SheetCell } from './annotations';
-import { NoteMode, pickNoteMode } from './api-sets';
+import { NoteMode, pickNoteMode, proveExcelApi } from './api-sets';
 import { Batcher, OP_OVERHEAD, PAYLOAD_BUDGET } from './batcher';
 import { EngineOutput, EngineRunner, inThreadEngine, isCancellation } from './engine-runner';
 import { AFTER_FAILURE, errorMessage } from './error-messages';
@@ -16,7 +16,7 @@ import { ExcelHost, officeHost } from './host';
 import { AdapterError, officeErrorCode } from './office-errors';
 import { CheckOptions, CheckSummary, ClearSummary, OpResult, WorkbookOps } from './ops';
 import { queueOwnedSheet, uniqueSheetName } from './owned-sheets';
-import { findSheet, FoundState, loadInventory, queueDims, queueStateRead, readGrids, SheetInfo } from './read-workbook';
+import { findSheet, FoundState, loadInventory, queueDims, queueMergedAreas, queueStateRead, readGrids, SheetInfo } from './read-workbook';
 import { queueStateWrite } from './state-store';
 
 /**
@@ -112,7 +112,10 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     host.run(async (context) => {
       const sheets = await loadInventory(context);
       const stateOf = queueStateRead(context, sheets);
-      const dimsOf = queueDims(context, sheets.filter((s) => s.name.toLowerCase() !== STATE_SHEET.toLowerCase() && s.visibility !== 'VeryHidden').map((s) => s.name));
+      const candidates = sheets.filter((s) => s.name.toLowerCase() !== STATE_SHEET.toLowerCase() && s.visibility !== 'VeryHidden').map((s) => s.name);
+      const dimsOf = queueDims(context, candidates);
+      const mergeApi = proveExcelApi((name, version) => host.isSetSupported(name, version), '1.13');
+      const mergedOf = mergeApi ? queueMergedAreas(context, candidates, mergeApi) : () => new Map<string, string[]>();
       await context.sync();
       const found = stateOf();
       const settings = resolveSettings({ lang: displayLang(), ...found.state.settings });
@@ -129,6 +132,10 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         checkCancelled: cancelled,
         budget,
       });
+      for (const [name, areas] of mergedOf()) {
+        const grid = grids.get(name);
+        if (grid) grid.merged = areas;
+      }
       const findingsGrid = findingsName ? grids.get(findingsName) : undefined;
       return {
         sheets,

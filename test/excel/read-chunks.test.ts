@@ -1,7 +1,7 @@
 import { CellValue, SheetGrid } from '../../src/core/cells';
 import { CheckInput } from '../../src/core/engine';
 import { EngineRunner } from '../../src/excel/engine-runner';
-import { normalizeRows } from '../../src/excel/read-workbook';
+import { localAreas, normalizeRows } from '../../src/excel/read-workbook';
 import { createExcelOps } from '../../src/excel/workbook-ops';
 import { FakeWorkbookModel } from '../fake-excel';
 import { fakeHost, newFake, salesRows } from './helpers';
@@ -82,6 +82,25 @@ describe('Excel adapter: reading values', () => {
     const grid = gridOf(spy.inputs, 'Big');
     expect(grid.rows.length).toBe(301);
     expect(grid.rows[300]).toEqual(['D299', long]);
+  });
+
+  it.each([
+    ['Sales!A5:B5', ['A5:B5']],
+    ['Sales!$A$5:$B$5,Sales!C7', ['A5:B5', 'C7']],
+    ["'My, sheet'!C7:D8,'It''s'!A1", ['C7:D8', 'A1']],
+  ])('reads the areas of %s', (address, expected) => {
+    expect(localAreas(address)).toEqual(expected);
+  });
+
+  it.each([
+    ['1.13', ['B5:B6']],
+    ['1.12', undefined],
+  ])('hands the engine merged areas when Excel supports reading them (ExcelApi %s)', async (apiVersion, expected) => {
+    const wb = FakeWorkbookModel.fromRows({ Sales: salesRows(10, 100) });
+    wb.mustSheet('Sales').merged.push({ r0: 4, c0: 1, r1: 5, c1: 1 });
+    const spy = spyEngine();
+    await createExcelOps({ host: fakeHost(newFake(wb, { apiVersion })), engine: spy.engine }).check({});
+    expect(gridOf(spy.inputs, 'Sales').merged).toEqual(expected);
   });
 
   it('never hands the engine the add-in\'s own sheets', async () => {

@@ -632,7 +632,8 @@ export class FakeRange extends FakeClientObject {
           const f = at(r, c);
           if (f === null || f === undefined) continue;
           if (typeof f !== 'string') throw new FakeOfficeError('InvalidArgument', 'Range.numberFormat');
-          if (f === 'General') sheet.numberFormats.delete(cellKey(r, c));
+          // An empty string resets to General ("Blank and null values" in the Excel add-in docs).
+          if (f === 'General' || f === '') sheet.numberFormats.delete(cellKey(r, c));
           else sheet.numberFormats.set(cellKey(r, c), f);
         }
       }
@@ -725,6 +726,16 @@ export class FakeRange extends FakeClientObject {
       const i = used ? intersect(used, rect) : null;
       if (!i) throw notFound('Range.getUsedRangeOrNullObject');
       return { sheet, rect: i };
+    }, true);
+  }
+
+  /** The merged areas overlapping the range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this._ctx, `${this._path}.getMergedAreasOrNullObject()`, '1.13', () => {
+      const { sheet, rect } = this.locate();
+      const rects = sheet.merged.filter((m) => intersect(m, rect));
+      if (rects.length === 0) throw notFound('Range.getMergedAreasOrNullObject');
+      return { sheet, rects };
     }, true);
   }
 
@@ -829,8 +840,8 @@ function clipToUsed(sheet: FakeSheet, rect: Rect): Rect | null {
 }
 
 export class FakeRangeAreas extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator) {
-    super(ctx, path, version);
+  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator, nullable = false) {
+    super(ctx, path, version, nullable);
   }
   get _className(): string {
     return 'RangeAreas';

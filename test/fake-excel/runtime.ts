@@ -461,15 +461,14 @@ export abstract class FakeClientObject {
   /** @internal Queues an operation on this object. */
   _queue(name: string, json: Record<string, unknown>, version: string, apply: (scope: ApplyScope) => void): void {
     const v = compareVersions(version, this._version) > 0 ? version : this._version;
-    const self = this;
     this._ctx._enqueue({
       name: `${this._className}.${name}`,
       json: { path: this._path, ...json },
       version: v,
       apply,
-      sheetName() {
+      sheetName: () => {
         try {
-          return self._sheetName();
+          return this._sheetName();
         } catch {
           return undefined;
         }
