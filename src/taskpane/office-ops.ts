@@ -2,8 +2,7 @@
  * The one place the task pane meets the Excel adapter: builds the real WorkbookOps once Office is
  * ready. Everything else in src/taskpane sees only the WorkbookOps interface.
  */
-import { WorkbookOps } from '../excel/ops';
-import { createExcelOps } from '../excel/workbook-ops';
+import { createExcelOps, WorkbookOps } from '../excel';
 import { createEngineRun } from './engine-runner';
 
 /**
