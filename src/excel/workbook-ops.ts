@@ -311,6 +311,22 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       await context.sync();
     });
 
+  /**
+   * Turns the add-in's events back on after a write that could not finish. Best effort: when Excel still
+   * refuses (cell-edit mode), the next check or clear turns them on again as it ends, so the refusal
+   * itself changes nothing for the user and is not reported twice.
+   */
+  const enableEvents = async (): Promise<void> => {
+    try {
+      await host.run(async (context) => {
+        context.runtime.enableEvents = true;
+        await context.sync();
+      });
+    } catch {
+      // See above: the failure that matters has already been turned into the message the user sees.
+    }
+  };
+
   const emptyFigures = (): RunFigures => ({ readSyncs: 0, extraChunks: 0, highlightCalls: 0, markedCells: 0, restoredCells: 0, rolledBack: false });
 
   async function check(opts: CheckOptions = {}): Promise<OpResult<CheckSummary>> {
@@ -358,6 +374,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         figures.rolledBack = true;
         return failure(e, lang, 'rolledBack');
       } catch {
+        await enableEvents();
         return failure(e, lang, 'leftover');
       }
     } finally {

@@ -108,6 +108,17 @@ describe('Excel adapter: a failure at any sync leaves the user\'s sheets as they
       expect({ k, sheets: snapshot(wb, USER_SHEETS) }).toEqual({ k, sheets: before });
       expect(sheetNames(wb).filter((n) => n.startsWith('~'))).toEqual([]);
       expect((await ops.check({})).ok).toBe(true);
+      // The add-in hears the user's edits again (its events were switched off while it wrote).
+      const heard: string[] = [];
+      await fake.Excel.run(async (ctx: Excel.RequestContext) => {
+        ctx.workbook.worksheets.getItem('Receipts').onChanged.add(async (e) => {
+          heard.push(e.address);
+        });
+        await ctx.sync();
+      });
+      fake.inject.userEdit('Receipts', 'B2', 'R1b');
+      await new Promise((r) => setTimeout(r, 5));
+      expect({ k, heard }).toEqual({ k, heard: ['B2'] });
     }
   });
 
