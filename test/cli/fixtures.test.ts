@@ -1,0 +1,43 @@
+import { promises as fs } from 'fs';
+import { checkWorkbook } from '../../src/core/engine';
+import { Report } from '../../src/core/report';
+import { cleanWorkbook, FixtureWorkbook, mistakesWorkbook, VARIANTS } from '../fixtures/validation-workbooks';
+import { recon, tempDir, writeGrids } from './cli-helpers';
+
+/**
+ * The validation fixtures written to .xlsx files and checked by `recon check` must give exactly the
+ * report the engine gives on the same grids in memory: the file round trip (numbers, text, error cells,
+ * merged areas) loses nothing the checks look at.
+ */
+describe.each(VARIANTS.map((v) => [v]))('recon check on the validation fixtures (%s headers)', (variant) => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  async function viaCli(wb: FixtureWorkbook, name: string): Promise<Report> {
+    const input = tmp.file(`${name}.xlsx`);
+    const json = tmp.file(`${name}.json`);
+    await writeGrids(input, wb.sheets);
+    const run = await recon('check', input, '--json', json, '--as-of', '2024-03-31', '--lang', wb.settings.lang);
+    expect(run.err).toEqual([]);
+    expect(run.code).toBe(0);
+    return JSON.parse(await fs.readFile(json, 'utf8')) as Report;
+  }
+
+  const inMemory = (wb: FixtureWorkbook): Report => JSON.parse(JSON.stringify(checkWorkbook({ sheets: wb.sheets, settings: wb.settings }).report)) as Report;
+
+  it('reports the same findings for the mistakes workbook as the engine in memory', async () => {
+    const wb = mistakesWorkbook(variant);
+    const fromFile = await viaCli(wb, 'mistakes');
+    const expected = inMemory(wb);
+    expect(fromFile.sheets).toEqual(expected.sheets);
+    expect(fromFile.findings).toEqual(expected.findings);
+    // Every injected mistake is among them.
+    for (const e of wb.expected) expect(fromFile.findings.some((f) => f.code === e.code && f.sheet === e.sheet && f.cell === e.cell)).toBe(true);
+  });
+
+  it('reports the same for the clean workbook, matches and customers included', async () => {
+    const wb = cleanWorkbook(variant);
+    const fromFile = await viaCli(wb, 'clean');
+    expect(fromFile).toEqual(inMemory(wb));
+  });
+});
