@@ -176,4 +176,18 @@ describe('rendering a plan into an .xlsx', () => {
     expect(contents.grids.map((g) => g.name)).toEqual(['Sales', 'Findings']);
     expect(contents.reviews.get(findings[0].id)).toMatchObject({ status: 'explained', reviewer: 'Li Na', comment: '=agreed with customer' });
   });
+
+  it('keeps a user\'s whole-column drop-down as one range through a run (no million-cell expansion)', async () => {
+    const wb = userWorkbook();
+    const sales = sheet(wb, 'Sales');
+    (sales as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add('E2:E1048576', {
+      type: 'list', allowBlank: true, formulae: ['"13%,9%,6%"'],
+    });
+    const loaded = await roundTrip(wb);
+    const model = (sheet(loaded, 'Sales') as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+    expect(Object.keys(model)).toEqual(['E2:E1048576']);
+    renderPlan(loaded, planFor(first));
+    const xml = await sheetXml(loaded, 'Sales');
+    expect(xml).toMatch(/<dataValidation type="list" allowBlank="1" sqref="E2:E1048576"><formula1>&quot;13%,9%,6%&quot;<\/formula1>/);
+  });
 });
