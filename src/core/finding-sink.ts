@@ -37,11 +37,12 @@ export class FindingSink {
   constructor(readonly lang: Lang) {}
 
   add(spec: FindingSpec): void {
-    const base = `${spec.code}\u241f${spec.sheet}\u241f${spec.key}\u241f${spec.field}`;
-    const occurrence = this.seen.get(base) ?? 0;
-    this.seen.set(base, occurrence + 1);
+    // The plain id (occurrence 0) names the repeat group; later members get their occurrence number.
+    const id0 = findingId(spec.code, spec.sheet, spec.key, spec.field, 0);
+    const occurrence = this.seen.get(id0) ?? 0;
+    this.seen.set(id0, occurrence + 1);
     const finding: Finding = {
-      id: findingId(spec.code, spec.sheet, spec.key, spec.field, occurrence),
+      id: occurrence === 0 ? id0 : findingId(spec.code, spec.sheet, spec.key, spec.field, occurrence),
       code: spec.code,
       severity: spec.severity ?? DEFAULT_SEVERITY[spec.code],
       sheet: spec.sheet,

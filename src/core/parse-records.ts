@@ -172,8 +172,17 @@ const OPENING = /opening\s*bal|balance\s*(?:brought|b\/?f\b|carried\s*forward\s*
 
 /** True when a statement description (or reference) says the row carries the opening balance. */
 export function isOpeningDescription(text: string): boolean {
-  return text !== '' && OPENING.test(text);
+  if (text === '') return false;
+  // Descriptions repeat ("Invoice", "Payment", "销售"): remember the verdict instead of re-running the pattern.
+  let hit = openingMemo.get(text);
+  if (hit === undefined) {
+    hit = OPENING.test(text);
+    if (openingMemo.size < 50_000) openingMemo.set(text, hit);
+  }
+  return hit;
 }
+
+const openingMemo = new Map<string, boolean>();
 
 interface ColumnPlan {
   def: FieldDef;

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { Num, numOf, numToDecimal } from './exact';
+import { isFx, Num, numOf, numToDecimal } from './exact';
 import { FindingCode, Severity } from './findings';
 import { businessKey, FindingSink } from './finding-sink';
 import { Bilingual, Lang } from './i18n';
@@ -65,12 +65,27 @@ export function report<K extends TemplateKind>(
 
 /** Money for messages and the report: two places, more only when the value has more (10.005 stays 10.005). */
 export function moneyText(a: Num | Decimal): string {
-  const d = a instanceof Decimal ? a : numToDecimal(a);
-  return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
+  if (a instanceof Decimal) return a.decimalPlaces() <= 2 ? a.toFixed(2) : a.toFixed();
+  if (!isFx(a)) return moneyText(numToDecimal(a));
+  // Spelled out from the scaled integer: building a Decimal per finding costs more than the check.
+  let digits = String(Math.abs(a.n));
+  if (a.s > 0 && digits.length <= a.s) digits = '0'.repeat(a.s - digits.length + 1) + digits;
+  const int = a.s > 0 ? digits.slice(0, digits.length - a.s) : digits;
+  let frac = a.s > 0 ? digits.slice(digits.length - a.s) : '';
+  frac = frac.replace(/0+$/, '');
+  if (frac.length < 2) frac = frac.padEnd(2, '0');
+  return `${a.n < 0 ? '-' : ''}${int}.${frac}`;
 }
 
 /** A money field of a record as an exact Num, or null when blank. */
 export function moneyNum(rec: object, field: string): Num | null {
   const r = rawMoney(rec, field);
   return r === null ? null : numOf(r);
+}
+
+/** Message parameters and report fields of a calculation finding, each amount spelled out once. */
+export function calcTexts(expected: Num, actual: Num): [Record<string, string>, ReportExtra] {
+  const e = moneyText(expected);
+  const a = moneyText(actual);
+  return [{ expected: e, actual: a }, { expected: e, actual: a }];
 }

@@ -5,7 +5,7 @@ import {
 } from './exact';
 import { fieldBit, SaleRow } from './record-rows';
 import { SaleRecord, Table } from './records';
-import { moneyText, report, RowCheck, RuleContext } from './validation-context';
+import { calcTexts, moneyText, report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
 
 const BIT = {
@@ -123,7 +123,7 @@ export function saleCheck(table: Table<SaleRecord, 'sales'>, rules: SalesRules, 
         const expected = numRoundCents(numMul(numOf(rq), numOf(rp)));
         if (!numWithin(a, expected, tol)) {
           report(ctx, 'sales', table, rec, 'amount', 'amount-calc', MSG.amountCalc,
-            { expected: moneyText(expected), actual: moneyText(a) }, { expected: moneyText(expected), actual: moneyText(a) });
+            ...calcTexts(expected, a));
         }
       }
     }
@@ -159,7 +159,7 @@ export function saleCheck(table: Table<SaleRecord, 'sales'>, rules: SalesRules, 
           const expectedTax = numRoundCents(numMul(numOf(ra), rateNum));
           if (!numWithin(t, expectedTax, tol)) {
             report(ctx, 'sales', table, rec, 'tax', 'tax-calc', MSG.taxCalc,
-              { expected: moneyText(expectedTax), actual: moneyText(t) }, { expected: moneyText(expectedTax), actual: moneyText(t) });
+              ...calcTexts(expectedTax, t));
           }
         }
       }
@@ -184,7 +184,7 @@ export function saleCheck(table: Table<SaleRecord, 'sales'>, rules: SalesRules, 
         const expectedTotal = numAdd(a, taxPart);
         if (!numWithin(g, expectedTotal, tol)) {
           report(ctx, 'sales', table, rec, 'total', 'total-calc', MSG.totalCalc,
-            { expected: moneyText(expectedTotal), actual: moneyText(g) }, { expected: moneyText(expectedTotal), actual: moneyText(g) });
+            ...calcTexts(expectedTotal, g));
         }
       }
     }

@@ -1,7 +1,7 @@
 import { Num, numAdd, numOf, numSub, numWithin, RawNum, ZERO_NUM } from './exact';
 import { fieldBit, StatementRow } from './record-rows';
 import { StatementLine, Table } from './records';
-import { moneyText, report, RowCheck, RuleContext } from './validation-context';
+import { calcTexts, report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
 
 const MONEY_BITS = fieldBit('statement', 'billed') | fieldBit('statement', 'paid') | fieldBit('statement', 'balance');
@@ -52,7 +52,7 @@ export function balanceCheck(table: Table<StatementLine, 'statement'>, ctx: Rule
     if (rp !== null) expected = numSub(expected, numOf(rp));
     if (balance !== null && !numWithin(balance, expected, tol)) {
       report(ctx, 'statement', table, rec, 'balance', 'balance-calc', MSG.balanceCalc,
-        { expected: moneyText(expected), actual: moneyText(balance) }, { expected: moneyText(expected), actual: moneyText(balance) });
+        ...calcTexts(expected, balance));
     }
     running = balance ?? expected;
   };

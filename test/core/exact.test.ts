@@ -5,6 +5,7 @@ import {
   numWithin, scaledInt, scaleOf,
 } from '../../src/core/exact';
 import { firstOccurrences } from '../../src/core/string-index';
+import { moneyText } from '../../src/core/validation-context';
 
 /** A double typed the way people type amounts: an integer of cents (or finer) divided by a power of ten. */
 const typedNumber = fc.tuple(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 }))
@@ -81,5 +82,14 @@ describe('firstOccurrences', () => {
       });
       expect(Array.from(firstOccurrences(keys))).toEqual(want);
     }));
+  });
+});
+
+describe('moneyText', () => {
+  it.each<[number, number, string]>([
+    [1000, 2, '10.00'], [-5, 3, '-0.005'], [7, 0, '7.00'], [-1234567, 4, '-123.4567'], [120, 3, '0.12'], [0, 2, '0.00'], [5, 1, '0.50'],
+  ])('spells %i / 10^%i as %s, like the Decimal it stands for', (n, s, text) => {
+    expect(moneyText({ n, s })).toBe(text);
+    expect(moneyText(new Decimal(n).dividedBy(10 ** s))).toBe(text);
   });
 });
