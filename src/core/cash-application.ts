@@ -83,27 +83,46 @@ export function applyCash(invoices: readonly CashInvoice[], receipts: readonly C
   };
 
   const receiptOrder = receipts.map((_, r) => r).sort(byDateThenOrder(receipts));
+  const invoiceRank = byDateThenOrder(invoices);
 
-  // 1. Invoices named in the receipt, in the order named.
-  const byKey = new CustomerIndex<string>();
-  for (let i = 0; i < invoices.length; i++) for (const k of invoices[i].keys) byKey.add(invoices[i].cust, k, i);
-  for (const r of receiptOrder) {
-    const rec = receipts[r];
-    if (rec.named.length === 0) continue;
-    const seen: number[] = [];
-    for (const key of rec.named) {
-      byKey.forEach(rec.cust, key, (i) => {
-        if (seen.includes(i) || remaining[r] <= 0) return;
-        seen.push(i);
-        allocate(r, i, Math.min(open[i], remaining[r]), 'reference');
+  // 1. Invoices named in the receipt, in the order named. Receipts are the fewer: index their named
+  // keys and let each invoice look itself up, instead of indexing every invoice.
+  const namedIndex = new CustomerIndex<string>();
+  for (let r = 0; r < receipts.length; r++) for (const k of receipts[r].named) namedIndex.add(receipts[r].cust, k, r);
+  const namedBy = new Map<number, { pos: number; invoice: number }[]>();
+  for (let i = 0; i < invoices.length; i++) {
+    const inv = invoices[i];
+    for (const key of inv.keys) {
+      namedIndex.forEach(inv.cust, key, (r) => {
+        let list = namedBy.get(r);
+        if (!list) {
+          list = [];
+          namedBy.set(r, list);
+        }
+        list.push({ pos: receipts[r].named.indexOf(key), invoice: i });
       });
     }
   }
+  for (const r of receiptOrder) {
+    const list = namedBy.get(r);
+    if (!list) continue;
+    list.sort((a, b) => a.pos - b.pos || invoiceRank(a.invoice, b.invoice));
+    let prev = -1;
+    for (const { invoice } of list) {
+      if (invoice === prev || remaining[r] <= 0) continue;
+      prev = invoice;
+      allocate(r, invoice, Math.min(open[invoice], remaining[r]), 'reference');
+    }
+  }
 
-  // 2. Exactly one open invoice's amount (the oldest such invoice when several have it).
+  // 2. Exactly one open invoice's amount (the oldest such invoice when several have it). Again the
+  // receipts left are indexed and the invoices look themselves up.
+  const wanted = new CustomerIndex<number>();
+  for (let r = 0; r < receipts.length; r++) if (remaining[r] > 0) wanted.add(receipts[r].cust, remaining[r], r);
   const byOpen = new CustomerIndex<number>();
-  for (let i = 0; i < invoices.length; i++) if (open[i] > 0) byOpen.add(invoices[i].cust, open[i], i);
-  const invoiceRank = byDateThenOrder(invoices);
+  for (let i = 0; i < invoices.length; i++) {
+    if (open[i] > 0 && wanted.get(invoices[i].cust, open[i]) !== undefined) byOpen.add(invoices[i].cust, open[i], i);
+  }
   for (const r of receiptOrder) {
     if (remaining[r] <= 0) continue;
     const rec = receipts[r];
@@ -116,10 +135,12 @@ export function applyCash(invoices: readonly CashInvoice[], receipts: readonly C
     if (best >= 0) allocate(r, best, remaining[r], 'exact-amount');
   }
 
-  // Per customer, invoices oldest first: for the group and FIFO passes.
+  // Per customer with money left to apply, its open invoices oldest first: for the group and FIFO passes.
+  const needed = new Set<number>();
+  for (let r = 0; r < receipts.length; r++) if (remaining[r] > 0) needed.add(receipts[r].cust);
   const perCust = new Map<number, number[]>();
   for (let i = 0; i < invoices.length; i++) {
-    if (open[i] <= 0) continue;
+    if (open[i] <= 0 || !needed.has(invoices[i].cust)) continue;
     let list = perCust.get(invoices[i].cust);
     if (!list) {
       list = [];
@@ -127,6 +148,7 @@ export function applyCash(invoices: readonly CashInvoice[], receipts: readonly C
     }
     list.push(i);
   }
+  // Sales ledgers are mostly in date order already, which the sort handles in linear time.
   for (const list of perCust.values()) list.sort(invoiceRank);
 
   // 3. A unique group of open invoices adding up to what is left of the receipt.

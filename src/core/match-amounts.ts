@@ -1,4 +1,7 @@
+import { RawNum } from './exact';
 import { Decimal, Money } from './money';
+import { ReceiptRow, SaleRow, StatementRow } from './record-rows';
+import { grossOf, ReceiptRecord, SaleRecord, StatementLine } from './records';
 
 /**
  * Amounts as the matcher hashes and compares them: integer cents in a JavaScript number. Money stays
@@ -93,4 +96,65 @@ export function formatCents(cents: number): string {
 /** Exact decimal string of a difference: two places, more only when the amounts carry more. */
 export function decimalString(m: Money): string {
   return m.decimalPlaces() <= 2 ? m.toFixed(2) : m.toFixed();
+}
+
+/** Bound on |cents| read from a double: as in exact.ts, it keeps n / 100 === v a proof of exactness. */
+const READ_LIMIT = 2 ** 50;
+
+/**
+ * Cents of a money value as the parser keeps it (a cell's number, or a Decimal from text) when it is a
+ * whole number of cents, else NaN. A number cell v holds exactly n / 100 when n = round(100 v) and
+ * n / 100 === v (see `fxFromNumber` in exact.ts); no Decimal is built.
+ */
+export function rawCents(raw: RawNum): number {
+  if (typeof raw !== 'number') return exactCents(raw);
+  const n = Math.round(raw * 100);
+  if (n > READ_LIMIT || n < -READ_LIMIT || n / 100 !== raw) return Number.NaN;
+  return n === 0 ? 0 : n;
+}
+
+/** A raw money value as a Decimal (exact: a number is read at its shortest decimal form). */
+export function rawDecimal(raw: RawNum): Money {
+  return typeof raw === 'number' ? new Decimal(raw) : raw;
+}
+
+/** Rounded cents and exactness of a raw value; the allocation-free path first. */
+export function rawCentsOf(raw: RawNum): Cents {
+  const c = rawCents(raw);
+  return Number.isNaN(c) ? centsOf(rawDecimal(raw)) : { cents: c, exact: true };
+}
+
+/**
+ * A sale's gross (价税合计) as read: Total, else Amount + Tax, else Amount (as `grossOf`), without
+ * building Decimals for parser rows.
+ */
+export function saleGrossRaw(sale: SaleRecord): RawNum | null {
+  if (sale instanceof SaleRow) {
+    if (sale.rawTotal !== null) return sale.rawTotal;
+    if (sale.rawAmount !== null && sale.rawTax !== null) {
+      const a = rawCents(sale.rawAmount);
+      const t = rawCents(sale.rawTax);
+      // Whole cents add exactly as integers; anything else goes through decimal.js.
+      return Number.isNaN(a) || Number.isNaN(t) ? rawDecimal(sale.rawAmount).plus(rawDecimal(sale.rawTax)) : new Decimal(a + t).dividedBy(100);
+    }
+    return sale.rawAmount;
+  }
+  return grossOf(sale);
+}
+
+/** The field a sale's gross is read from: `total` when present, else `amount`. */
+export function saleGrossField(sale: SaleRecord): 'total' | 'amount' {
+  if (sale instanceof SaleRow) return sale.rawTotal !== null ? 'total' : 'amount';
+  return sale.total ? 'total' : 'amount';
+}
+
+/** A receipt's amount as read. */
+export function receiptAmountRaw(r: ReceiptRecord): RawNum | null {
+  return r instanceof ReceiptRow ? r.rawAmount : r.amount;
+}
+
+/** A statement line's Billed, Paid or Balance as read. */
+export function lineRaw(l: StatementLine, field: 'billed' | 'paid' | 'balance'): RawNum | null {
+  if (l instanceof StatementRow) return field === 'billed' ? l.rawBilled : field === 'paid' ? l.rawPaid : l.rawBalance;
+  return l[field];
 }

@@ -2,12 +2,12 @@ import { OpenAmounts, saleDueDate } from './balances';
 import { applyCash, Allocation, CashInvoice, CashPass, CashReceipt } from './cash-application';
 import { cellAddress } from './cells';
 import { DEFAULT_SEVERITY, Finding, FindingCode, findingId } from './findings';
-import { Bilingual, fmt, Lang } from './i18n';
-import { centsOf, centsToString, exactCents, formatCents } from './match-amounts';
+import { Bilingual, Lang } from './i18n';
+import { centsToString, formatCents, rawCents, rawCentsOf, receiptAmountRaw, saleGrossField, saleGrossRaw } from './match-amounts';
 import { CustomerOrdinals, orderOf, SaleKeyCache } from './match-items';
 import { NO_DATE } from './match-types';
-import { MESSAGES, REASONS } from './matching-messages';
-import { CustomerRecord, grossOf, ReceiptRecord, SaleRecord, Table } from './records';
+import { MESSAGES, REASONS, say } from './matching-messages';
+import { CustomerRecord, ReceiptRecord, SaleRecord, Table } from './records';
 import { extractReferences, referenceKeys } from './references';
 import { MatchReport } from './report';
 
@@ -74,8 +74,8 @@ export function cashApplication(input: CashInputs): CashOutcome {
     let lastCust = -1;
     for (let ri = 0; ri < records.length; ri++) {
       const sale = records[ri];
-      const gross = grossOf(sale);
-      if (!gross) continue;
+      const gross = saleGrossRaw(sale);
+      if (gross === null) continue;
       if (sale.customerId !== lastId) {
         lastId = sale.customerId;
         const id = sale.customerId.trim();
@@ -83,8 +83,8 @@ export function cashApplication(input: CashInputs): CashOutcome {
       }
       const cust = lastCust;
       if (cust < 0) continue;
-      let cents = exactCents(gross);
-      if (Number.isNaN(cents)) cents = centsOf(gross).cents;
+      let cents = rawCents(gross);
+      if (Number.isNaN(cents)) cents = rawCentsOf(gross).cents;
       if (!Number.isFinite(cents) || cents === 0) continue;
       if (sale.date !== null && sale.date > asOf) {
         futureSales.set(cust, (futureSales.get(cust) ?? 0) + cents);
@@ -109,10 +109,11 @@ export function cashApplication(input: CashInputs): CashOutcome {
     const rank = input.ranks.get(sheet) ?? 0;
     for (const r of table.records) {
       const id = r.customerId.trim();
-      if (id === '' || !r.amount || (r.date !== null && r.date > asOf)) continue;
+      const amount = receiptAmountRaw(r);
+      if (id === '' || amount === null || (r.date !== null && r.date > asOf)) continue;
       const cust = customers.of(id);
-      let cents = exactCents(r.amount);
-      if (Number.isNaN(cents)) cents = centsOf(r.amount).cents;
+      let cents = rawCents(amount);
+      if (Number.isNaN(cents)) cents = rawCentsOf(amount).cents;
       if (!Number.isFinite(cents) || cents === 0) continue;
       if (cents < 0) {
         // A negative receipt (a refund, flagged by validation) raises the balance; nothing to apply.
@@ -131,7 +132,7 @@ export function cashApplication(input: CashInputs): CashOutcome {
   }
 
   const result = applyCash(invoices, receipts, { windowDays: input.windowDays, groupMax: input.groupMax, groupCandidates: input.groupCandidates });
-  const text = (msg: Bilingual, params: Record<string, string | number> = {}): string => fmt(msg, input.lang, params);
+  const text = (msg: Bilingual, params: Record<string, string | number> = {}): string => say(msg, input.lang, params);
   const matches: MatchReport[] = [];
   const findings: Finding[] = [];
   const fixedReason: Record<CashPass, string> = {
@@ -164,7 +165,7 @@ export function cashApplication(input: CashInputs): CashOutcome {
     if (left > 0 && left < invoices[i].cents) {
       const rec = invoiceRec[i];
       const src = { rec, ...salesAt[invoiceTable[i]] };
-      const field = rec.total ? 'total' : 'amount';
+      const field = saleGrossField(rec);
       findings.push(cashFinding('partial-payment', src, rec.docNo, field, text(MESSAGES.partialPayment, {
         doc: rec.docNo, paid: formatCents(invoices[i].cents - left), gross: formatCents(invoices[i].cents), open: formatCents(left),
       }), centsToString(invoices[i].cents), centsToString(invoices[i].cents - left)));

@@ -1,8 +1,8 @@
 import { cellAddress } from './cells';
-import { centsOf, exactCents } from './match-amounts';
+import { rawCentsOf, rawCents, receiptAmountRaw, lineRaw, saleGrossField, saleGrossRaw } from './match-amounts';
+import { RawNum } from './exact';
 import { MatchItem, NO_DATE } from './match-types';
-import { Money } from './money';
-import { grossOf, ReceiptRecord, SaleRecord, StatementLine, Table } from './records';
+import { ReceiptRecord, SaleRecord, StatementLine, Table } from './records';
 import { extractReferences, normalizeReference, referenceKeys } from './references';
 
 /** Which column of which template an item was read from. */
@@ -97,7 +97,7 @@ function collect<R extends { row: number; date: number | null; customerId: strin
   tables: readonly Table<R>[],
   scope: ItemScope,
   kind: ItemKind,
-  amountOf: (rec: R) => Money | null,
+  amountOf: (rec: R) => RawNum | null,
   amountFieldOf: (rec: R) => string,
   keysOf: (rec: R, tableIndex: number, recordIndex: number) => readonly string[],
 ): RecItem[] {
@@ -123,17 +123,17 @@ function collect<R extends { row: number; date: number | null; customerId: strin
       if (cust < 0) continue;
       const period = scope.period(cust);
       if (!period || (rec.date !== null && (rec.date < period.from || rec.date > period.to))) continue;
-      let cents = exactCents(amount);
+      let cents = rawCents(amount);
       let exact = true;
       if (Number.isNaN(cents)) {
-        const c = centsOf(amount);
+        const c = rawCentsOf(amount);
         cents = c.cents;
         exact = c.exact;
         if (Number.isNaN(cents)) continue;
       }
       if (exact && cents === 0) continue;
       out.push({
-        i: out.length, cust, cents, exact, amount, date: rec.date ?? NO_DATE, order: orderOf(rank, rec.row), refs: keysOf(rec, ti, ri),
+        i: out.length, cust, cents, exact, raw: amount, date: rec.date ?? NO_DATE, order: orderOf(rank, rec.row), refs: keysOf(rec, ti, ri),
         kind, table: info, row: rec.row, rec: rec as unknown as RecItem['rec'], amountField: amountFieldOf(rec),
       });
     }
@@ -165,7 +165,7 @@ export class SaleKeyCache {
 
 /** Our sales as billed-side items: gross (价税合计) amount, document and invoice numbers as keys. */
 export function saleItems(tables: readonly Table<SaleRecord, 'sales'>[], scope: ItemScope, cache: SaleKeyCache = new SaleKeyCache(tables)): RecItem[] {
-  return collect(tables, scope, 'sale', grossOf, (s) => (s.total ? 'total' : 'amount'), (_s, ti, ri) => cache.get(ti, ri));
+  return collect(tables, scope, 'sale', saleGrossRaw, saleGrossField, (_s, ti, ri) => cache.get(ti, ri));
 }
 
 /** Reference keys of a receipt: its Receipt No and every number named in its Reference text. */
@@ -183,12 +183,12 @@ export function receiptKeys(receipt: ReceiptRecord, invoiceNoLengths: readonly n
 
 /** Our receipts as paid-side items. */
 export function receiptItems(tables: readonly Table<ReceiptRecord, 'receipts'>[], scope: ItemScope): RecItem[] {
-  return collect(tables, scope, 'receipt', (r) => r.amount, () => 'amount', (r) => receiptKeys(r, scope.invoiceNoLengths));
+  return collect(tables, scope, 'receipt', receiptAmountRaw, () => 'amount', (r) => receiptKeys(r, scope.invoiceNoLengths));
 }
 
 /** Their statement lines as items of one column: `billed` or `paid`. Opening-balance rows are no items. */
 export function statementItems(tables: readonly Table<StatementLine, 'statement'>[], column: 'billed' | 'paid', scope: ItemScope): RecItem[] {
-  return collect(tables, scope, column, (l) => (l.isOpening ? null : l[column]), () => column, (l) =>
+  return collect(tables, scope, column, (l) => (l.isOpening ? null : lineRaw(l, column)), () => column, (l) =>
     l.reference === '' ? NO_REFS : referenceKeys(l.reference, scope.invoiceNoLengths),
   );
 }

@@ -1,6 +1,6 @@
 import { CustomerIndex, EdgeList } from './match-index';
 import { resolveGreedy, resolveMutualBest } from './match-resolve';
-import { amountsEqual, dayGap, Link, MatchConfig, MatchItem, MatchOutcome, MatchPass, NO_DATE, Pairs, PassInput, PassName } from './match-types';
+import { amountOf, amountsEqual, dayGap, Link, MatchConfig, MatchItem, MatchOutcome, MatchPass, NO_DATE, Pairs, PassInput, PassName } from './match-types';
 import { withinOneEdit } from './references';
 import { findSubsetSums } from './subset-sum';
 
@@ -56,21 +56,49 @@ export const exactReferencePass: MatchPass = {
   name: 'exact-reference',
   enabled: () => true,
   run(input) {
-    const { ours, theirs, claimedTheirs, config } = input;
-    const index = oursByReference(input);
+    const { ours, theirs, claimedOurs, config } = input;
+    // Their lines carry one key (two with a prefixed invoice number), ours two: index theirs, probe ours.
+    const index = theirsByReference(input);
     const edges = new EdgeList();
-    for (let t = 0; t < theirs.length; t++) {
-      if (claimedTheirs[t]) continue;
-      const item = theirs[t];
-      if (item.refs.length === 0) continue;
-      forSharedReference(index, item, (o) => {
-        if (amountsEqual(ours[o], item, config)) edges.push(o, t, gapScore(ours[o], item));
-      });
+    const seen: number[] = [];
+    for (let o = 0; o < ours.length; o++) {
+      if (claimedOurs[o]) continue;
+      const item = ours[o];
+      const refs = item.refs;
+      if (refs.length === 0) continue;
+      seen.length = 0;
+      for (let k = 0; k < refs.length; k++) {
+        const hit = index.get(item.cust, refs[k]);
+        if (hit === undefined) continue;
+        if (typeof hit === 'number') {
+          if (refs.length > 1 && seen.includes(hit)) continue;
+          seen.push(hit);
+          if (amountsEqual(item, theirs[hit], config)) edges.push(o, hit, gapScore(item, theirs[hit]));
+          continue;
+        }
+        for (const t of hit) {
+          if (seen.includes(t)) continue;
+          seen.push(t);
+          if (amountsEqual(item, theirs[t], config)) edges.push(o, t, gapScore(item, theirs[t]));
+        }
+      }
     }
     const pairs = resolveGreedy(edges, ours, theirs);
     return { pairs, links: [] };
   },
 };
+
+/** Index of the free theirs items by every reference key they carry. */
+function theirsByReference(input: PassInput): CustomerIndex<string> {
+  const index = new CustomerIndex<string>();
+  const { theirs, claimedTheirs } = input;
+  for (let t = 0; t < theirs.length; t++) {
+    if (claimedTheirs[t]) continue;
+    const item = theirs[t];
+    for (let k = 0; k < item.refs.length; k++) index.add(item.cust, item.refs[k], t);
+  }
+  return index;
+}
 
 /**
  * Between passes 1 and 2: several records on one side sharing one reference that together equal the one
@@ -100,9 +128,9 @@ export const referenceGroupPass: MatchPass = {
         exact = exact && m.exact;
       }
       if (exact) return Math.abs(cents - single.cents) <= config.equalCents;
-      let sum = members[0].amount;
-      for (let k = 1; k < members.length; k++) sum = sum.plus(members[k].amount);
-      return sum.minus(single.amount).abs().lte(config.equalTolerance);
+      let sum = amountOf(members[0]);
+      for (let k = 1; k < members.length; k++) sum = sum.plus(amountOf(members[k]));
+      return sum.minus(amountOf(single)).abs().lte(config.equalTolerance);
     };
     const limit = 50;
     // Many ours, one theirs. Theirs in rank order so a conflict resolves the same way every run.
@@ -180,7 +208,7 @@ export const referenceAmountDiffPass: MatchPass = {
 };
 
 function sameAmountExactly(a: MatchItem, b: MatchItem): boolean {
-  return a.exact && b.exact ? a.cents === b.cents : a.amount.eq(b.amount);
+  return a.exact && b.exact ? a.cents === b.cents : amountOf(a).eq(amountOf(b));
 }
 
 /**
@@ -460,9 +488,9 @@ function groupCandidates(item: MatchItem, sorted: number[], items: readonly Matc
 
 function groupSumsExactly(item: MatchItem, members: MatchItem[], config: MatchConfig): boolean {
   if (item.exact && members.every((m) => m.exact)) return true; // the cents search was exact
-  let sum = members[0].amount;
-  for (let k = 1; k < members.length; k++) sum = sum.plus(members[k].amount);
-  return sum.minus(item.amount).abs().lte(config.equalTolerance);
+  let sum = amountOf(members[0]);
+  for (let k = 1; k < members.length; k++) sum = sum.plus(amountOf(members[k]));
+  return sum.minus(amountOf(item)).abs().lte(config.equalTolerance);
 }
 
 /** Pass 6: whatever is left has no counterpart. */

@@ -1,11 +1,11 @@
 import { dayToISO } from './dates';
 import { DEFAULT_SEVERITY, Finding, FindingCode, findingId } from './findings';
-import { Bilingual, fmt, Lang } from './i18n';
+import { Bilingual, Lang } from './i18n';
 import { centsToString, decimalString, formatCents } from './match-amounts';
 import { cellOf, displayReference, RecItem, referenceField, rowRef } from './match-items';
-import { Link, MatchConfig, MatchOutcome, NO_DATE, PassName } from './match-types';
-import { MESSAGES, REASONS } from './matching-messages';
-import { Decimal, formatMoney, Money } from './money';
+import { amountOf, Link, MatchConfig, MatchOutcome, NO_DATE, PassName } from './match-types';
+import { MESSAGES, REASONS, say } from './matching-messages';
+import { formatMoney, Money } from './money';
 import { MatchPair, MatchReport } from './report';
 import { OpenItem, OpenItemKind } from './tie-out';
 
@@ -27,14 +27,14 @@ export class MatchReporter {
     private readonly config: MatchConfig,
   ) {
     this.fixedReason = {
-      exactReference: fmt(REASONS.exactReference, lang),
-      unmatchedOurs: fmt(REASONS.unmatchedOurs, lang),
-      unmatchedTheirs: fmt(REASONS.unmatchedTheirs, lang),
+      exactReference: say(REASONS.exactReference, lang),
+      unmatchedOurs: say(REASONS.unmatchedOurs, lang),
+      unmatchedTheirs: say(REASONS.unmatchedTheirs, lang),
     };
   }
 
   private text(msg: Bilingual, params: Record<string, string | number> = {}): string {
-    return fmt(msg, this.lang, params);
+    return say(msg, this.lang, params);
   }
 
   /** A finding on an item's cell for `field`. */
@@ -54,7 +54,8 @@ export class MatchReporter {
     this.findings.push(f);
   }
 
-  private open(item: RecItem, kind: OpenItemKind, effect: Money): void {
+  /** Records an open item; its effect is `sign` × the given cents, or × the decimal when not whole cents. */
+  private open(item: RecItem, kind: OpenItemKind, sign: 1 | -1, cents: number | null, decimal: Money | null): void {
     let list = this.openItems.get(item.cust);
     if (!list) {
       list = [];
@@ -62,8 +63,15 @@ export class MatchReporter {
     }
     list.push({
       cust: item.cust, kind, date: item.date === NO_DATE ? null : item.date, reference: displayReference(item),
-      sheet: item.table.sheet, cell: cellOf(item, kind.startsWith('amount-diff') ? item.amountField : referenceField(item)), effect,
+      sheet: item.table.sheet, row: item.row, cell: cellOf(item, kind.startsWith('amount-diff') ? item.amountField : referenceField(item)),
+      effectCents: cents === null ? null : sign * cents,
+      effectDecimal: cents === null ? (sign < 0 ? (decimal as Money).negated() : decimal) : null,
     });
+  }
+
+  /** An open item for a whole record: its amount, with the sign of its effect on (ours − theirs). */
+  private openRecord(item: RecItem, kind: OpenItemKind, sign: 1 | -1): void {
+    this.open(item, kind, sign, item.exact ? item.cents : null, item.exact ? null : amountOf(item));
   }
 
   /**
@@ -108,10 +116,10 @@ export class MatchReporter {
   private addMatch(pair: MatchPair, pass: PassName, os: RecItem[], ts: RecItem[], paid: boolean): void {
     const diff = difference(os, ts);
     const one = os.length === 1 && ts.length === 1;
-    const beyond = diff.cents !== null ? Math.abs(diff.cents) > this.config.equalCents : diff.value.abs().gt(this.config.equalTolerance);
+    const beyond = diff.cents !== null ? Math.abs(diff.cents) > this.config.equalCents : (diff.value as Money).abs().gt(this.config.equalTolerance);
     const datesDiffer = one && os[0].date !== NO_DATE && ts[0].date !== NO_DATE && os[0].date !== ts[0].date;
     const status = beyond ? 'amount-diff' : datesDiffer ? 'date-diff' : 'matched';
-    const zero = diff.cents !== null ? diff.cents === 0 : diff.value.isZero();
+    const zero = diff.cents !== null ? diff.cents === 0 : (diff.value as Money).isZero();
     const diffText = diff.text;
     let reason: string;
     switch (pass) {
@@ -141,14 +149,14 @@ export class MatchReporter {
 
     if (!zero) {
       // Even a rounding difference moves the balances; the tie-out must see it.
-      this.open(os[0], paid ? 'amount-diff-paid' : 'amount-diff-billed', paid ? diff.value.negated() : diff.value);
+      this.open(os[0], paid ? 'amount-diff-paid' : 'amount-diff-billed', paid ? -1 : 1, diff.cents, diff.value);
     }
     if (beyond) {
       const o = os[0];
       const t = ts[0];
       const oursSum = sumOf(os);
       const theirsSum = sumOf(ts);
-      const common = { ours: formatMoney(oursSum), theirs: formatMoney(theirsSum), diff: formatMoney(diff.value) };
+      const common = { ours: formatMoney(oursSum), theirs: formatMoney(theirsSum), diff: diff.cents !== null ? formatCents(diff.cents) : formatMoney(diff.value as Money) };
       for (const item of os) {
         this.finding('amount-diff', item, item.amountField, this.text(MESSAGES.amountDiffOurs, { ...common, where: rowRefCell(t) }), {
           expected: decimalString(theirsSum), actual: decimalString(oursSum),
@@ -180,12 +188,12 @@ export class MatchReporter {
     for (const o of os) {
       const where = ts.map((t) => rowRefCell(t)).join(', ');
       this.finding('ambiguous', o, referenceField(o), this.text(MESSAGES.ambiguous, { count: ts.length, amount, where }));
-      this.open(o, 'ambiguous-ours', paid ? o.amount.negated() : o.amount);
+      this.openRecord(o, 'ambiguous-ours', paid ? -1 : 1);
     }
     for (const t of ts) {
       const where = os.map((o) => rowRefCell(o)).join(', ');
       this.finding('ambiguous', t, referenceField(t), this.text(MESSAGES.ambiguous, { count: os.length, amount, where }));
-      this.open(t, 'ambiguous-theirs', paid ? t.amount : t.amount.negated());
+      this.openRecord(t, 'ambiguous-theirs', paid ? 1 : -1);
     }
   }
 
@@ -194,32 +202,33 @@ export class MatchReporter {
     const ref = displayReference(dup);
     this.matches.push({
       pair, pass: link.pass, status: 'duplicate', ours: [], theirs: [rowRef(dup), rowRef(original)],
-      difference: decimalString(dup.amount.negated()), reason: this.text(REASONS.duplicateEntry, { ref, amount }),
+      difference: dup.exact ? centsToString(-dup.cents) : decimalString(amountOf(dup).negated()), reason: this.text(REASONS.duplicateEntry, { ref, amount }),
     });
     this.finding('duplicate-entry', dup, referenceField(dup), this.text(MESSAGES.duplicateEntry, { ref, amount, where: rowRefCell(original) }));
-    this.open(dup, 'duplicate', paid ? dup.amount : dup.amount.negated());
+    this.openRecord(dup, 'duplicate', paid ? 1 : -1);
   }
 
   private addUnmatched(pair: MatchPair, os: RecItem[], ts: RecItem[], paid: boolean): void {
     for (const o of os) {
-      this.matches.push({ pair, pass: 'unmatched', status: 'unmatched', ours: [rowRef(o)], theirs: [], difference: decimalString(o.amount), reason: this.fixedReason.unmatchedOurs });
+      this.matches.push({ pair, pass: 'unmatched', status: 'unmatched', ours: [rowRef(o)], theirs: [], difference: o.exact ? centsToString(o.cents) : decimalString(amountOf(o)), reason: this.fixedReason.unmatchedOurs });
       const msg = paid ? MESSAGES.unmatchedReceipt : MESSAGES.unmatchedSale;
       this.finding('unmatched-ours', o, referenceField(o), this.text(msg, { doc: displayReference(o), amount: amountText(o) }));
-      this.open(o, paid ? 'unmatched-receipt' : 'unmatched-sale', paid ? o.amount.negated() : o.amount);
+      this.openRecord(o, paid ? 'unmatched-receipt' : 'unmatched-sale', paid ? -1 : 1);
     }
     for (const t of ts) {
-      this.matches.push({ pair, pass: 'unmatched', status: 'unmatched', ours: [], theirs: [rowRef(t)], difference: decimalString(t.amount.negated()), reason: this.fixedReason.unmatchedTheirs });
+      this.matches.push({ pair, pass: 'unmatched', status: 'unmatched', ours: [], theirs: [rowRef(t)], difference: t.exact ? centsToString(-t.cents) : decimalString(amountOf(t).negated()), reason: this.fixedReason.unmatchedTheirs });
       const msg = paid ? MESSAGES.unmatchedPaid : MESSAGES.unmatchedBilled;
       this.finding('unmatched-theirs', t, referenceField(t), this.text(msg, { ref: displayReference(t) || '—', amount: amountText(t) }));
-      this.open(t, paid ? 'unmatched-paid' : 'unmatched-billed', paid ? t.amount : t.amount.negated());
+      this.openRecord(t, paid ? 'unmatched-paid' : 'unmatched-billed', paid ? 1 : -1);
     }
   }
 }
 
-/** ours − theirs of a link: in cents when every amount is whole cents (the usual case), as text, and exact. */
+/** ours − theirs of a link: in cents when every amount is whole cents (the usual case), else as a decimal. */
 interface Difference {
   cents: number | null;
-  value: Money;
+  /** Set only when `cents` is null. */
+  value: Money | null;
   text: string;
 }
 
@@ -234,19 +243,19 @@ function difference(os: readonly RecItem[], ts: readonly RecItem[]): Difference 
     cents -= t.cents;
     exact = exact && t.exact;
   }
-  if (exact) return { cents, value: new Decimal(cents).dividedBy(100), text: centsToString(cents) };
+  if (exact) return { cents, value: null, text: centsToString(cents) };
   const v = sumOf(os).minus(sumOf(ts));
   return { cents: null, value: v, text: decimalString(v) };
 }
 
 /** An item's amount for messages, from cents when exact (no decimal.js on the hot path). */
 function amountText(item: RecItem): string {
-  return item.exact ? formatCents(item.cents) : formatMoney(item.amount);
+  return item.exact ? formatCents(item.cents) : formatMoney(amountOf(item));
 }
 
 function sumOf(items: readonly RecItem[]): Money {
-  let s: Money = items[0].amount;
-  for (let k = 1; k < items.length; k++) s = s.plus(items[k].amount);
+  let s: Money = amountOf(items[0]);
+  for (let k = 1; k < items.length; k++) s = s.plus(amountOf(items[k]));
   return s;
 }
 

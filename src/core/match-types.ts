@@ -1,4 +1,5 @@
-import { Money } from './money';
+import { RawNum } from './exact';
+import { Decimal, Money } from './money';
 
 /**
  * The matcher's view of a record: only what the passes compare, in cheap forms (customer ordinal,
@@ -11,9 +12,10 @@ export interface MatchItem {
   readonly cust: number;
   /** Amount in cents, rounded half away from zero (see {@link exact}). */
   readonly cents: number;
-  /** `cents` is the exact amount; otherwise comparisons fall back to {@link amount}. */
+  /** `cents` is the exact amount; otherwise comparisons fall back to the decimal ({@link amountOf}). */
   readonly exact: boolean;
-  readonly amount: Money;
+  /** The amount as read: a cell's number or a Decimal. Decimals are built only when needed. */
+  readonly raw: RawNum;
   /** Excel serial day, or {@link NO_DATE}. */
   readonly date: number;
   /** Tie-break rank from the sheet and row, so results never depend on the order records arrive in. */
@@ -126,7 +128,12 @@ export function amountsEqual(a: MatchItem, b: MatchItem, config: MatchConfig): b
     const diff = a.cents - b.cents;
     return diff <= config.equalCents && diff >= -config.equalCents;
   }
-  return a.amount.minus(b.amount).abs().lte(config.equalTolerance);
+  return amountOf(a).minus(amountOf(b)).abs().lte(config.equalTolerance);
+}
+
+/** The item's amount as an exact decimal. */
+export function amountOf(item: MatchItem): Money {
+  return typeof item.raw === 'number' ? new Decimal(item.raw) : item.raw;
 }
 
 /** Days between two items' dates; Infinity when either is missing. */

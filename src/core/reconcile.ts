@@ -1,14 +1,13 @@
 import { customerReports } from './balances';
 import { Day } from './dates';
 import { DEFAULT_SEVERITY, Finding, findingId } from './findings';
-import { fmt } from './i18n';
 import { toleranceCents } from './match-amounts';
 import { cashApplication } from './match-cash';
 import { CustomerOrdinals, ItemScope, orderOf, receiptItems, SaleKeyCache, saleItems, sheetRanks, statementItems } from './match-items';
 import { runPasses } from './match-passes';
 import { disambiguateIds, MatchReporter } from './match-report';
 import { MatchConfig } from './match-types';
-import { MESSAGES } from './matching-messages';
+import { MESSAGES, say } from './matching-messages';
 import { Decimal, formatMoney } from './money';
 import { OwnedSheet } from './plan';
 import { reconciliationSheet } from './reconciliation-sheet';
@@ -107,7 +106,7 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
   const ours = ourBalances(parsed.sales, parsed.receipts, customers, scopes, asOf);
   const tieOuts: CustomerTieOut[] = [];
   for (const [cust, scope] of scopes) {
-    const items = (reporter.openItems.get(cust) ?? []).sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || rowOfCell(a.cell) - rowOfCell(b.cell));
+    const items = (reporter.openItems.get(cust) ?? []).sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.row - b.row || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
     tieOuts.push(tieOut(scope, ours.get(cust) ?? { opening: new Decimal(0), balance: new Decimal(0) }, items));
   }
   tieOuts.sort((a, b) => (a.scope.customerId < b.scope.customerId ? -1 : a.scope.customerId > b.scope.customerId ? 1 : 0));
@@ -122,7 +121,7 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
       sheet: a.sheet,
       cell: a.cell,
       row: a.row,
-      message: fmt(MESSAGES.tieOut, settings.lang, {
+      message: say(MESSAGES.tieOut, settings.lang, {
         customer: c.scope.customerId, diff: formatMoney(c.difference), ours: formatMoney(c.ourBalance), theirs: formatMoney(c.theirBalance),
         explained: formatMoney(c.explained), unexplained: formatMoney(c.unexplained),
       }),
@@ -145,11 +144,3 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
   };
 }
 
-function rowOfCell(cell: string): number {
-  let n = 0;
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell.charCodeAt(i);
-    if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
-  }
-  return n;
-}

@@ -1,11 +1,11 @@
 import { Day, dayToISO } from './dates';
 import { Severity } from './findings';
-import { fmt, Lang } from './i18n';
-import { decimalString } from './match-amounts';
-import { SHEET_TEXT } from './matching-messages';
+import { Lang } from './i18n';
+import { centsToString, decimalString } from './match-amounts';
+import { say, SHEET_TEXT } from './matching-messages';
 import { Money } from './money';
 import { OutCell, OwnedSheet } from './plan';
-import { CustomerTieOut, OpenItemKind } from './tie-out';
+import { CustomerTieOut, OpenItem, OpenItemKind } from './tie-out';
 
 /**
  * The Reconciliation sheet (余额调节表): for each customer with a statement, our balance, theirs, the
@@ -29,9 +29,13 @@ function money(m: Money): OutCell {
   return { money: decimalString(m) };
 }
 
+function effectCell(item: OpenItem): OutCell {
+  return { money: item.effectDecimal ? decimalString(item.effectDecimal) : centsToString(item.effectCents ?? 0) };
+}
+
 /** Builds the sheet; customers in the given order (the caller sorts them by Customer ID). */
 export function reconciliationSheet(tieOuts: readonly CustomerTieOut[], asOf: Day, lang: Lang): OwnedSheet {
-  const t = (key: keyof typeof SHEET_TEXT, params: Record<string, string> = {}): string => fmt(SHEET_TEXT[key], lang, params);
+  const t = (key: keyof typeof SHEET_TEXT, params: Record<string, string> = {}): string => say(SHEET_TEXT[key], lang, params);
   const rows: OutCell[][] = [];
   const rowSeverity: (Severity | null)[] = [];
   const push = (row: OutCell[], severity: Severity | null = null): void => {
@@ -64,7 +68,7 @@ export function reconciliationSheet(tieOuts: readonly CustomerTieOut[], asOf: Da
         item.date !== null ? { date: item.date } : null,
         item.reference,
         { link: { text: `${item.sheet}!${item.cell}`, sheet: item.sheet, cell: item.cell } },
-        money(item.effect),
+        effectCell(item),
         null,
       ]);
     }

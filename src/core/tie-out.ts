@@ -1,8 +1,9 @@
 import { cellAddress } from './cells';
-import { exactCents } from './match-amounts';
+import { RawNum } from './exact';
+import { exactCents, lineRaw, rawCents, rawDecimal, receiptAmountRaw, saleGrossRaw } from './match-amounts';
 import { CustomerOrdinals } from './match-items';
 import { Decimal, Money, ZERO } from './money';
-import { grossOf, ReceiptRecord, SaleRecord, StatementLine, Table } from './records';
+import { ReceiptRecord, SaleRecord, StatementLine, Table } from './records';
 
 /**
  * The balance tie-out (余额调节): for each customer with a statement, our balance at the as-of date
@@ -14,6 +15,17 @@ import { grossOf, ReceiptRecord, SaleRecord, StatementLine, Table } from './reco
 export class MoneySum {
   private cents = 0;
   private rest: Money = ZERO;
+
+  addCents(cents: number): void {
+    this.cents += cents;
+  }
+
+  /** Adds a value as read (a cell's number or a Decimal) without building a Decimal for whole cents. */
+  addRaw(raw: RawNum, sign: 1 | -1 = 1): void {
+    const c = rawCents(raw);
+    if (Number.isNaN(c)) this.rest = sign > 0 ? this.rest.plus(rawDecimal(raw)) : this.rest.minus(rawDecimal(raw));
+    else this.cents += sign * c;
+  }
 
   add(m: Money): void {
     const c = exactCents(m);
@@ -120,8 +132,10 @@ export function statementScopes(
         acc.first = line;
       }
       if (line.date !== null && (acc.minItemDate === null || line.date < acc.minItemDate)) acc.minItemDate = line.date;
-      if (line.billed) acc.billed.add(line.billed);
-      if (line.paid) acc.paid.add(line.paid);
+      const billed = lineRaw(line, 'billed');
+      const paid = lineRaw(line, 'paid');
+      if (billed !== null) acc.billed.addRaw(billed);
+      if (paid !== null) acc.paid.addRaw(paid);
     }
   }
   const out = new Map<number, StatementScope>();
@@ -178,23 +192,25 @@ export function ourBalances(
 ): Map<number, OurBalance> {
   const acc = new Map<number, { opening: MoneySum; balance: MoneySum }>();
   for (const cust of scopes.keys()) acc.set(cust, { opening: new MoneySum(), balance: new MoneySum() });
-  const visit = (customerId: string, date: number | null, amount: Money | null, sign: 1 | -1): void => {
+  let lastId = '';
+  let lastCust = -1;
+  const visit = (customerId: string, date: number | null, amount: RawNum | null, sign: 1 | -1): void => {
     if (!amount || (date !== null && date > asOf)) return;
-    const cust = customers.find(customerId.trim());
+    // Rows of one customer usually come together: skip the map lookup when the ID repeats.
+    if (customerId !== lastId) {
+      lastId = customerId;
+      lastCust = customers.find(customerId.trim());
+    }
+    const cust = lastCust;
     const a = cust < 0 ? undefined : acc.get(cust);
     if (!a) return;
     const start = (scopes.get(cust) as StatementScope).periodStart;
     const early = start !== null && date !== null && date < start;
-    if (sign > 0) {
-      a.balance.add(amount);
-      if (early) a.opening.add(amount);
-    } else {
-      a.balance.subtract(amount);
-      if (early) a.opening.subtract(amount);
-    }
+    a.balance.addRaw(amount, sign);
+    if (early) a.opening.addRaw(amount, sign);
   };
-  for (const t of sales) for (const s of t.records) visit(s.customerId, s.date, grossOf(s), 1);
-  for (const t of receipts) for (const r of t.records) visit(r.customerId, r.date, r.amount, -1);
+  for (const t of sales) for (const s of t.records) visit(s.customerId, s.date, saleGrossRaw(s), 1);
+  for (const t of receipts) for (const r of t.records) visit(r.customerId, r.date, receiptAmountRaw(r), -1);
   const out = new Map<number, OurBalance>();
   for (const [cust, a] of acc) out.set(cust, { opening: a.opening.value(), balance: a.balance.value() });
   return out;
@@ -205,15 +221,25 @@ export type OpenItemKind =
   | 'unmatched-sale' | 'unmatched-receipt' | 'unmatched-billed' | 'unmatched-paid'
   | 'amount-diff-billed' | 'amount-diff-paid' | 'duplicate' | 'ambiguous-ours' | 'ambiguous-theirs';
 
-/** One open difference, with its effect on (our balance − their balance). */
+/**
+ * One open difference, with its effect on (our balance − their balance): in cents when whole cents
+ * (`effectCents`), else as a decimal (`effectDecimal`); {@link effectOf} gives it either way.
+ */
 export interface OpenItem {
   cust: number;
   kind: OpenItemKind;
   date: number | null;
   reference: string;
   sheet: string;
+  row: number;
   cell: string;
-  effect: Money;
+  effectCents: number | null;
+  effectDecimal: Money | null;
+}
+
+/** An open item's effect on (ours − theirs) as a decimal. */
+export function effectOf(item: OpenItem): Money {
+  return item.effectDecimal ?? new Decimal(item.effectCents ?? 0).dividedBy(100);
 }
 
 /** A customer's reconciliation: balances, the items explaining their difference, and whether it ties out. */
@@ -236,7 +262,10 @@ export function tieOut(scope: StatementScope, ours: OurBalance, items: OpenItem[
   const sum = new MoneySum();
   sum.add(ours.opening);
   sum.subtract(scope.opening);
-  for (const item of items) sum.add(item.effect);
+  for (const item of items) {
+    if (item.effectDecimal) sum.add(item.effectDecimal);
+    else sum.addCents(item.effectCents ?? 0);
+  }
   const explained = sum.value();
   const difference = ours.balance.minus(scope.closing);
   const unexplained = difference.minus(explained);

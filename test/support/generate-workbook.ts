@@ -5,6 +5,7 @@ import {
   CustomerRecord, ParsedWorkbook, ReceiptRecord, SaleRecord, StatementLine, Table, TemplateRecords,
 } from '../../src/core/records';
 import { SheetMapping, TemplateKind } from '../../src/core/templates';
+import { ReceiptRow, SaleRow, StatementRow } from '../../src/core/record-rows';
 
 /**
  * A workbook generator with known truth, for tests and the bench: customers, our sales and receipts,
@@ -197,6 +198,8 @@ interface StatementDraft {
   ours: string[];
   kind: 'billed' | 'paid' | 'opening';
   duplicate: boolean;
+  /** A duplicate of this line follows: keep the pair together. */
+  repeated?: boolean;
   /** Insertion order, to keep the sort stable. */
   seq: number;
 }
@@ -377,7 +380,10 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
       else if (pick(b.blankRef)) reference = '';
       else dup = pick(b.duplicate);
       const l = line({ cust: c, date, reference: reference === s.invoiceNo && rand() < 0.3 ? `INV ${reference}` : reference, description: 'Invoice', billed: cents, paid: null, ours: [saleRef(s)], kind: 'billed' });
-      if (dup) line({ ...l, ours: [] }, true);
+      if (dup) {
+        line({ ...l, ours: [] }, true);
+        l.repeated = true;
+      }
       if (rand() < b.extra) {
         line({ cust: c, date: clamp(s.date + int(0, 3)), reference: `ADJ-${String(++extraSeq).padStart(6, '0')}`, description: 'Adjustment', billed: int(1000, 2_000_000), paid: null, ours: [], kind: 'billed' });
       }
@@ -448,7 +454,7 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
       const drop = new Uint8Array(lines.length);
       while (surplus > 0) {
         const k = int(0, lines.length - 1);
-        if (drop[k] || lines[k].kind !== 'billed' || lines[k].ours.length !== 1 || lines[k].duplicate) continue;
+        if (drop[k] || lines[k].kind !== 'billed' || lines[k].ours.length !== 1 || lines[k].duplicate || lines[k].repeated) continue;
         drop[k] = 1;
         surplus--;
       }
@@ -495,32 +501,51 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
       creditRating: null, status: 'active', contact: '', email: '', salesRep: '', region: '',
     });
   }
+  // Sales, receipts and statement lines as the parser builds them: row classes holding each money
+  // cell's number, so Decimals are only made where a check asks (and the bench measures real runs).
   const rate = new Decimal('0.13');
-  const one = new Decimal(1);
   const salesTable: Table<SaleRecord, 'sales'> = { mapping: mapping(SHEETS.sales, 'sales', HEADERS.sales), records: new Array(drafts.length) };
   drafts.forEach((s, k) => {
-    const amount = money(s.cents - s.tax);
-    salesTable.records[k] = {
-      sheet: SHEETS.sales, row: s.row, date: s.date, docNo: s.docNo, invoiceNo: s.invoiceNo, customerId: custId(s.cust),
-      customerName: `Customer ${s.cust + 1}`, product: 'Widget', category: 'Goods', quantity: one, unitPrice: amount, amount,
-      taxRate: rate, tax: money(s.tax), total: money(s.cents), dueDate: null, salesRep: '',
-    };
+    const row = new SaleRow(SHEETS.sales, s.row);
+    row.date = s.date;
+    row.docNo = s.docNo;
+    row.invoiceNo = s.invoiceNo;
+    row.customerId = custId(s.cust);
+    row.customerName = `Customer ${s.cust + 1}`;
+    row.product = 'Widget';
+    row.category = 'Goods';
+    row.rawQuantity = 1;
+    row.rawUnitPrice = cellMoney(s.cents - s.tax);
+    row.rawAmount = cellMoney(s.cents - s.tax);
+    row.taxRate = rate;
+    row.rawTax = cellMoney(s.tax);
+    row.rawTotal = cellMoney(s.cents);
+    salesTable.records[k] = row;
   });
   const receiptsTable: Table<ReceiptRecord, 'receipts'> = { mapping: mapping(SHEETS.receipts, 'receipts', HEADERS.receipts), records: [] };
   for (const k of receiptOrder) {
     const r = receipts[k];
-    receiptsTable.records.push({
-      sheet: SHEETS.receipts, row: r.row, date: r.date, receiptNo: r.receiptNo, customerId: custId(r.cust), amount: money(r.cents),
-      method: 'bank-transfer', reference: r.reference,
-    });
+    const row = new ReceiptRow(SHEETS.receipts, r.row);
+    row.date = r.date;
+    row.receiptNo = r.receiptNo;
+    row.customerId = custId(r.cust);
+    row.rawAmount = cellMoney(r.cents);
+    row.method = 'bank-transfer';
+    row.reference = r.reference;
+    receiptsTable.records.push(row);
   }
   const statementTable: Table<StatementLine, 'statement'> = { mapping: mapping(SHEETS.statement, 'statement', HEADERS.statement), records: new Array(lines.length) };
   lines.forEach((l, k) => {
-    statementTable.records[k] = {
-      sheet: SHEETS.statement, row: k + 2, customerId: custId(l.cust), date: l.date, reference: l.reference, description: l.description,
-      billed: l.billed === null ? null : money(l.billed), paid: l.paid === null ? null : money(l.paid),
-      balance: opts.runningBalance ? money(balances[k]) : null, isOpening: l.kind === 'opening',
-    };
+    const row = new StatementRow(SHEETS.statement, k + 2);
+    row.customerId = custId(l.cust);
+    row.date = l.date;
+    row.reference = l.reference;
+    row.description = l.description;
+    row.rawBilled = l.billed === null ? null : cellMoney(l.billed);
+    row.rawPaid = l.paid === null ? null : cellMoney(l.paid);
+    row.rawBalance = opts.runningBalance ? cellMoney(balances[k]) : null;
+    row.isOpening = l.kind === 'opening';
+    statementTable.records[k] = row;
   });
   const parsed: ParsedWorkbook = { customers: [customersTable], sales: [salesTable], receipts: [receiptsTable], statements: [statementTable] };
 
