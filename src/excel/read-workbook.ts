@@ -33,6 +33,8 @@ export interface FoundState {
   exists: boolean;
   /** Rows of column A the stored state occupies (to blank what a shorter state leaves over). */
   rows: number;
+  /** The chunks stored now, so a write can leave the unchanged ones alone. */
+  chunks: string[];
 }
 
 /** Every sheet, in tab order, with its visibility and protection. One sync. */
@@ -55,10 +57,10 @@ export function findSheet(sheets: readonly SheetInfo[], name: string): SheetInfo
 /** Queues the read of the state sheet; call the result after the sync. */
 export function queueStateRead(context: Excel.RequestContext, sheets: readonly SheetInfo[]): () => FoundState {
   const info = findSheet(sheets, STATE_SHEET);
-  if (!info) return () => ({ state: emptyState(), unreadable: false, exists: false, rows: 0 });
+  if (!info) return () => ({ state: emptyState(), unreadable: false, exists: false, rows: 0, chunks: [] });
   const used = context.workbook.worksheets.getItem(info.name).getUsedRangeOrNullObject(true).load('values,rowIndex,rowCount,columnIndex');
   return () => {
-    if (used.isNullObject) return { state: emptyState(), unreadable: false, exists: true, rows: 0 };
+    if (used.isNullObject) return { state: emptyState(), unreadable: false, exists: true, rows: 0, chunks: [] };
     // Column A only, from row 1: the state is a run of JSON chunks there.
     const column: unknown[] = [];
     if (used.columnIndex === 0) {
@@ -72,7 +74,9 @@ export function queueStateRead(context: Excel.RequestContext, sheets: readonly S
     }
     const state = parseState(chunks);
     const rows = used.rowIndex + used.rowCount;
-    return state ? { state, unreadable: false, exists: true, rows } : { state: emptyState(), unreadable: chunks.length > 0, exists: true, rows };
+    // Unreadable chunks are never kept: the next write rewrites every one of them.
+    if (!state) return { state: emptyState(), unreadable: chunks.length > 0, exists: true, rows, chunks: [] };
+    return { state, unreadable: false, exists: true, rows, chunks: chunks.map((c) => String(c)) };
   };
 }
 

@@ -21,9 +21,15 @@ export interface ExcelSavedGroup extends SavedFormatGroup {
 /** Characters a cell's text had better not start with: Excel may take them as a prefix or a formula. */
 const AWKWARD_START = /^[=+\-@'\s]/;
 
-/** Splits the state's JSON into cell-sized chunks, none starting with an awkward character. */
+/**
+ * Splits the state's JSON into cell-sized chunks, none starting with an awkward character. The owned
+ * sheets come last in the JSON, so a state that differs from the stored one only in its owned sheets
+ * differs only in its last chunks (see {@link queueStateWrite}); boundaries depend only on the text
+ * before them, so equal prefixes give equal chunks.
+ */
 export function stateChunks(state: WorkbookState): string[] {
-  const json = JSON.stringify(state);
+  const { ownedSheets, ...rest } = state;
+  const json = JSON.stringify({ ...rest, ownedSheets });
   const chunks: string[] = [];
   let i = 0;
   while (i < json.length) {
@@ -39,8 +45,9 @@ export function stateChunks(state: WorkbookState): string[] {
 const CHUNKS_PER_OP = 40;
 
 /**
- * Queues the state's write: creates the very hidden sheet when missing, writes the chunks as text and
- * blanks rows a longer earlier state used. Updates `found` to describe what will be there after the sync.
+ * Queues the state's write: creates the very hidden sheet when missing, writes (as text) the chunks
+ * from the first one that differs from what is stored, and blanks rows a longer earlier state used.
+ * Updates `found` to describe what will be there after the sync.
  */
 export async function queueStateWrite(context: Excel.RequestContext, batcher: Batcher, found: FoundState, state: WorkbookState): Promise<void> {
   const chunks = stateChunks(state);
@@ -50,10 +57,13 @@ export async function queueStateWrite(context: Excel.RequestContext, batcher: Ba
     added.visibility = 'VeryHidden';
     sheet = added;
     found.exists = true;
+    found.chunks = [];
   } else {
     sheet = context.workbook.worksheets.getItem(STATE_SHEET);
   }
-  for (let start = 0; start < chunks.length; start += CHUNKS_PER_OP) {
+  let first = 0;
+  while (first < chunks.length && first < found.chunks.length && chunks[first] === found.chunks[first]) first++;
+  for (let start = first; start < chunks.length; start += CHUNKS_PER_OP) {
     const part = chunks.slice(start, start + CHUNKS_PER_OP);
     const bytes = part.reduce((n, c) => n + utf8Length(c) + 8, OP_OVERHEAD * 2);
     await batcher.add(bytes, 0, () => {
@@ -62,11 +72,13 @@ export async function queueStateWrite(context: Excel.RequestContext, batcher: Ba
       range.values = part.map((c) => [c]);
     });
   }
-  if (found.rows > chunks.length) {
-    const extra = found.rows - chunks.length;
+  const stored = Math.max(found.rows, found.chunks.length);
+  if (stored > chunks.length) {
+    const extra = stored - chunks.length;
     await batcher.add(OP_OVERHEAD, 0, () => {
       sheet.getRangeByIndexes(chunks.length, 0, extra, 1).clear('Contents');
     });
   }
   found.rows = chunks.length;
+  found.chunks = chunks;
 }

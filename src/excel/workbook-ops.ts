@@ -252,9 +252,12 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       figures.markedCells = marks.length;
       await queueMarkNotes(context, batcher, marks, originals, current, mode, input.settings.lang);
       for (const job of jobs) await queueOwnedSheet(context, batcher, job.sheet, job.tempName, renames);
+      // The final record of the cells, with the sheets still as the journal lists them: what a rollback needs.
+      await queueStateWrite(context, batcher, found, { ...finalState, ownedSheets: journal.ownedSheets });
       await batcher.flush();
 
-      // The swap and the final state travel in one sync, so the registry never names a sheet that is not there.
+      // The swap and the owned-sheet registry travel in one sync (only the registry's chunks change), so
+      // the registry never names a sheet that is not there.
       for (const o of state.ownedSheets) {
         const s = findSheet(sheets, o.name);
         if (s) context.workbook.worksheets.getItem(s.name).delete();
