@@ -201,8 +201,8 @@ export class MatchReporter {
     const amount = amountText(dup);
     const ref = displayReference(dup);
     this.matches.push({
-      pair, pass: link.pass, status: 'duplicate', ours: [], theirs: [rowRef(dup), rowRef(original)],
-      difference: dup.exact ? centsToString(-dup.cents) : decimalString(amountOf(dup).negated()), reason: this.text(REASONS.duplicateEntry, { ref, amount }),
+      pair, pass: link.pass, status: 'duplicate', ours: [], theirs: [rowRef(dup)],
+      difference: dup.exact ? centsToString(-dup.cents) : decimalString(amountOf(dup).negated()), reason: this.text(REASONS.duplicateEntry, { ref, amount, where: rowRef(original) }),
     });
     this.finding('duplicate-entry', dup, referenceField(dup), this.text(MESSAGES.duplicateEntry, { ref, amount, where: rowRefCell(original) }));
     this.openRecord(dup, 'duplicate', paid ? 1 : -1);

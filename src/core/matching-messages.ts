@@ -18,8 +18,8 @@ export const REASONS = {
   },
   referenceAmountDiff: { en: 'Same reference {ref}, but the amounts differ by {diff}', zh: '单据号 {ref} 相同，但金额相差 {diff}' },
   duplicateEntry: {
-    en: 'Their statement lists reference {ref} for {amount} a second time',
-    zh: '对方对账单重复列示单据号 {ref}、金额 {amount}',
+    en: 'Their statement lists reference {ref} for {amount} a second time (first at {where})',
+    zh: '对方对账单重复列示单据号 {ref}、金额 {amount}（首次见 {where}）',
   },
   amountDate: {
     en: 'No usable reference; the only record of {amount} within {days} days',

@@ -104,6 +104,8 @@ export interface GeneratorOptions {
   days?: number;
   /** Days either side the matcher allows (date shifts and groups stay within it); default 7. */
   windowDays?: number;
+  /** Each customer buys from a price list of this many amounts (equal amounts become common); default none. */
+  priceList?: number;
   /** Exactly this many sales in all (overrides the per-customer average's total). */
   totalSales?: number;
   /**
@@ -225,6 +227,7 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
   const custId = (c: number): string => `C${String(c + 1).padStart(5, '0')}`;
 
   // --- Sales, in date order (rows follow), including prior-period sales for opening balances.
+  const prices = opts.priceList ? Array.from({ length: opts.customers }, () => Array.from({ length: opts.priceList as number }, () => int(1000, 9_999_999))) : null;
   const drafts: SaleDraft[] = [];
   const counts = Array.from({ length: opts.customers }, () => Math.max(1, Math.round(opts.salesPerCustomer * (0.5 + rand()))));
   if (opts.totalSales !== undefined) {
@@ -247,11 +250,13 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
     for (let k = 0; k < n; k++) drafts.push(saleDraft(c, start + int(0, days - 1)));
   }
   function saleDraft(cust: number, date: Day): SaleDraft {
-    // Amounts spread over four orders of magnitude so equal amounts are rare, as in real books.
-    const net = int(1000, 9_999_999);
+    // Amounts spread over four orders of magnitude so equal amounts are rare, as in many books; with a
+    // price list, repeat orders of the same amount are common.
+    const net = prices ? prices[cust][int(0, prices[cust].length - 1)] : int(1000, 9_999_999);
     const credit = rand() < 0.01;
     const amount = credit ? -Math.max(100, Math.round(net / 20)) : net;
-    const tax = Math.round((amount * 13) / 100);
+    // Tax rounds half away from zero, as invoices do (Math.round alone would round -0.5 up).
+    const tax = Math.sign(amount) * Math.round((Math.abs(amount) * 13) / 100);
     return { cust, date, cents: amount + tax, tax, row: 0, docNo: '', invoiceNo: '', open: 0 };
   }
   drafts.sort((a, b) => a.date - b.date || a.cust - b.cust);
@@ -514,8 +519,9 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
     row.customerName = `Customer ${s.cust + 1}`;
     row.product = 'Widget';
     row.category = 'Goods';
-    row.rawQuantity = 1;
-    row.rawUnitPrice = cellMoney(s.cents - s.tax);
+    // A credit note is a negative quantity at the usual, positive price.
+    row.rawQuantity = s.cents < 0 ? -1 : 1;
+    row.rawUnitPrice = cellMoney(Math.abs(s.cents - s.tax));
     row.rawAmount = cellMoney(s.cents - s.tax);
     row.taxRate = rate;
     row.rawTax = cellMoney(s.tax);

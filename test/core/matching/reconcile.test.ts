@@ -1,0 +1,184 @@
+import Decimal from 'decimal.js';
+import { dayFromISO } from '../../../src/core/dates';
+import { Finding } from '../../../src/core/findings';
+import { ReceiptRow, SaleRow, StatementRow } from '../../../src/core/record-rows';
+import { CustomerRecord, ParsedWorkbook, ReceiptRecord, SaleRecord, StatementLine, Table } from '../../../src/core/records';
+import { reconcile } from '../../../src/core/reconcile';
+import { resolveSettings, Settings } from '../../../src/core/settings';
+import { SheetMapping, TemplateKind } from '../../../src/core/templates';
+import { HEADERS } from '../../support/generate-workbook';
+
+const d = (iso: string): number => dayFromISO(iso) as number;
+
+function mapping<K extends TemplateKind>(sheet: string, template: K, headers: readonly (readonly [string, string])[]): SheetMapping<K> {
+  const columns: Record<string, number> = {};
+  headers.forEach(([f], i) => (columns[f] = i));
+  return { sheet, template, headerRow: 1, columns: columns as SheetMapping<K>['columns'], unmapped: [] };
+}
+
+function sale(row: number, date: string, docNo: string, invoiceNo: string, total: number, cust = 'C1', dueDate: string | null = null): SaleRow {
+  const s = new SaleRow('Sales', row);
+  Object.assign(s, { date: d(date), docNo, invoiceNo, customerId: cust, rawTotal: total, dueDate: dueDate ? d(dueDate) : null });
+  return s;
+}
+function receipt(row: number, date: string, receiptNo: string, amount: number, reference = '', cust = 'C1'): ReceiptRow {
+  const r = new ReceiptRow('Receipts', row);
+  Object.assign(r, { date: d(date), receiptNo, customerId: cust, rawAmount: amount, reference });
+  return r;
+}
+function line(row: number, date: string, reference: string, billed: number | null, paid: number | null, balance: number | null, opts: { opening?: boolean; cust?: string } = {}): StatementRow {
+  const l = new StatementRow('Statement', row);
+  Object.assign(l, { date: d(date), reference, rawBilled: billed, rawPaid: paid, rawBalance: balance, isOpening: opts.opening ?? false, customerId: opts.cust ?? 'C1', description: opts.opening ? 'Opening balance' : '' });
+  return l;
+}
+
+function workbook(sales: SaleRecord[], receipts: ReceiptRecord[], lines: StatementLine[], customers: Partial<CustomerRecord>[] = [{ customerId: 'C1', creditLimit: new Decimal(10000), paymentTerms: { kind: 'net', days: 30 } }]): ParsedWorkbook {
+  const table = <R, K extends TemplateKind>(sheet: string, kind: K, headers: readonly (readonly [string, string])[], records: R[]): Table<R, K> => ({ mapping: mapping(sheet, kind, headers), records });
+  const cs = customers.map((c, k) => ({ sheet: 'Customers', row: k + 2, customerId: '', customerName: '', taxId: '', creditLimit: null, paymentTerms: null, creditRating: null, status: null, contact: '', email: '', salesRep: '', region: '', ...c }) as CustomerRecord);
+  return {
+    customers: [table('Customers', 'customers', HEADERS.customers, cs)],
+    sales: [table('Sales', 'sales', HEADERS.sales, sales)],
+    receipts: [table('Receipts', 'receipts', HEADERS.receipts, receipts)],
+    statements: [table('Statement', 'statement', HEADERS.statement, lines)],
+  };
+}
+
+const AS_OF = d('2024-03-31');
+const run = (wb: ParsedWorkbook, settings: Partial<Settings> = {}) => reconcile(wb, resolveSettings({ asOf: AS_OF, ...settings }), AS_OF);
+const at = (findings: Finding[], code: string): string[] => findings.filter((f) => f.code === code).map((f) => `${f.sheet}!${f.cell}`).sort();
+
+// Sales columns: A Date, B Document No, C Invoice No, D Customer ID, … M Total. Receipts: D Amount, B Receipt No.
+// Statement: A Customer ID, B Date, C Reference, E Billed, F Paid, G Balance.
+function scenario(): ParsedWorkbook {
+  return workbook(
+    [
+      sale(2, '2024-03-01', 'SO-1', '10000001', 1130),
+      sale(3, '2024-03-05', 'SO-2', '10000002', 2260),
+      sale(4, '2024-03-08', 'SO-3', '10000003', 339),
+      sale(5, '2024-03-10', 'SO-4', '10000004', 452), // not on their statement
+    ],
+    [receipt(2, '2024-03-20', 'RC-1', 1130, 'payment for INV-10000001'), receipt(3, '2024-03-25', 'RC-2', 500)],
+    [
+      line(2, '2024-03-01', '', null, null, 0, { opening: true }),
+      line(3, '2024-03-01', '10000001', 1130, null, 1130),
+      line(4, '2024-03-06', 'INV 10000002', 2300, null, 3430), // amount differs by 40
+      line(5, '2024-03-08', '10000030', 339, null, 3769), // transposed digits
+      line(6, '2024-03-09', 'ADJ-1', 25, null, 3794), // not ours
+      line(7, '2024-03-21', 'PV-77', null, 1130, 2664),
+      line(8, '2024-03-21', 'PV-77', null, 1130, 1534), // listed twice
+    ],
+  );
+}
+
+describe('reconcile', () => {
+  it('flags every difference at the right cell on both sides', () => {
+    const res = run(scenario());
+    expect(at(res.findings, 'unmatched-ours')).toEqual(['Receipts!B3', 'Sales!B5']);
+    expect(at(res.findings, 'unmatched-theirs')).toEqual(['Statement!C6']);
+    expect(at(res.findings, 'amount-diff')).toEqual(['Sales!M3', 'Statement!E4']);
+    expect(at(res.findings, 'duplicate-entry')).toEqual(['Statement!C8']);
+    expect(at(res.findings, 'date-diff')).toEqual(['Receipts!A2', 'Sales!A3', 'Statement!B4', 'Statement!B7']);
+    expect(at(res.findings, 'tie-out')).toEqual([]);
+    const diff = res.findings.find((f) => f.code === 'amount-diff' && f.sheet === 'Sales') as Finding;
+    expect(diff).toMatchObject({ severity: 'error', row: 3, expected: '2300.00', actual: '2260.00' });
+  });
+
+  it('records each match with its pass, rows, difference and reason', () => {
+    const res = run(scenario());
+    const bySales = (row: string) => res.matches.find((m) => m.pair === 'sales~statement' && m.ours.includes(row));
+    expect(bySales('Sales!2')).toMatchObject({ pass: 'exact-reference', status: 'matched', theirs: ['Statement!3'], difference: '0.00' });
+    expect(bySales('Sales!3')).toMatchObject({ pass: 'reference-amount-diff', status: 'amount-diff', difference: '-40.00' });
+    expect(bySales('Sales!4')).toMatchObject({ pass: 'near-reference', status: 'matched' });
+    expect(bySales('Sales!5')).toMatchObject({ pass: 'unmatched', status: 'unmatched', theirs: [], difference: '452.00' });
+    expect(bySales('Sales!3')?.reason).toContain('40.00');
+    const cash = res.matches.filter((m) => m.pair === 'receipts~sales');
+    expect(cash.map((m) => [m.ours[0], m.pass, m.theirs])).toEqual([
+      ['Receipts!2', 'reference', ['Sales!2']],
+      ['Receipts!3', 'fifo', ['Sales!3']],
+    ]);
+  });
+
+  it('ties out: the open items explain the difference of balances', () => {
+    const res = run(scenario());
+    const sheet = res.sheets.find((s) => s.key === 'reconciliation');
+    expect(sheet).toBeDefined();
+    const rows = sheet?.rows ?? [];
+    const money = (label: string) => rows.find((r) => r[1] === label)?.[5];
+    expect(money('Our balance')).toEqual({ money: '2551.00' }); // 4181 − 1630
+    expect(money('Their balance')).toEqual({ money: '1534.00' });
+    expect(money('Difference (ours − theirs)')).toEqual({ money: '1017.00' });
+    expect(money('Explained by open items')).toEqual({ money: '1017.00' });
+    expect(rows[rows.length - 1][6]).toBe('Tied out');
+    const links = rows.map((r) => r[4]).filter((c): c is { link: { text: string; sheet: string; cell: string } } => typeof c === 'object' && c !== null && 'link' in c);
+    expect(links.map((l) => l.link.text)).toEqual(expect.arrayContaining(['Sales!B5', 'Statement!C6', 'Statement!C8', 'Receipts!B3', 'Sales!M3']));
+  });
+
+  it('raises tie-out when their running balance does not add up', () => {
+    const wb = scenario();
+    (wb.statements[0].records[6] as StatementRow).rawBalance = 1500;
+    const res = run(wb);
+    const tie = res.findings.filter((f) => f.code === 'tie-out');
+    expect(tie).toHaveLength(1);
+    expect(tie[0]).toMatchObject({ sheet: 'Statement', cell: 'G8', expected: '1017', actual: '1051' });
+    expect(res.sheets[0].rows[res.sheets[0].rows.length - 1][6]).toBe('Not tied out');
+  });
+
+  it('brings earlier records forward as an opening balance', () => {
+    const wb = workbook(
+      [sale(2, '2024-01-15', 'SO-0', '10000000', 700), sale(3, '2024-03-02', 'SO-1', '10000001', 100)],
+      [],
+      [line(2, '2024-03-01', '', null, null, 700, { opening: true }), line(3, '2024-03-02', '10000001', 100, null, 800)],
+    );
+    const res = run(wb);
+    expect(res.findings.filter((f) => f.code !== 'date-diff')).toEqual([]);
+    expect(res.matches.filter((m) => m.pair === 'sales~statement').map((m) => m.ours)).toEqual([['Sales!3']]);
+  });
+
+  it('speaks the workbook language', () => {
+    const res = run(scenario(), { lang: 'zh' });
+    const f = res.findings.find((x) => x.code === 'unmatched-ours' && x.sheet === 'Sales') as Finding;
+    expect(f.message).toContain('不在客户对账单上');
+    expect(res.sheets[0].name).toBe('余额调节表');
+    expect(res.sheets[0].rows[res.sheets[0].rows.length - 1][6]).toBe('已调平');
+  });
+
+  it('gives findings ids that survive sorting and inserted rows', () => {
+    const a = run(scenario());
+    const wb = scenario();
+    for (const t of [wb.sales[0], wb.receipts[0], wb.statements[0]]) for (const r of t.records) (r as { row: number }).row += 10;
+    const b = run(wb);
+    expect(b.findings.map((f) => f.id).sort()).toEqual(a.findings.map((f) => f.id).sort());
+    expect(new Set(a.findings.map((f) => f.id)).size).toBe(a.findings.length);
+  });
+
+  it('reports balances, credit use and aging from the open items', () => {
+    const wb = workbook(
+      [sale(2, '2024-01-10', 'SO-1', '10000001', 1000), sale(3, '2024-02-20', 'SO-2', '10000002', 2000), sale(4, '2024-03-25', 'SO-3', '10000003', 500, 'C1', '2024-04-30'), sale(5, '2024-04-05', 'SO-4', '10000004', 800)],
+      [receipt(2, '2024-03-01', 'RC-1', 400)],
+      [],
+    );
+    const [c] = run(wb).customers;
+    // SO-1 due 02-09 (51 days late, 600 open), SO-2 due 03-21 (10 days late), SO-3 not due; SO-4 is after the as-of date.
+    expect(c).toMatchObject({
+      customerId: 'C1', balance: '3100.00', creditLimit: '10000.00', utilization: '0.31', overdue: '2600.00',
+      aging: { Current: '500.00', '1-30': '2000.00', '31-60': '600.00', '61-90': '0.00', '91-180': '0.00', '>180': '0.00' },
+    });
+    expect(run(wb, { exposureIncludesFutureSales: true }).customers[0].utilization).toBe('0.39');
+  });
+
+  it('reports partial payments and unapplied cash', () => {
+    const wb = workbook([sale(2, '2024-03-01', 'SO-1', '10000001', 1000)], [receipt(2, '2024-03-10', 'RC-1', 400), receipt(3, '2024-03-20', 'RC-2', 900)], []);
+    const res = run(wb);
+    expect(at(res.findings, 'partial-payment')).toEqual([]);
+    expect(at(res.findings, 'unapplied-receipt')).toEqual(['Receipts!D3']);
+    const unapplied = res.findings.find((f) => f.code === 'unapplied-receipt') as Finding;
+    expect(unapplied.message).toContain('300.00');
+    const partial = run(workbook([sale(2, '2024-03-01', 'SO-1', '10000001', 1000)], [receipt(2, '2024-03-10', 'RC-1', 400)], []));
+    expect(at(partial.findings, 'partial-payment')).toEqual(['Sales!M2']);
+    expect(partial.findings[0]).toMatchObject({ severity: 'info', expected: '1000.00', actual: '400.00' });
+  });
+
+  it('does nothing with an empty workbook', () => {
+    expect(run({ customers: [], sales: [], receipts: [], statements: [] })).toEqual({ findings: [], matches: [], customers: [], sheets: [] });
+  });
+});
