@@ -33,6 +33,10 @@ export const CLI_TEXT = {
   unreadable: { en: 'the file cannot be opened ({detail})', zh: '文件无法打开（{detail}）' },
   cannotWrite: { en: 'cannot write "{file}": {detail}', zh: '无法写入“{file}”：{detail}' },
   internal: { en: 'internal error: {detail}', zh: '内部错误：{detail}' },
+  lostOnRewrite: {
+    en: 'warning: the written copy leaves out what it cannot carry ({parts}); the input file is unchanged',
+    zh: '警告：写出的副本无法保留以下内容（{parts}），输入文件未作改动',
+  },
   stateUnreadable: {
     en: 'warning: the add-in state sheet could not be read; earlier highlights were left as they are',
     zh: '警告：无法读取加载项状态表，之前的标记保持原样',

@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Pro
         io.err(`recon: ${both(done.message.text, done.message.params)}`);
         return done.exitCode;
       }
-      for (const w of done.warnings) io.err(`recon: ${both(w)}`);
+      for (const w of done.warnings) io.err(`recon: ${both(w.text, w.params)}`);
       io.out(both(CLI_TEXT.cleared, { cells: done.restoredCells }));
       io.out(both(CLI_TEXT.wrote, { file: command.out }));
       return EXIT.ok;
@@ -61,7 +61,7 @@ export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Pro
       io.err(`recon: ${both(done.message.text, done.message.params)}`);
       return done.exitCode;
     }
-    for (const w of done.warnings) io.err(`recon: ${both(w)}`);
+    for (const w of done.warnings) io.err(`recon: ${both(w.text, w.params)}`);
     for (const line of summaryLines(done, path.basename(command.input))) io.out(line);
     return EXIT.ok;
   } catch (e) {

@@ -7,6 +7,7 @@ import { Bilingual, Lang } from '../core/i18n';
 import { resolveSettings, Settings } from '../core/settings';
 import { CLI_TEXT } from './cli-messages';
 import { readWorkbookContents } from '../xlsx/read-workbook';
+import { contentLostOnRewrite } from '../xlsx/package-parts';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
 import { LoadFailure, loadWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
 
@@ -31,9 +32,15 @@ export interface CheckDone {
   result: CheckResult;
   settings: Settings;
   render: RenderSummary | null;
-  /** Warnings worth printing (e.g. an unreadable state sheet). */
-  warnings: Bilingual[];
+  /** Warnings worth printing (an unreadable state sheet, content the written copy leaves out). */
+  warnings: Warning[];
   written: string[];
+}
+
+/** A warning line: its text and parameters. */
+export interface Warning {
+  text: Bilingual;
+  params?: Record<string, string>;
 }
 
 const LOAD_REASONS: Record<LoadFailure, Bilingual> = {
@@ -92,7 +99,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
   if (!loaded.ok) return loadFailure(req.input, loaded.reason, loaded.detail);
   const workbook = loaded.workbook;
   const contents = readWorkbookContents(workbook);
-  const warnings: Bilingual[] = contents.state.unreadable ? [CLI_TEXT.stateUnreadable] : [];
+  const warnings: Warning[] = contents.state.unreadable ? [{ text: CLI_TEXT.stateUnreadable }] : [];
   const stored = contents.state.state.settings;
   const settings = resolveSettings({
     ...stored,
@@ -104,6 +111,8 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
   const written: string[] = [];
   let render: RenderSummary | null = null;
   if (req.out) {
+    const lost = await contentLostOnRewrite(req.input);
+    if (lost.length) warnings.push({ text: CLI_TEXT.lostOnRewrite, params: { parts: lost.join(', ') } });
     render = renderPlan(workbook, result.plan);
     try {
       await saveWorkbookFile(workbook, req.out);
@@ -125,14 +134,18 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
 }
 
 /** Runs `recon clear`: writes a copy with every highlight undone and the add-in's sheets removed. */
-export async function runClear(input: string, out: string): Promise<{ ok: true; restoredCells: number; warnings: Bilingual[] } | RunFailure> {
+export async function runClear(input: string, out: string): Promise<{ ok: true; restoredCells: number; warnings: Warning[] } | RunFailure> {
   const loaded = await loadWorkbookFile(input);
   if (!loaded.ok) return loadFailure(input, loaded.reason, loaded.detail);
+  const warnings: Warning[] = [];
+  const lost = await contentLostOnRewrite(input);
+  if (lost.length) warnings.push({ text: CLI_TEXT.lostOnRewrite, params: { parts: lost.join(', ') } });
   const summary = clearAnnotations(loaded.workbook);
+  if (summary.stateWasUnreadable) warnings.push({ text: CLI_TEXT.stateUnreadable });
   try {
     await saveWorkbookFile(loaded.workbook, out);
   } catch (e) {
     return writeFailure(out, e);
   }
-  return { ok: true, restoredCells: summary.restoredCells, warnings: summary.stateWasUnreadable ? [CLI_TEXT.stateUnreadable] : [] };
+  return { ok: true, restoredCells: summary.restoredCells, warnings };
 }
