@@ -44,9 +44,12 @@ export function readAmount(v: CellValue | undefined, decimalComma: boolean): Raw
   return r.kind === 'ok' ? r.value : r.kind === 'blank' ? null : BAD;
 }
 
+/** One past the last serial, read once (an imported constant is a getter call under tsx). */
+const SERIAL_END = MAX_SERIAL + 1;
+
 /** A date cell as an Excel serial (time of day dropped). */
 export function readDate(v: CellValue | undefined): Day | null | Bad {
-  if (typeof v === 'number' && v >= 1 && v < MAX_SERIAL + 1) return Math.floor(v);
+  if (typeof v === 'number' && v >= 1 && v < SERIAL_END) return Math.floor(v);
   if (v === null || v === undefined) return null;
   const r = parseDate(v);
   return r.kind === 'ok' ? r.day : r.kind === 'blank' ? null : BAD;

@@ -15,6 +15,14 @@ import { FieldDef, fieldLabel, FieldType, templateFields } from './template-fiel
 import { FieldKey, SheetMapping, TemplateKind } from './templates';
 import { KIND_WORDS, MSG } from './validation-messages';
 
+/**
+ * Imported functions used per cell or per row. tsx (esbuild) compiles every use of an imported binding
+ * into getter calls on the exporting module; reading them once into this object keeps a million-row
+ * loop to plain calls.
+ */
+const hot = { readText, readId, readDate, readAmount, readPercent, isCellError, parsePaymentTerms, CustomerRow, SaleRow, ReceiptRow, StatementRow };
+const NOT_READ: typeof BAD = BAD;
+
 /** Why a cell could not be read: not of its type, text outside a pattern, a word outside a list. */
 const TYPE = 1;
 const PATTERN = 2;
@@ -41,59 +49,59 @@ class BadCells {
  */
 function rText(cells: CellValue[], col: number, bad: BadCells): string {
   if (col < 0) return '';
-  const s = readText(cells[col]);
-  if (s !== BAD) return s;
+  const s = hot.readText(cells[col]);
+  if (s !== NOT_READ) return s;
   bad.add(col, TYPE);
   return '';
 }
 function rId(cells: CellValue[], col: number, bad: BadCells): string {
   if (col < 0) return '';
-  const s = readId(cells[col]);
-  if (s !== BAD) return s;
+  const s = hot.readId(cells[col]);
+  if (s !== NOT_READ) return s;
   bad.add(col, TYPE);
   return '';
 }
 function rDate(cells: CellValue[], col: number, bad: BadCells): number | null {
   if (col < 0) return null;
-  const d = readDate(cells[col]);
-  if (d !== BAD) return d;
+  const d = hot.readDate(cells[col]);
+  if (d !== NOT_READ) return d;
   bad.add(col, TYPE);
   return null;
 }
 function rAmount(cells: CellValue[], col: number, dc: boolean, bad: BadCells): RawNum | null {
   if (col < 0) return null;
-  const a = readAmount(cells[col], dc);
-  if (a !== BAD) return a;
+  const a = hot.readAmount(cells[col], dc);
+  if (a !== NOT_READ) return a;
   bad.add(col, TYPE);
   return null;
 }
 function rPercent(cells: CellValue[], col: number, dc: boolean, bad: BadCells): Decimal | null {
   if (col < 0) return null;
-  const p = readPercent(cells[col], dc);
-  if (p !== BAD) return p;
+  const p = hot.readPercent(cells[col], dc);
+  if (p !== NOT_READ) return p;
   bad.add(col, TYPE);
   return null;
 }
-function rList<T>(cells: CellValue[], col: number, read: (v: CellValue | undefined) => T | null | typeof BAD, bad: BadCells): T | null {
+function rList<T>(cells: CellValue[], col: number, read: (v: CellValue | undefined) => T | null | typeof NOT_READ, bad: BadCells): T | null {
   if (col < 0) return null;
   const v = cells[col];
-  if (isCellError(v ?? null) || typeof v === 'boolean') {
+  if (hot.isCellError(v ?? null) || typeof v === 'boolean') {
     bad.add(col, TYPE);
     return null;
   }
   const t = read(v);
-  if (t !== BAD) return t;
+  if (t !== NOT_READ) return t;
   bad.add(col, LIST);
   return null;
 }
 function rTerms(cells: CellValue[], col: number, bad: BadCells): PaymentTerms | null {
   if (col < 0) return null;
   const v = cells[col];
-  if (isCellError(v ?? null) || typeof v === 'boolean') {
+  if (hot.isCellError(v ?? null) || typeof v === 'boolean') {
     bad.add(col, TYPE);
     return null;
   }
-  const t = parsePaymentTerms(v);
+  const t = hot.parsePaymentTerms(v);
   if (t.kind === 'ok') return t.terms;
   if (t.kind === 'invalid') bad.add(col, PATTERN);
   return null;
@@ -366,25 +374,25 @@ export function parseTables(sheets: SheetGrid[], mappings: SheetMapping[], setti
       case 'customers':
         parsed.customers.push({
           mapping: mapping as SheetMapping<'customers'>,
-          records: parseSheet(grid, mapping, 'customers', readCustomer, (s, r) => new CustomerRow(s, r), null, ctx),
+          records: parseSheet(grid, mapping, 'customers', readCustomer, (s, r) => new hot.CustomerRow(s, r), null, ctx),
         });
         break;
       case 'sales':
         parsed.sales.push({
           mapping: mapping as SheetMapping<'sales'>,
-          records: parseSheet(grid, mapping, 'sales', readSale, (s, r) => new SaleRow(s, r), null, ctx),
+          records: parseSheet(grid, mapping, 'sales', readSale, (s, r) => new hot.SaleRow(s, r), null, ctx),
         });
         break;
       case 'receipts':
         parsed.receipts.push({
           mapping: mapping as SheetMapping<'receipts'>,
-          records: parseSheet(grid, mapping, 'receipts', readReceipt, (s, r) => new ReceiptRow(s, r), null, ctx),
+          records: parseSheet(grid, mapping, 'receipts', readReceipt, (s, r) => new hot.ReceiptRow(s, r), null, ctx),
         });
         break;
       case 'statement':
         parsed.statements.push({
           mapping: mapping as SheetMapping<'statement'>,
-          records: parseSheet(grid, mapping, 'statement', readStatementLine, (s, r) => new StatementRow(s, r), (rec) => {
+          records: parseSheet(grid, mapping, 'statement', readStatementLine, (s, r) => new hot.StatementRow(s, r), (rec) => {
             if (rec.customerId === '') rec.customerId = sheetCustomer;
             rec.isOpening = isOpeningDescription(rec.description) || isOpeningDescription(rec.reference);
           }, ctx),

@@ -4,6 +4,8 @@ import { report, RowCheck, RuleContext } from './validation-context';
 import { comparableName, CustomerIndex } from './validation-customers';
 import { MSG } from './validation-messages';
 
+/** Imported functions used per row, read once: tsx (esbuild) makes each use of an import a getter call. */
+const hot = { isUnreadable, comparableName };
 type Referencing = 'sales' | 'receipts' | 'statement';
 
 /**
@@ -22,7 +24,7 @@ export function customerRefCheck<K extends Referencing>(
   const hasName = columns.customerName !== undefined;
   return (rec) => {
     const id = rec.customerId;
-    if (id === '' || isUnreadable(rec, idBit)) return;
+    if (id === '' || hot.isUnreadable(rec, idBit)) return;
     const customer = customers.get(id);
     if (customer === undefined) {
       report(ctx, kind, table, rec, 'customerId', 'unknown-customer', MSG.unknownCustomer, { value: id }, { actual: id });
@@ -31,7 +33,7 @@ export function customerRefCheck<K extends Referencing>(
     if (!hasName) return;
     const name = (rec as unknown as { customerName?: string }).customerName ?? '';
     if (name === '' || customer.customerName === '' || name === customer.customerName) return;
-    if (comparableName(name) === comparableName(customer.customerName)) return;
+    if (hot.comparableName(name) === hot.comparableName(customer.customerName)) return;
     report(ctx, kind, table, rec, 'customerName', 'name-mismatch', MSG.nameMismatch,
       { value: name, expected: customer.customerName, id }, { expected: customer.customerName, actual: name });
   };

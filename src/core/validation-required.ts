@@ -5,6 +5,8 @@ import { TemplateKind } from './templates';
 import { report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
 
+/** Imported functions used per row, read once: tsx (esbuild) makes each use of an import a getter call. */
+const hot = { rawMoney, isUnreadable };
 /**
  * `required`: a blank cell in a required column (Customer ID, Document No, Amount…). A cell that was not
  * blank but could not be read already has its `type` finding, so it is not reported twice.
@@ -19,7 +21,7 @@ export function requiredCheck<K extends TemplateKind>(kind: K, table: Table<Temp
     for (const f of fields) {
       const v = f.get(rec);
       if (v !== null && v !== undefined && v !== '') continue;
-      if (isUnreadable(rec, f.bit)) continue;
+      if (hot.isUnreadable(rec, f.bit)) continue;
       report(ctx, kind, table, rec, f.key, 'required', MSG.required);
     }
   };
@@ -38,6 +40,6 @@ const READERS: Record<string, (rec: object) => unknown> = {
 
 /** Reads one field without building a Decimal (money fields come raw from parser records). */
 function accessor(key: string, money: boolean): (rec: object) => unknown {
-  if (money) return (rec) => rawMoney(rec, key);
+  if (money) return (rec) => hot.rawMoney(rec, key);
   return READERS[key] ?? ((rec) => (rec as Bag)[key]);
 }

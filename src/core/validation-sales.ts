@@ -8,6 +8,8 @@ import { SaleRecord, Table } from './records';
 import { calcTexts, moneyText, report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
 
+/** Imported functions used per row, read once: tsx (esbuild) makes each use of an import a getter call. */
+const hot = { SaleRow, scaleOf, scaledInt, mulRoundCents, diffWithin, rawSign, isFx, numOf, numRoundCents, numMul, numWithin, numAdd };
 const BIT = {
   quantity: fieldBit('sales', 'quantity'),
   unitPrice: fieldBit('sales', 'unitPrice'),
@@ -63,7 +65,7 @@ function allDigits(s: string): boolean {
 
 /** Scale of a raw value for the fast path; -1 sends the row to the Decimal path. */
 function scaleOfRaw(r: RawNum | null): number {
-  return typeof r === 'number' ? scaleOf(r) : -1;
+  return typeof r === 'number' ? hot.scaleOf(r) : -1;
 }
 
 /**
@@ -77,11 +79,11 @@ function scaleOfRaw(r: RawNum | null): number {
  */
 export function saleCheck(table: Table<SaleRecord, 'sales'>, rules: SalesRules, ctx: RuleContext): RowCheck<SaleRecord> {
   const tol = ctx.tolerance;
-  const tolFx = isFx(tol) ? tol : null;
+  const tolFx = hot.isFx(tol) ? tol : null;
   const cols = table.mapping.columns;
   const hasInvoice = cols.invoiceNo !== undefined;
   return (rec) => {
-    const row = rec instanceof SaleRow ? rec : null;
+    const row = rec instanceof hot.SaleRow ? rec : null;
     const bad = row ? row.unreadable : 0;
     const rq: RawNum | null = row ? row.rawQuantity : rec.quantity;
     const rp: RawNum | null = row ? row.rawUnitPrice : rec.unitPrice;
@@ -100,28 +102,28 @@ export function saleCheck(table: Table<SaleRecord, 'sales'>, rules: SalesRules, 
       }
     }
 
-    if (rq !== null && rawSign(rq) < 0 && !(ra !== null && rawSign(ra) < 0)) {
-      report(ctx, 'sales', table, rec, 'quantity', 'range', MSG.negativeQuantity, {}, { actual: moneyText(numOf(rq)) });
+    if (rq !== null && hot.rawSign(rq) < 0 && !(ra !== null && hot.rawSign(ra) < 0)) {
+      report(ctx, 'sales', table, rec, 'quantity', 'range', MSG.negativeQuantity, {}, { actual: moneyText(hot.numOf(rq)) });
     }
-    if (rp !== null && rawSign(rp) < 0) {
-      report(ctx, 'sales', table, rec, 'unitPrice', 'range', MSG.negativeNotAllowed, {}, { actual: moneyText(numOf(rp)) });
+    if (rp !== null && hot.rawSign(rp) < 0) {
+      report(ctx, 'sales', table, rec, 'unitPrice', 'range', MSG.negativeNotAllowed, {}, { actual: moneyText(hot.numOf(rp)) });
     }
 
     const as = tolFx ? scaleOfRaw(ra) : -1;
-    const an = as >= 0 ? scaledInt(ra as number, as) : 0;
+    const an = as >= 0 ? hot.scaledInt(ra as number, as) : 0;
 
     if (ra !== null && rq !== null && rp !== null) {
       let ok: boolean | null = null;
       const qs = as >= 0 ? scaleOfRaw(rq) : -1;
       const ps = qs >= 0 ? scaleOfRaw(rp) : -1;
       if (ps >= 0 && tolFx) {
-        const e = mulRoundCents(scaledInt(rq as number, qs), qs, scaledInt(rp as number, ps), ps);
-        if (e === e) ok = diffWithin(an, as, e, 2, 0, 0, tolFx.n, tolFx.s);
+        const e = hot.mulRoundCents(hot.scaledInt(rq as number, qs), qs, hot.scaledInt(rp as number, ps), ps);
+        if (e === e) ok = hot.diffWithin(an, as, e, 2, 0, 0, tolFx.n, tolFx.s);
       }
       if (ok !== true) {
-        const a = numOf(ra);
-        const expected = numRoundCents(numMul(numOf(rq), numOf(rp)));
-        if (!numWithin(a, expected, tol)) {
+        const a = hot.numOf(ra);
+        const expected = hot.numRoundCents(hot.numMul(hot.numOf(rq), hot.numOf(rp)));
+        if (!hot.numWithin(a, expected, tol)) {
           report(ctx, 'sales', table, rec, 'amount', 'amount-calc', MSG.amountCalc,
             ...calcTexts(expected, a));
         }
@@ -141,23 +143,23 @@ export function saleCheck(table: Table<SaleRecord, 'sales'>, rules: SalesRules, 
       }
       rateNum = rules.rateNum.get(rate) ?? null;
       if (rateNum === null) {
-        rateNum = numOf(rate);
+        rateNum = hot.numOf(rate);
         if (rules.rateNum.size < 10_000) rules.rateNum.set(rate, rateNum);
       }
     }
-    const rateFx = rateNum !== null && isFx(rateNum) ? rateNum : null;
+    const rateFx = rateNum !== null && hot.isFx(rateNum) ? rateNum : null;
 
     // Expected tax in cents on the fast path (NaN when unknown there).
     let taxCents = NaN;
     if (ra !== null && rateNum !== null) {
-      if (as >= 0 && rateFx) taxCents = mulRoundCents(an, as, rateFx.n, rateFx.s);
+      if (as >= 0 && rateFx) taxCents = hot.mulRoundCents(an, as, rateFx.n, rateFx.s);
       if (rt !== null) {
         const ts = taxCents === taxCents ? scaleOfRaw(rt) : -1;
-        const ok = ts >= 0 && tolFx ? diffWithin(scaledInt(rt as number, ts), ts, taxCents, 2, 0, 0, tolFx.n, tolFx.s) : null;
+        const ok = ts >= 0 && tolFx ? hot.diffWithin(hot.scaledInt(rt as number, ts), ts, taxCents, 2, 0, 0, tolFx.n, tolFx.s) : null;
         if (ok !== true) {
-          const t = numOf(rt);
-          const expectedTax = numRoundCents(numMul(numOf(ra), rateNum));
-          if (!numWithin(t, expectedTax, tol)) {
+          const t = hot.numOf(rt);
+          const expectedTax = hot.numRoundCents(hot.numMul(hot.numOf(ra), rateNum));
+          if (!hot.numWithin(t, expectedTax, tol)) {
             report(ctx, 'sales', table, rec, 'tax', 'tax-calc', MSG.taxCalc,
               ...calcTexts(expectedTax, t));
           }
@@ -171,18 +173,18 @@ export function saleCheck(table: Table<SaleRecord, 'sales'>, rules: SalesRules, 
       let ok: boolean | null = null;
       const gs = as >= 0 ? scaleOfRaw(rg) : -1;
       if (gs >= 0 && tolFx) {
-        const gn = scaledInt(rg as number, gs);
+        const gn = hot.scaledInt(rg as number, gs);
         if (rt !== null) {
           const ts = scaleOfRaw(rt);
-          if (ts >= 0) ok = diffWithin(gn, gs, an, as, scaledInt(rt as number, ts), ts, tolFx.n, tolFx.s);
-        } else if (taxCents === taxCents) ok = diffWithin(gn, gs, an, as, taxCents, 2, tolFx.n, tolFx.s);
+          if (ts >= 0) ok = hot.diffWithin(gn, gs, an, as, hot.scaledInt(rt as number, ts), ts, tolFx.n, tolFx.s);
+        } else if (taxCents === taxCents) ok = hot.diffWithin(gn, gs, an, as, taxCents, 2, tolFx.n, tolFx.s);
       }
       if (ok !== true) {
-        const a = numOf(ra);
-        const taxPart = rt !== null ? numOf(rt) : numRoundCents(numMul(a, rateNum as Num));
-        const g = numOf(rg);
-        const expectedTotal = numAdd(a, taxPart);
-        if (!numWithin(g, expectedTotal, tol)) {
+        const a = hot.numOf(ra);
+        const taxPart = rt !== null ? hot.numOf(rt) : hot.numRoundCents(hot.numMul(a, rateNum as Num));
+        const g = hot.numOf(rg);
+        const expectedTotal = hot.numAdd(a, taxPart);
+        if (!hot.numWithin(g, expectedTotal, tol)) {
           report(ctx, 'sales', table, rec, 'total', 'total-calc', MSG.totalCalc,
             ...calcTexts(expectedTotal, g));
         }

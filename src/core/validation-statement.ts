@@ -4,6 +4,9 @@ import { StatementLine, Table } from './records';
 import { calcTexts, report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
 
+/** Imported functions used per row, read once: tsx (esbuild) makes each use of an import a getter call. */
+const hot = { StatementRow, numAdd, numOf, numSub, numWithin };
+const ZERO: Num = ZERO_NUM;
 const MONEY_BITS = fieldBit('statement', 'billed') | fieldBit('statement', 'paid') | fieldBit('statement', 'balance');
 
 /** A customer's running balance; null when unknown (after a row whose amounts could not be read). */
@@ -23,24 +26,24 @@ export function balanceCheck(table: Table<StatementLine, 'statement'>, ctx: Rule
   // Rows of one customer usually come together: keep the current chain in locals, park the others.
   const parked = new Map<string, Running>();
   let current = '';
-  let running: Running = ZERO_NUM;
+  let running: Running = ZERO;
   let started = false;
   return (rec) => {
     const key = rec.customerId;
     if (!started || key !== current) {
       if (started) parked.set(current, running);
-      running = parked.has(key) ? (parked.get(key) as Running) : ZERO_NUM;
+      running = parked.has(key) ? (parked.get(key) as Running) : ZERO;
       current = key;
       started = true;
     }
-    const row = rec instanceof StatementRow ? rec : null;
+    const row = rec instanceof hot.StatementRow ? rec : null;
     const bad = row ? row.unreadable & MONEY_BITS : 0;
     const rb: RawNum | null = row ? row.rawBilled : rec.billed;
     const rp: RawNum | null = row ? row.rawPaid : rec.paid;
     const rbal: RawNum | null = row ? row.rawBalance : rec.balance;
-    const balance = rbal === null ? null : numOf(rbal);
+    const balance = rbal === null ? null : hot.numOf(rbal);
     if (rec.isOpening) {
-      running = balance ?? (bad === 0 ? numSub(rb === null ? ZERO_NUM : numOf(rb), rp === null ? ZERO_NUM : numOf(rp)) : null);
+      running = balance ?? (bad === 0 ? hot.numSub(rb === null ? ZERO : hot.numOf(rb), rp === null ? ZERO : hot.numOf(rp)) : null);
       return;
     }
     if (bad !== 0 || running === null) {
@@ -48,9 +51,9 @@ export function balanceCheck(table: Table<StatementLine, 'statement'>, ctx: Rule
       return;
     }
     let expected: Num = running;
-    if (rb !== null) expected = numAdd(expected, numOf(rb));
-    if (rp !== null) expected = numSub(expected, numOf(rp));
-    if (balance !== null && !numWithin(balance, expected, tol)) {
+    if (rb !== null) expected = hot.numAdd(expected, hot.numOf(rb));
+    if (rp !== null) expected = hot.numSub(expected, hot.numOf(rp));
+    if (balance !== null && !hot.numWithin(balance, expected, tol)) {
       report(ctx, 'statement', table, rec, 'balance', 'balance-calc', MSG.balanceCalc,
         ...calcTexts(expected, balance));
     }
