@@ -183,13 +183,15 @@ export function writeOwnedSheet(ws: ExcelJS.Worksheet, sheet: OwnedSheet, rename
     ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: sheet.columns.length } };
   }
   sheet.columns.forEach((col, j) => {
-    if (!col.choices?.length || sheet.rows.length === 0) return;
+    const choices = col.choices ?? [];
+    // A list is written as "a,b,c": a choice with a comma or a quote cannot be offered safely, so none is.
+    if (!choices.length || sheet.rows.length === 0 || choices.some((c) => c === '' || /[",]/.test(c))) return;
     const letter = ws.getColumn(j + 1).letter;
     worksheetValidations(ws).add(`${letter}${headerRow + 1}:${letter}${lastRow}`, {
       type: 'list',
       allowBlank: true,
-      // The choices are the product's own words (status names), never data, and contain no quote or comma.
-      formulae: [`"${col.choices.join(',')}"`],
+      // A quoted list is a constant, never a formula, whatever the choices start with.
+      formulae: [`"${choices.join(',')}"`],
     });
   });
   ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
