@@ -21,17 +21,21 @@ export function firstOccurrences(keys: readonly string[]): Int32Array {
   while (cap < n * 2) cap *= 2;
   const mask = cap - 1;
   const table = new Int32Array(cap).fill(-1);
+  // Each key's hash, so a probe compares two integers and touches another string only on a hash match.
+  const hashes = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const key = keys[i];
     if (key === '') continue;
-    let p = hashOf(key) & mask;
+    const h = hashOf(key);
+    hashes[i] = h;
+    let p = h & mask;
     for (;;) {
       const e = table[p];
       if (e < 0) {
         table[p] = i;
         break;
       }
-      if (keys[e] === key) {
+      if (hashes[e] === h && keys[e] === key) {
         first[i] = e;
         break;
       }
