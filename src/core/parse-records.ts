@@ -394,7 +394,8 @@ export function parseTables(sheets: SheetGrid[], mappings: SheetMapping[], setti
           mapping: mapping as SheetMapping<'statement'>,
           records: parseSheet(grid, mapping, 'statement', readStatementLine, (s, r) => new hot.StatementRow(s, r), (rec) => {
             if (rec.customerId === '') rec.customerId = sheetCustomer;
-            rec.isOpening = isOpeningDescription(rec.description) || isOpeningDescription(rec.reference);
+            // The reference column carries the words only when the row has no description (some exports).
+            rec.isOpening = rec.description !== '' ? isOpeningDescription(rec.description) : isOpeningDescription(rec.reference);
           }, ctx),
         });
         break;
