@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { columnLetter, parseCellAddress, SheetGrid } from '../../src/core/cells';
 import { checkWorkbook } from '../../src/core/engine';
 import { Finding, FindingCode } from '../../src/core/findings';
 import { cleanWorkbook, FixtureWorkbook, mistakesWorkbook, VARIANTS } from '../fixtures/validation-workbooks';
@@ -75,5 +77,41 @@ describe('the three layouts agree', () => {
     expect(zh.every((f) => /[\u4e00-\u9fff]/.test(f.message))).toBe(true);
     const en = validationFindings(mistakesWorkbook('en')).filter((f) => f.code === 'amount-calc');
     expect(en[0].message).toContain('Quantity × Unit Price');
+  });
+});
+
+describe('column order does not matter (property)', () => {
+  /** The grid with its columns reordered: new column j holds old column order[j]; merged areas follow. */
+  function permute(grid: SheetGrid, order: number[]): SheetGrid {
+    const where = new Map(order.map((old, j) => [old, j] as const));
+    const rows = grid.rows.map((r) => order.map((old) => (old < r.length ? r[old] : null)));
+    const merged = grid.merged?.map((range) => range.split(':').map((a) => {
+      const p = parseCellAddress(a);
+      return p ? `${columnLetter(where.get(p.col0) ?? p.col0)}${p.row1}` : a;
+    }).join(':'));
+    return merged ? { name: grid.name, rows, merged } : { name: grid.name, rows };
+  }
+
+  /** Findings by code, sheet, row, the header of their column, and id. */
+  function byHeader(sheets: SheetGrid[], wb: FixtureWorkbook): string[] {
+    const found = checkWorkbook({ sheets, settings: wb.settings }).report.findings.filter((f) => VALIDATION_CODES.has(f.code));
+    return found.map((f) => {
+      const grid = sheets.find((s) => s.name === f.sheet) as SheetGrid;
+      const col = parseCellAddress(f.cell)?.col0 ?? -1;
+      return `${f.code} ${f.sheet}!${f.row} [${String(grid.rows[0][col] ?? '')}] ${f.id}`;
+    }).sort();
+  }
+
+  it('gives the same findings, at the same rows and headers, with the same ids, for any column order', () => {
+    const wb = mistakesWorkbook('en');
+    const reference = byHeader(wb.sheets, wb);
+    const widths = wb.sheets.map((s) => s.rows[0].length);
+    fc.assert(fc.property(
+      fc.tuple(...widths.map((w) => fc.shuffledSubarray([...Array(w).keys()], { minLength: w, maxLength: w }))),
+      (orders) => {
+        const sheets = wb.sheets.map((s, i) => permute(s, orders[i]));
+        expect(byHeader(sheets, wb)).toEqual(reference);
+      },
+    ), { numRuns: 12 });
   });
 });
