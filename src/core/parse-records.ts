@@ -223,6 +223,20 @@ function mergedAreas(grid: SheetGrid): Area[] {
   return out;
 }
 
+/** The record read from Excel row `row1`, by binary search: records are kept in row order. */
+function recordAtRow<R>(records: readonly R[], row1: number): R | undefined {
+  let lo = 0;
+  let hi = records.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = (records[mid] as unknown as { row: number }).row;
+    if (r === row1) return records[mid];
+    if (r < row1) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 /** Shared state of one parse run. */
 interface ParseContext {
   settings: Settings;
@@ -313,7 +327,7 @@ function parseSheet<R extends { unreadable: number }>(
   for (const area of mergedReports) {
     const plan = plans.find((p) => p.col >= area.c1 && p.col <= area.c2) as ColumnPlan;
     // Keyed by the row's business key (not the range text) so the id survives moved columns.
-    const owner = records.find((r) => (r as unknown as { row: number }).row === area.r1);
+    const owner = recordAtRow(records, area.r1);
     sink.add({
       code: 'type', sheet: grid.name, row: area.r1, col: area.c1,
       key: owner ? businessKey(kind, owner) : `merged:${area.text}`, field: plan.def.key,

@@ -226,6 +226,14 @@ describe('headers, merged cells and blank rows', () => {
     expect(fs[0].message).toContain('B2:B3');
   });
 
+  it('reports each of many merged areas once, at its own top-left cell', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => saleRow({ doc: `S${i}`, inv: String(24310000 + i) }));
+    const merged = Array.from({ length: 1000 }, (_, k) => `O${2 + 2 * k}:O${3 + 2 * k}`);
+    const fs = run([{ ...sales(...rows), merged }]);
+    expect(fs.map((f) => `${f.code}@${f.cell}`)).toEqual(merged.map((m) => `type@${m.split(':')[0]}`));
+    expect(new Set(fs.map((f) => f.id)).size).toBe(1000);
+  });
+
   it('skips blank rows and keeps Excel row numbers', () => {
     const sheet = sales([], [null, '  ', null], saleRow({ a: 1, r: null, t: null, g: null }));
     const s = resolveSettings();
