@@ -32,6 +32,10 @@ export const CLI_TEXT = {
   corrupt: { en: 'not a readable .xlsx workbook ({detail})', zh: '无法解析的 .xlsx 工作簿（{detail}）' },
   unreadable: { en: 'the file cannot be opened ({detail})', zh: '文件无法打开（{detail}）' },
   cannotWrite: { en: 'cannot write "{file}": {detail}', zh: '无法写入“{file}”：{detail}' },
+  tooLargeToAnnotate: {
+    en: 'cannot write "{file}": the workbook holds {size} MB of sheet data, more than the {limit} MB the command line can annotate; use --json for the report, or the add-in in Excel',
+    zh: '无法写入“{file}”：工作簿的表格数据有 {size} MB，超过命令行可标注的 {limit} MB；请用 --json 获取报告，或在 Excel 中使用加载项',
+  },
   internal: { en: 'internal error: {detail}', zh: '内部错误：{detail}' },
   lostOnRewrite: {
     en: 'warning: the written copy leaves out what it cannot carry ({parts}); the input file is unchanged',

@@ -6,10 +6,12 @@ import { checkWorkbook, CheckResult } from '../core/engine';
 import { Bilingual, Lang } from '../core/i18n';
 import { resolveSettings, Settings } from '../core/settings';
 import { CLI_TEXT } from './cli-messages';
-import { readWorkbookContents } from '../xlsx/read-workbook';
-import { contentLostOnRewrite } from '../xlsx/package-parts';
+import ExcelJS from 'exceljs';
+import { readWorkbookContents, WorkbookContents } from '../xlsx/read-workbook';
+import { readWorkbookStreaming } from '../xlsx/stream-read';
+import { contentLostOnRewrite, sheetDataSize } from '../xlsx/package-parts';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
-import { LoadFailure, loadWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
+import { LoadFailure, loadWorkbookFile, probeWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
 
 /** What `recon check` is asked to do. */
 export interface CheckRequest {
@@ -18,7 +20,16 @@ export interface CheckRequest {
   json?: string;
   asOf?: Day;
   lang?: Lang;
+  /**
+   * Sheet XML (unpacked bytes) above which the workbook is read row by row instead of into exceljs'
+   * model, and `--out` is refused: the model costs ~13 bytes of memory per byte to read and ~36 to
+   * write back. Default {@link STREAM_ABOVE_BYTES}.
+   */
+  streamAboveBytes?: number;
 }
+
+/** 80 MB of sheet XML: about 170,000 rows of 13 columns; writing it back peaks near 3 GB. */
+export const STREAM_ABOVE_BYTES = 80 * 1024 * 1024;
 
 /** A failure explained in both languages; `exitCode` 1 for bad input or output, 70 for a bug. */
 export interface RunFailure {
@@ -95,10 +106,29 @@ export function guessLang(grids: readonly SheetGrid[]): Lang {
  * The demo runs exactly this.
  */
 export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailure> {
-  const loaded = await loadWorkbookFile(req.input);
-  if (!loaded.ok) return loadFailure(req.input, loaded.reason, loaded.detail);
-  const workbook = loaded.workbook;
-  const contents = readWorkbookContents(workbook);
+  const probe = await probeWorkbookFile(req.input);
+  if (!probe.ok) return loadFailure(req.input, probe.reason, probe.detail);
+  const sheetBytes = await sheetDataSize(req.input);
+  const limit = req.streamAboveBytes ?? STREAM_ABOVE_BYTES;
+  const large = sheetBytes !== null && sheetBytes > limit;
+  if (large && req.out) {
+    const mb = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
+    return { ok: false, exitCode: 1, message: { text: CLI_TEXT.tooLargeToAnnotate, params: { file: req.out, size: mb(sheetBytes), limit: mb(limit) } } };
+  }
+  let workbook: ExcelJS.Workbook | null = null;
+  let contents: WorkbookContents;
+  if (large) {
+    try {
+      contents = await readWorkbookStreaming(req.input);
+    } catch (e) {
+      return loadFailure(req.input, 'corrupt', e instanceof Error ? e.message.split('\n')[0] : String(e));
+    }
+  } else {
+    const loaded = await loadWorkbookFile(req.input);
+    if (!loaded.ok) return loadFailure(req.input, loaded.reason, loaded.detail);
+    workbook = loaded.workbook;
+    contents = readWorkbookContents(workbook);
+  }
   const warnings: Warning[] = contents.state.unreadable ? [{ text: CLI_TEXT.stateUnreadable }] : [];
   const stored = contents.state.state.settings;
   const settings = resolveSettings({
@@ -110,7 +140,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
 
   const written: string[] = [];
   let render: RenderSummary | null = null;
-  if (req.out) {
+  if (req.out && workbook) {
     const lost = await contentLostOnRewrite(req.input);
     if (lost.length) warnings.push({ text: CLI_TEXT.lostOnRewrite, params: { parts: lost.join(', ') } });
     render = renderPlan(workbook, result.plan);

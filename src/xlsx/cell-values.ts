@@ -25,8 +25,12 @@ function richTextToPlain(v: { richText: { text: string }[] }): string {
   return v.richText.map((r) => r.text ?? '').join('');
 }
 
-/** The plain value behind any exceljs value: result of a formula, text of a link or rich text. */
-function plainValue(v: unknown): CellValue {
+/**
+ * The plain value behind any exceljs value: result of a formula, text of a link or rich text. A
+ * number that is not finite (exceljs' streaming reader parses a formula's error result as NaN) is an
+ * error cell.
+ */
+export function plainValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : { error: '#NUM!' };
   if (typeof v === 'string' || typeof v === 'boolean') return v;

@@ -1,11 +1,38 @@
 import { promises as fs } from 'fs';
 
-/**
- * Names of the parts inside an .xlsx package, read from the zip's central directory without
- * unpacking anything. Null when the directory cannot be found (not a zip, or ZIP64, which only
- * packages beyond 65,535 parts or 4 GB use).
- */
+/** A part of an .xlsx package and its unpacked size in bytes. */
+export interface PackagePart {
+  name: string;
+  size: number;
+}
+
+/** Names of the parts inside an .xlsx package; see {@link readPackageDirectory}. */
 export async function listPackageParts(file: string): Promise<string[] | null> {
+  const parts = await readPackageDirectory(file);
+  return parts ? parts.map((p) => p.name) : null;
+}
+
+/**
+ * Total unpacked size of the worksheet parts: what the sheets' cells cost to parse. Null when the
+ * package cannot be listed.
+ */
+export async function sheetDataSize(file: string): Promise<number | null> {
+  let parts: PackagePart[] | null;
+  try {
+    parts = await readPackageDirectory(file);
+  } catch {
+    return null;
+  }
+  if (!parts) return null;
+  return parts.filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p.name)).reduce((sum, p) => sum + p.size, 0);
+}
+
+/**
+ * The parts inside an .xlsx package, read from the zip's central directory without unpacking
+ * anything. Null when the directory cannot be found (not a zip, or ZIP64, which only packages beyond
+ * 65,535 parts or 4 GB use).
+ */
+export async function readPackageDirectory(file: string): Promise<PackagePart[] | null> {
   const handle = await fs.open(file, 'r');
   try {
     const { size } = await handle.stat();
@@ -27,14 +54,15 @@ export async function listPackageParts(file: string): Promise<string[] | null> {
     if (entries === 0xffff || dirOffset === 0xffffffff || dirOffset + dirSize > size) return null;
     const dir = Buffer.alloc(dirSize);
     await handle.read(dir, 0, dirSize, dirOffset);
-    const names: string[] = [];
+    const names: PackagePart[] = [];
     let p = 0;
     for (let n = 0; n < entries && p + 46 <= dir.length; n++) {
       if (dir.readUInt32LE(p) !== 0x02014b50) return null;
+      const size = dir.readUInt32LE(p + 24);
       const nameLength = dir.readUInt16LE(p + 28);
       const extraLength = dir.readUInt16LE(p + 30);
       const commentLength = dir.readUInt16LE(p + 32);
-      names.push(dir.toString('utf8', p + 46, p + 46 + nameLength));
+      names.push({ name: dir.toString('utf8', p + 46, p + 46 + nameLength), size });
       p += 46 + nameLength + extraLength + commentLength;
     }
     return names;

@@ -20,11 +20,10 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 }
 
 /**
- * Opens an .xlsx file. Every way it can fail (no such file, a folder, an empty file, a legacy or
- * password-protected file, something that is no workbook) comes back as a reason, never a throw.
+ * Checks that a file can be an .xlsx before any parser sees it: it exists, is a file, is not empty,
+ * and starts as a zip does (a legacy .xls or a password-protected workbook is an OLE file instead).
  */
-export async function loadWorkbookFile(file: string): Promise<LoadResult> {
-  applyExceljsPatches();
+export async function probeWorkbookFile(file: string): Promise<{ ok: true } | { ok: false; reason: LoadFailure; detail: string }> {
   let handle: fs.FileHandle | undefined;
   const head = new Uint8Array(8);
   let size: number;
@@ -44,6 +43,17 @@ export async function loadWorkbookFile(file: string): Promise<LoadResult> {
   if (size === 0) return { ok: false, reason: 'empty', detail: 'the file is empty' };
   if (startsWith(head, OLE_MAGIC)) return { ok: false, reason: 'legacy-or-encrypted', detail: 'legacy .xls or password-protected' };
   if (!startsWith(head, ZIP_MAGIC)) return { ok: false, reason: 'not-xlsx', detail: 'not an .xlsx file' };
+  return { ok: true };
+}
+
+/**
+ * Opens an .xlsx file. Every way it can fail (no such file, a folder, an empty file, a legacy or
+ * password-protected file, something that is no workbook) comes back as a reason, never a throw.
+ */
+export async function loadWorkbookFile(file: string): Promise<LoadResult> {
+  applyExceljsPatches();
+  const probe = await probeWorkbookFile(file);
+  if (!probe.ok) return probe;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);

@@ -1,6 +1,8 @@
 import { promises as fs } from 'fs';
 import { checkWorkbook } from '../../src/core/engine';
+import { fmt } from '../../src/core/i18n';
 import { Report } from '../../src/core/report';
+import { runCheck } from '../../src/cli/run-check';
 import { cleanWorkbook, FixtureWorkbook, mistakesWorkbook, VARIANTS } from '../fixtures/validation-workbooks';
 import { recon, tempDir, writeGrids } from './cli-helpers';
 
@@ -39,5 +41,35 @@ describe.each(VARIANTS.map((v) => [v]))('recon check on the validation fixtures 
     const wb = cleanWorkbook(variant);
     const fromFile = await viaCli(wb, 'clean');
     expect(fromFile).toEqual(inMemory(wb));
+  });
+});
+
+describe('recon check on a workbook too large for the in-memory model', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it.each(VARIANTS.map((v) => [v]))('reads it row by row and reports what the engine reports on the same values (%s headers)', async (variant) => {
+    const wb = mistakesWorkbook(variant);
+    const input = tmp.file(`large-${variant}.xlsx`);
+    await writeGrids(input, wb.sheets);
+    // A limit of one byte sends any workbook down the streaming path.
+    const done = await runCheck({ input, asOf: wb.settings.asOf ?? undefined, lang: wb.settings.lang, streamAboveBytes: 1 });
+    if (!done.ok) throw new Error(done.message.text.en);
+    // The streaming reader cannot see merged areas; everything else is the same.
+    const unmerged = wb.sheets.map((g) => ({ name: g.name, rows: g.rows }));
+    const expected = JSON.parse(JSON.stringify(checkWorkbook({ sheets: unmerged, settings: wb.settings }).report)) as Report;
+    expect(JSON.parse(JSON.stringify(done.result.report))).toEqual(expected);
+  });
+
+  it('refuses to annotate it with --out, in one line, before reading anything', async () => {
+    const wb = cleanWorkbook('en');
+    const input = tmp.file('large-out.xlsx');
+    await writeGrids(input, wb.sheets);
+    const done = await runCheck({ input, out: tmp.file('never.xlsx'), streamAboveBytes: 1 });
+    expect(done.ok).toBe(false);
+    if (done.ok) return;
+    expect(done.exitCode).toBe(1);
+    expect(fmt(done.message.text, 'en', done.message.params)).toMatch(/^cannot write ".*never\.xlsx": the workbook holds 1 MB of sheet data, more than the 1 MB the command line can annotate; use --json/);
+    await expect(fs.stat(tmp.file('never.xlsx'))).rejects.toThrow();
   });
 });
