@@ -59,8 +59,21 @@ export function agingBucket(daysPastDue: number, bounds: readonly number[]): num
 export function saleDueDate(sale: SaleRecord, customer: CustomerRecord | undefined): number {
   if (sale.dueDate !== null) return sale.dueDate;
   if (sale.date === null) return NO_DATE;
-  return customer?.paymentTerms ? dueDateFor(sale.date, customer.paymentTerms) : sale.date;
+  const terms = customer?.paymentTerms;
+  if (!terms) return sale.date;
+  // End-of-month terms go through calendar arithmetic; a ledger has few distinct dates, so remember them.
+  const key = sale.date * 8192 + terms.days * 2 + (terms.kind === 'eom' ? 1 : 0);
+  let due = DUE_CACHE.get(key);
+  if (due === undefined) {
+    if (DUE_CACHE.size >= 100_000) DUE_CACHE.clear();
+    due = dueDateFor(sale.date, terms);
+    DUE_CACHE.set(key, due);
+  }
+  return due;
 }
+
+/** Due dates by (date, terms); terms days stay below 4096 (payment-terms.ts caps them at 3650). */
+const DUE_CACHE = new Map<number, number>();
 
 /** Inputs of {@link customerReports}. */
 export interface BalanceInput {

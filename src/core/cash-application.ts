@@ -90,17 +90,23 @@ export function applyCash(invoices: readonly CashInvoice[], receipts: readonly C
   const namedIndex = new CustomerIndex<string>();
   for (let r = 0; r < receipts.length; r++) for (const k of receipts[r].named) namedIndex.add(receipts[r].cust, k, r);
   const namedBy = new Map<number, { pos: number; invoice: number }[]>();
-  for (let i = 0; i < invoices.length; i++) {
+  const note = (r: number, key: string, invoice: number): void => {
+    let list = namedBy.get(r);
+    if (!list) {
+      list = [];
+      namedBy.set(r, list);
+    }
+    list.push({ pos: receipts[r].named.indexOf(key), invoice });
+  };
+  const anyNamed = receipts.some((r) => r.named.length > 0);
+  for (let i = 0; anyNamed && i < invoices.length; i++) {
     const inv = invoices[i];
-    for (const key of inv.keys) {
-      namedIndex.forEach(inv.cust, key, (r) => {
-        let list = namedBy.get(r);
-        if (!list) {
-          list = [];
-          namedBy.set(r, list);
-        }
-        list.push({ pos: receipts[r].named.indexOf(key), invoice: i });
-      });
+    const keys = inv.keys;
+    for (let k = 0; k < keys.length; k++) {
+      const hit = namedIndex.get(inv.cust, keys[k]);
+      if (hit === undefined) continue;
+      if (typeof hit === 'number') note(hit, keys[k], i);
+      else for (const r of hit) note(r, keys[k], i);
     }
   }
   for (const r of receiptOrder) {

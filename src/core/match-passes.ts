@@ -101,7 +101,7 @@ function theirsByReference(input: PassInput): CustomerIndex<string> {
 }
 
 /**
- * Between passes 1 and 2: several records on one side sharing one reference that together equal the one
+ * The first half of pass 2, also runnable alone: several records on one side sharing one reference that together equal the one
  * record carrying it on the other side (one invoice over several sales lines; a statement splitting an
  * invoice). Without it pass 2 would pair one of them with an amount difference.
  */
@@ -109,101 +109,110 @@ export const referenceGroupPass: MatchPass = {
   name: 'reference-group',
   enabled: () => true,
   run(input) {
-    const { ours, theirs, claimedOurs, claimedTheirs, config } = input;
-    const oursIndex = oursByReference(input);
-    // Which theirs carry each ours item's keys, for the other direction.
-    const theirsIndex = new CustomerIndex<string>();
-    for (let t = 0; t < theirs.length; t++) {
-      if (claimedTheirs[t]) continue;
-      for (const key of theirs[t].refs) theirsIndex.add(theirs[t].cust, key, t);
-    }
-    const links: Link[] = [];
-    const usedO = new Set<number>();
-    const usedT = new Set<number>();
-    const groupOk = (members: readonly MatchItem[], single: MatchItem): boolean => {
-      let cents = 0;
-      let exact = single.exact;
-      for (const m of members) {
-        cents += m.cents;
-        exact = exact && m.exact;
-      }
-      if (exact) return Math.abs(cents - single.cents) <= config.equalCents;
-      let sum = amountOf(members[0]);
-      for (let k = 1; k < members.length; k++) sum = sum.plus(amountOf(members[k]));
-      return sum.minus(amountOf(single)).abs().lte(config.equalTolerance);
-    };
-    const limit = 50;
-    // Many ours, one theirs. Theirs in rank order so a conflict resolves the same way every run.
-    const manyOurs: { t: number; group: number[] }[] = [];
-    for (let t = 0; t < theirs.length; t++) {
-      if (claimedTheirs[t] || theirs[t].refs.length === 0) continue;
-      const group: number[] = [];
-      forSharedReference(oursIndex, theirs[t], (o) => {
-        group.push(o);
-      });
-      if (group.length >= 2 && group.length <= limit) manyOurs.push({ t, group });
-    }
-    manyOurs.sort((a, b) => theirs[a.t].order - theirs[b.t].order);
-    for (const { t, group } of manyOurs) {
-      if (group.some((o) => usedO.has(o))) continue;
-      // Only when exactly one theirs line carries the reference: otherwise the lines may be repeats.
-      let carriers = 0;
-      for (const key of theirs[t].refs) {
-        const hit = theirsIndex.get(theirs[t].cust, key);
-        carriers = Math.max(carriers, hit === undefined ? 0 : typeof hit === 'number' ? 1 : hit.length);
-      }
-      if (carriers !== 1) continue;
-      if (!groupOk(group.map((o) => ours[o]), theirs[t])) continue;
-      group.sort((a, b) => ours[a].order - ours[b].order);
-      for (const o of group) usedO.add(o);
-      usedT.add(t);
-      links.push({ pass: 'reference-group', kind: 'match', ours: group, theirs: [t] });
-    }
-    // One ours, many theirs.
-    for (let o = 0; o < ours.length; o++) {
-      if (claimedOurs[o] || usedO.has(o) || ours[o].refs.length === 0) continue;
-      const group: number[] = [];
-      for (const key of ours[o].refs) {
-        theirsIndex.forEach(ours[o].cust, key, (t) => {
-          if (!group.includes(t)) group.push(t);
-        });
-      }
-      if (group.length < 2 || group.length > limit || group.some((t) => usedT.has(t))) continue;
-      let carriers = 0;
-      for (const key of ours[o].refs) {
-        const hit = oursIndex.get(ours[o].cust, key);
-        carriers = Math.max(carriers, hit === undefined ? 0 : typeof hit === 'number' ? 1 : hit.length);
-      }
-      if (carriers !== 1) continue;
-      if (!groupOk(group.map((t) => theirs[t]), ours[o])) continue;
-      group.sort((a, b) => theirs[a].order - theirs[b].order);
-      for (const t of group) usedT.add(t);
-      usedO.add(o);
-      links.push({ pass: 'reference-group', kind: 'match', ours: [o], theirs: group });
-    }
-    return { pairs: NO_PAIRS(), links };
+    return { pairs: NO_PAIRS(), links: referenceGroups(input, oursByReference(input), theirsByReference(input)).links };
   },
 };
 
-/** Pass 2: the same reference with a different amount: matched, and the difference reported. */
+/** The groups of {@link referenceGroupPass}, from indexes of the free records the caller built. */
+function referenceGroups(
+  input: PassInput,
+  oursIndex: CustomerIndex<string>,
+  theirsIndex: CustomerIndex<string>,
+): { links: Link[]; usedO: Set<number>; usedT: Set<number> } {
+  const { ours, theirs, claimedOurs, claimedTheirs, config } = input;
+  const links: Link[] = [];
+  const usedO = new Set<number>();
+  const usedT = new Set<number>();
+  const groupOk = (members: readonly MatchItem[], single: MatchItem): boolean => {
+    let cents = 0;
+    let exact = single.exact;
+    for (const m of members) {
+      cents += m.cents;
+      exact = exact && m.exact;
+    }
+    if (exact) return Math.abs(cents - single.cents) <= config.equalCents;
+    let sum = amountOf(members[0]);
+    for (let k = 1; k < members.length; k++) sum = sum.plus(amountOf(members[k]));
+    return sum.minus(amountOf(single)).abs().lte(config.equalTolerance);
+  };
+  const limit = 50;
+  // Many ours, one theirs. Theirs in rank order so a conflict resolves the same way every run.
+  const manyOurs: { t: number; group: number[] }[] = [];
+  for (let t = 0; t < theirs.length; t++) {
+    if (claimedTheirs[t] || theirs[t].refs.length === 0) continue;
+    const group: number[] = [];
+    forSharedReference(oursIndex, theirs[t], (o) => {
+      group.push(o);
+    });
+    if (group.length >= 2 && group.length <= limit) manyOurs.push({ t, group });
+  }
+  manyOurs.sort((a, b) => theirs[a.t].order - theirs[b.t].order);
+  for (const { t, group } of manyOurs) {
+    if (group.some((o) => usedO.has(o))) continue;
+    // Only when exactly one theirs line carries the reference: otherwise the lines may be repeats.
+    let carriers = 0;
+    for (const key of theirs[t].refs) {
+      const hit = theirsIndex.get(theirs[t].cust, key);
+      carriers = Math.max(carriers, hit === undefined ? 0 : typeof hit === 'number' ? 1 : hit.length);
+    }
+    if (carriers !== 1) continue;
+    if (!groupOk(group.map((o) => ours[o]), theirs[t])) continue;
+    group.sort((a, b) => ours[a].order - ours[b].order);
+    for (const o of group) usedO.add(o);
+    usedT.add(t);
+    links.push({ pass: 'reference-group', kind: 'match', ours: group, theirs: [t] });
+  }
+  // One ours, many theirs.
+  for (let o = 0; o < ours.length; o++) {
+    if (claimedOurs[o] || usedO.has(o) || ours[o].refs.length === 0) continue;
+    const group: number[] = [];
+    for (const key of ours[o].refs) {
+      theirsIndex.forEach(ours[o].cust, key, (t) => {
+        if (!group.includes(t)) group.push(t);
+      });
+    }
+    if (group.length < 2 || group.length > limit || group.some((t) => usedT.has(t))) continue;
+    let carriers = 0;
+    for (const key of ours[o].refs) {
+      const hit = oursIndex.get(ours[o].cust, key);
+      carriers = Math.max(carriers, hit === undefined ? 0 : typeof hit === 'number' ? 1 : hit.length);
+    }
+    if (carriers !== 1) continue;
+    if (!groupOk(group.map((t) => theirs[t]), ours[o])) continue;
+    group.sort((a, b) => theirs[a].order - theirs[b].order);
+    for (const t of group) usedT.add(t);
+    usedO.add(o);
+    links.push({ pass: 'reference-group', kind: 'match', ours: [o], theirs: group });
+  }
+  return { links, usedO, usedT };
+}
+
+/**
+ * Pass 2: the same reference with a different amount. First the reference groups (several records
+ * sharing a reference that together equal the one on the other side: one invoice over several sales
+ * lines, a statement splitting an invoice); then single pairs, matched and the difference reported.
+ * One index of each side serves both.
+ */
 export const referenceAmountDiffPass: MatchPass = {
   name: 'reference-amount-diff',
   enabled: () => true,
   run(input) {
     const { ours, theirs, claimedTheirs } = input;
     const index = oursByReference(input);
+    const groups = referenceGroups(input, index, theirsByReference(input));
     const edges = new EdgeList();
     for (let t = 0; t < theirs.length; t++) {
-      if (claimedTheirs[t] || theirs[t].refs.length === 0) continue;
+      if (claimedTheirs[t] || groups.usedT.has(t) || theirs[t].refs.length === 0) continue;
       const item = theirs[t];
       forSharedReference(index, item, (o) => {
+        if (groups.usedO.has(o)) return;
         // Closest amount first, then closest date.
         const diff = Math.min(Math.abs(ours[o].cents - item.cents), 1e9);
         edges.push(o, t, diff * 2 * NO_GAP_SCORE + gapScore(ours[o], item));
       });
     }
     const pairs = resolveGreedy(edges, ours, theirs);
-    return { pairs, links: [] };
+    return { pairs, links: groups.links };
   },
 };
 
@@ -512,7 +521,6 @@ export const unmatchedPass: MatchPass = {
 /** The passes in order, strongest first. */
 export const MATCH_PASSES: readonly MatchPass[] = [
   exactReferencePass,
-  referenceGroupPass,
   referenceAmountDiffPass,
   duplicateEntryPass,
   amountDatePass,

@@ -99,11 +99,20 @@ export function statementScopes(
   order: (sheet: string, row: number) => number,
 ): Map<number, StatementScope> {
   const accs = new Map<number, ScopeAcc>();
+  let lastId = '';
+  let lastCust = -1;
   for (const table of tables) {
     for (const line of table.records) {
-      const id = line.customerId.trim();
-      if (id === '' || (line.date !== null && line.date > asOf)) continue;
-      const cust = customers.of(id);
+      if (line.date !== null && line.date > asOf) continue;
+      // Lines of one customer come together: skip the map lookup when the ID repeats.
+      if (line.customerId !== lastId) {
+        lastId = line.customerId;
+        const trimmed = line.customerId.trim();
+        lastCust = trimmed === '' ? -1 : customers.of(trimmed);
+      }
+      const cust = lastCust;
+      if (cust < 0) continue;
+      const id = customers.ids[cust];
       let acc = accs.get(cust);
       if (!acc) {
         acc = {
