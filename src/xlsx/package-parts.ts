@@ -1,9 +1,14 @@
 import { promises as fs } from 'fs';
 
-/** A part of an .xlsx package and its unpacked size in bytes. */
+/** A part of an .xlsx package: its name, unpacked size in bytes, and where its data lies. */
 export interface PackagePart {
   name: string;
   size: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressedSize: number;
+  /** Offset of the part's local header in the file. */
+  headerOffset: number;
 }
 
 /** Names of the parts inside an .xlsx package; see {@link readPackageDirectory}. */
@@ -58,11 +63,14 @@ export async function readPackageDirectory(file: string): Promise<PackagePart[] 
     let p = 0;
     for (let n = 0; n < entries && p + 46 <= dir.length; n++) {
       if (dir.readUInt32LE(p) !== 0x02014b50) return null;
+      const method = dir.readUInt16LE(p + 10);
+      const compressedSize = dir.readUInt32LE(p + 20);
       const size = dir.readUInt32LE(p + 24);
+      const headerOffset = dir.readUInt32LE(p + 42);
       const nameLength = dir.readUInt16LE(p + 28);
       const extraLength = dir.readUInt16LE(p + 30);
       const commentLength = dir.readUInt16LE(p + 32);
-      names.push({ name: dir.toString('utf8', p + 46, p + 46 + nameLength), size });
+      names.push({ name: dir.toString('utf8', p + 46, p + 46 + nameLength), size, method, compressedSize, headerOffset });
       p += 46 + nameLength + extraLength + commentLength;
     }
     return names;

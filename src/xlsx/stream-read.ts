@@ -6,13 +6,14 @@ import { emptyState, parseState, STATE_SHEET } from '../core/workbook-state';
 import { plainValue } from './cell-values';
 import { applyExceljsPatches } from './exceljs-patches';
 import { WorkbookContents } from './read-workbook';
+import { mergedAreasByName } from './sheet-merges';
 
 /**
  * Reads a workbook too large for exceljs' in-memory model (which costs some 13 bytes of memory per
- * byte of sheet XML), row by row with its streaming reader, keeping only the values. Gives what
- * {@link readWorkbookContents} gives, with two differences the streaming reader imposes: merged areas
- * are not reported, and a formula's cached error or boolean result arrives as a number (an error reads
- * as `#NUM!`, TRUE as 1).
+ * byte of sheet XML), row by row with its streaming reader, keeping only the values; merged areas,
+ * which that reader skips, are scanned from the package separately. Gives what
+ * {@link readWorkbookContents} gives, except that the streaming reader hands a formula's cached error
+ * or boolean result over as a number (an error reads as `#NUM!`, TRUE as 1).
  */
 export async function readWorkbookStreaming(file: string): Promise<WorkbookContents> {
   applyExceljsPatches();
@@ -35,6 +36,11 @@ export async function readWorkbookStreaming(file: string): Promise<WorkbookConte
       rows[row.number - 1] = values;
     }
     grids.push({ name, rows });
+  }
+  const merges = await mergedAreasByName(file);
+  for (const g of grids) {
+    const m = merges.get(g.name);
+    if (m) g.merged = m;
   }
   // Sheets arrive in package order; the workbook's own order is its sheet list.
   const order = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);

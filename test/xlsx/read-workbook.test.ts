@@ -1,8 +1,12 @@
 import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import { serializeState, STATE_SHEET, WorkbookState } from '../../src/core/workbook-state';
 import { serialFromDate, sheetToGrid } from '../../src/xlsx/cell-values';
 import { readWorkbookContents } from '../../src/xlsx/read-workbook';
 import { renderPlan } from '../../src/xlsx/render-plan';
+import { mergedAreasByName } from '../../src/xlsx/sheet-merges';
 import { roundTrip, sheet } from './helpers';
 
 describe('reading sheets into grids', () => {
@@ -112,5 +116,28 @@ describe('the add-in state in a workbook', () => {
     const contents = readWorkbookContents(await roundTrip(wb));
     expect(contents.state.unreadable).toBe(true);
     expect(contents.grids.map((g) => g.name)).toEqual(['Sales']);
+  });
+});
+
+describe('merged areas read straight from the package (streaming path)', () => {
+  it('finds each sheet\'s merges by its name, escaped names included', async () => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet('R&D "Q1" <east>');
+    a.getCell('A1').value = 'x';
+    a.mergeCells('A1:C1');
+    a.mergeCells('B3:B9');
+    wb.addWorksheet("Li's sheet").getCell('A1').value = 'no merges';
+    const b = wb.addWorksheet('对账单');
+    b.getCell('D4').value = 'y';
+    b.mergeCells('D4:E5');
+    const dir = mkdtempSync(path.join(tmpdir(), 'recon-merges-'));
+    try {
+      const file = path.join(dir, 'm.xlsx');
+      await wb.xlsx.writeFile(file);
+      const merges = await mergedAreasByName(file);
+      expect([...merges]).toEqual([['R&D "Q1" <east>', ['A1:C1', 'B3:B9']], ['对账单', ['D4:E5']]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
