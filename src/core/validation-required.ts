@@ -38,8 +38,14 @@ const READERS: Record<string, (rec: object) => unknown> = {
   receiptNo: (r) => (r as Bag).receiptNo,
 };
 
+/** The required money field (Amount) read raw from parser records, as the interface's Decimal otherwise. */
+function amountOf(rec: object): unknown {
+  const raw = (rec as Bag).rawAmount;
+  return raw !== undefined ? raw : (rec as Bag).amount;
+}
+
 /** Reads one field without building a Decimal (money fields come raw from parser records). */
 function accessor(key: string, money: boolean): (rec: object) => unknown {
-  if (money) return (rec) => hot.rawMoney(rec, key);
+  if (money) return key === 'amount' ? amountOf : (rec) => hot.rawMoney(rec, key);
   return READERS[key] ?? ((rec) => (rec as Bag)[key]);
 }
