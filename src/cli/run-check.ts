@@ -6,6 +6,7 @@ import { checkWorkbook, CheckResult } from '../core/engine';
 import { Bilingual, Lang } from '../core/i18n';
 import { resolveSettings, Settings } from '../core/settings';
 import { CLI_TEXT } from './cli-messages';
+import { writeReportJson } from './report-json';
 import ExcelJS from 'exceljs';
 import { readWorkbookContents, WorkbookContents } from '../xlsx/read-workbook';
 import { readWorkbookStreaming } from '../xlsx/stream-read';
@@ -154,7 +155,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
   if (req.json) {
     try {
       await fs.mkdir(path.dirname(path.resolve(req.json)), { recursive: true });
-      await fs.writeFile(req.json, `${JSON.stringify(result.report, null, 2)}\n`, 'utf8');
+      await writeReportJson(result.report, req.json);
     } catch (e) {
       return writeFailure(req.json, e);
     }
