@@ -145,19 +145,22 @@ export async function run(): Promise<void> {
     const join = timed(() => mapJoin(wb.parsed, settings.invoiceNoLengths));
     gc();
     sampler.reset();
+    const matchBase = process.memoryUsage.rss();
     const match = timed(() => matchSalesToStatement(wb.parsed, wb.asOf));
     const matchPeak = sampler.peakBytes;
     gc();
     sampler.reset();
+    const inputRss = process.memoryUsage.rss();
     const full = timed(() => reconcile(wb.parsed, settings, wb.asOf));
     const fullPeak = sampler.peakBytes;
     const s = scoreMatches(full.value.matches, wb.truth);
     console.log(
-      `matching sales=${ROWS} statement=${ROWS} time=${seconds(match.ms)} peakRSS=${gb(matchPeak)} mapJoin=${seconds(join.ms)} ` +
+      `matching sales=${ROWS} statement=${ROWS} time=${seconds(match.ms)} peakRSS=${gb(matchPeak)} (input ${gb(matchBase)}) mapJoin=${seconds(join.ms)} ` +
         `ratio=${(match.ms / join.ms).toFixed(1)}x precision=${pct(s.precision)} recall=${pct(s.recall)}`,
     );
     console.log(
       `reconcile sales=${ROWS} statement=${ROWS} receipts=${receipts} time=${seconds(full.ms)} peakRSS=${gb(fullPeak)} ` +
+        `(input and generator ${gb(inputRss)}) ` +
         `matches=${full.value.matches.length} findings=${full.value.findings.length} (all three reconciliations, tie-out, reports)`,
     );
   } finally {

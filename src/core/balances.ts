@@ -61,6 +61,7 @@ export function saleDueDate(sale: SaleRecord, customer: CustomerRecord | undefin
   if (sale.date === null) return NO_DATE;
   const terms = customer?.paymentTerms;
   if (!terms) return sale.date;
+  if (terms.days >= 4096) return dueDateFor(sale.date, terms);
   // End-of-month terms go through calendar arithmetic; a ledger has few distinct dates, so remember them.
   const key = sale.date * 8192 + terms.days * 2 + (terms.kind === 'eom' ? 1 : 0);
   let due = DUE_CACHE.get(key);

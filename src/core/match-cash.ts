@@ -39,7 +39,29 @@ export interface CashInputs {
   saleKeys: SaleKeyCache;
 }
 
+/**
+ * What cash application decided, for the credit checks (days late, DSO, exposure): the invoices and
+ * receipts it saw (parallel to the arrays below), every allocation, and what is left.
+ */
+export interface CashDetail {
+  /** Sales with a positive gross dated up to the as-of date (or undated), in workbook order. */
+  invoices: SaleRecord[];
+  /** Each invoice's customer ordinal, gross cents and due date ({@link NO_DATE} when unknown). */
+  invoiceCustomer: number[];
+  invoiceCents: number[];
+  invoiceDue: number[];
+  /** Receipts with a positive amount dated up to the as-of date (or undated). */
+  receipts: ReceiptRecord[];
+  allocations: Allocation[];
+  /** Cents still open per invoice, unapplied per receipt. */
+  open: Float64Array;
+  unapplied: Float64Array;
+  /** Customer IDs by ordinal. */
+  customerIds: readonly string[];
+}
+
 export interface CashOutcome {
+  detail: CashDetail;
   matches: MatchReport[];
   findings: Finding[];
   /** Open invoices, credit notes and unapplied receipts, for balances and aging. */
@@ -171,7 +193,12 @@ export function cashApplication(input: CashInputs): CashOutcome {
       }), centsToString(invoices[i].cents), centsToString(invoices[i].cents - left)));
     }
   }
-  return { matches, findings, open, futureSales };
+  const detail: CashDetail = {
+    invoices: invoiceRec, invoiceCustomer: invoices.map((i) => i.cust), invoiceCents: invoices.map((i) => i.cents), invoiceDue,
+    receipts: receiptSrc.map((r) => r.rec), allocations: result.allocations, open: result.open, unapplied: result.unapplied,
+    customerIds: customers.ids,
+  };
+  return { detail, matches, findings, open, futureSales };
 }
 
 function cashMatch(

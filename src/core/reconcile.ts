@@ -2,7 +2,7 @@ import { customerReports } from './balances';
 import { Day } from './dates';
 import { DEFAULT_SEVERITY, Finding, findingId } from './findings';
 import { toleranceCents } from './match-amounts';
-import { cashApplication } from './match-cash';
+import { CashDetail, cashApplication } from './match-cash';
 import { CustomerOrdinals, ItemScope, orderOf, receiptItems, SaleKeyCache, saleItems, sheetRanks, statementItems } from './match-items';
 import { runPasses } from './match-passes';
 import { disambiguateIds, MatchReporter } from './match-report';
@@ -23,6 +23,8 @@ export interface ReconcileResult {
   customers: CustomerReport[];
   /** Owned sheets (Reconciliation, …) to add to the plan. */
   sheets: OwnedSheet[];
+  /** Cash application's allocations and open balances, for the credit checks. Absent from the placeholder era. */
+  cash?: CashDetail;
 }
 
 /** Group size and candidate bound of the group passes (DESIGN.md: up to 5 records). */
@@ -141,6 +143,7 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
       exposureIncludesFutureSales: settings.exposureIncludesFutureSales, agingBuckets: settings.agingBuckets, asOf,
     }),
     sheets: scopes.size > 0 ? [reconciliationSheet(tieOuts, asOf, settings.lang)] : [],
+    cash: cash.detail,
   };
 }
 

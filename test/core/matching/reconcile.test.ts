@@ -176,9 +176,13 @@ describe('reconcile', () => {
     const partial = run(workbook([sale(2, '2024-03-01', 'SO-1', '10000001', 1000)], [receipt(2, '2024-03-10', 'RC-1', 400)], []));
     expect(at(partial.findings, 'partial-payment')).toEqual(['Sales!M2']);
     expect(partial.findings[0]).toMatchObject({ severity: 'info', expected: '1000.00', actual: '400.00' });
+    // The credit checks get the allocations and what is left open.
+    expect(partial.cash?.allocations.map((a) => [a.receipt, a.invoice, a.cents, a.pass])).toEqual([[0, 0, 40000, 'fifo']]);
+    expect([...(partial.cash?.open ?? [])]).toEqual([60000]);
+    expect(partial.cash?.invoiceDue).toEqual([d('2024-03-31')]);
   });
 
   it('does nothing with an empty workbook', () => {
-    expect(run({ customers: [], sales: [], receipts: [], statements: [] })).toEqual({ findings: [], matches: [], customers: [], sheets: [] });
+    expect(run({ customers: [], sales: [], receipts: [], statements: [] })).toMatchObject({ findings: [], matches: [], customers: [], sheets: [] });
   });
 });
