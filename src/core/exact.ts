@@ -255,3 +255,17 @@ export function diffWithin(xn: number, xs: number, yn: number, ys: number, zn: n
   if (!(Math.abs(x) <= SAFE && Math.abs(y) <= SAFE && Math.abs(z) <= SAFE && Math.abs(t) <= SAFE && Math.abs(d) <= SAFE)) return null;
   return Math.abs(d) <= t;
 }
+
+/** a + b − c for scaled values, as an Fx at the largest scale, or null when it does not fit. */
+export function addSubScaled(an: number, as: number, bn: number, bs: number, cn: number, cs: number): Fx | null {
+  let S = as;
+  if (bs > S) S = bs;
+  if (cs > S) S = cs;
+  if (S > 15) return null;
+  const x = an * POW10[S - as];
+  const y = bn * POW10[S - bs];
+  const z = cn * POW10[S - cs];
+  const n = x + y - z;
+  if (!(Math.abs(x) <= SAFE && Math.abs(y) <= SAFE && Math.abs(z) <= SAFE && Math.abs(n) <= SAFE)) return null;
+  return { n, s: S };
+}

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import Decimal from 'decimal.js';
 import { CellValue, SheetGrid } from '../../src/core/cells';
 import { dayFromISO } from '../../src/core/dates';
 import { Finding } from '../../src/core/findings';
@@ -192,6 +194,26 @@ describe('statement balance', () => {
     ['within the rounding tolerance', [L('C1', 'A', 'x', 100, null, 100.01)], []],
   ])('%s', (_label, rows, expected) => {
     expect(codes(run([stmt(...rows)]))).toEqual(expected);
+  });
+
+  it('flags exactly the rows a decimal reference flags (property)', () => {
+    const cents = fc.integer({ min: -10_000_000, max: 10_000_000 }).map((c) => c / 100);
+    const item = fc.record({ billed: fc.option(cents, { nil: null }), paid: fc.option(cents, { nil: null }), off: fc.constantFrom(0, 0, 0, 0.01, 0.02, -0.5) });
+    fc.assert(fc.property(fc.array(item, { minLength: 1, maxLength: 25 }), (items) => {
+      let truth = new Decimal(0);
+      const rows: CellValue[][] = [];
+      const want: string[] = [];
+      let running = new Decimal(0);
+      items.forEach((it, i) => {
+        truth = truth.plus(it.billed ?? 0).minus(it.paid ?? 0);
+        const written = truth.plus(it.off);
+        rows.push(L('C1', `R${i}`, 'x', it.billed, it.paid, written.toNumber()));
+        const expected = running.plus(it.billed ?? 0).minus(it.paid ?? 0);
+        if (new Decimal(written.toNumber()).minus(expected).abs().gt('0.01')) want.push(`balance-calc@Statement!G${i + 2}`);
+        running = new Decimal(written.toNumber());
+      });
+      expect(codes(run([stmt(...rows)]))).toEqual(want.sort());
+    }), { numRuns: 60 });
   });
 
   it('takes the statement customer from the settings when the sheet has no Customer ID column', () => {
