@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { CellValue, SheetGrid } from '../../src/core/cells';
 import { dayFromISO } from '../../src/core/dates';
 import { Finding, findingId, Severity } from '../../src/core/findings';
-import { readReviews } from '../../src/core/findings-sheet';
+import { buildFindingsSheet, EXCEL_MAX_ROWS, readReviews } from '../../src/core/findings-sheet';
 import { OutCell, OwnedSheet } from '../../src/core/plan';
 import { buildMarks, buildPlan, Review } from '../../src/core/plan-build';
 import { FINDINGS_HEADERS } from '../../src/core/plan-messages';
@@ -204,5 +204,19 @@ describe('Findings sheet', () => {
 
   it('reads no reviews from a sheet that is not a Findings sheet', () => {
     expect(readReviews({ name: 'Findings', rows: [['Customer', 'Amount'], ['C001', 5]] }).size).toBe(0);
+  });
+});
+
+describe('a Findings sheet with more findings than Excel has rows', () => {
+  it('lists as many as fit below the preamble and says how many are left out', () => {
+    const one = finding('required', 'error', 'Sales', 'B2', 'k', 'Document No is required');
+    const entry = { id: one.id, severity: one.severity, code: one.code, sheet: one.sheet, cell: one.cell, row: 2, message: one.message, expected: null, actual: null, review: { status: 'open' as const, reviewer: '', reviewedAt: '', comment: '' }, current: true };
+    const total = EXCEL_MAX_ROWS + 10;
+    const sheet = buildFindingsSheet(new Array(total).fill(entry), 'en', asOf);
+    const used = (sheet.preamble?.length ?? 0) + 1 + sheet.rows.length;
+    expect(used).toBeLessThanOrEqual(EXCEL_MAX_ROWS);
+    expect(used).toBeGreaterThan(EXCEL_MAX_ROWS - 5);
+    const note = (sheet.preamble ?? []).find((r) => typeof r[0] === 'string' && r[0].startsWith('Showing the first'));
+    expect(note?.[0]).toBe(`Showing the first ${sheet.rows.length} of ${total} findings: an Excel sheet holds no more rows. The JSON report (recon check --json) lists them all.`);
   });
 });
