@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { Severity } from '../core/findings';
 import { SEVERITY_FILL, SEVERITY_FONT } from '../core/plan';
 import { SavedFormatGroup } from '../core/workbook-state';
+import { colorHex } from './theme-colors';
 
 /**
  * The part of a cell's look a highlight changes (fill, font colour, note), saved before highlighting
@@ -31,12 +32,6 @@ export interface CellLook {
   exact: ExactLook;
 }
 
-function hexOf(color: Partial<ExcelJS.Color> | undefined): string | null {
-  const argb = color?.argb;
-  if (typeof argb !== 'string' || !/^[0-9A-Fa-f]{8}$/.test(argb)) return null;
-  return `#${argb.slice(2).toUpperCase()}`;
-}
-
 function noteText(note: string | ExcelJS.Comment | undefined): string | null {
   if (note === undefined || note === null) return null;
   if (typeof note === 'string') return note;
@@ -47,15 +42,18 @@ function clone<T>(v: T): T {
   return v === undefined || v === null ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
-/** Reads the look a highlight would change. */
-export function readLook(cell: ExcelJS.Cell): CellLook {
+/**
+ * Reads the look a highlight would change. Theme colours are resolved through the workbook's palette
+ * for the shared form, so the add-in can put them back as RGB.
+ */
+export function readLook(cell: ExcelJS.Cell, palette: readonly string[] | null = null): CellLook {
   const fill = cell.style?.fill;
   const font = cell.style?.font;
   const note = cell.note as string | ExcelJS.Comment | undefined;
-  const solid = fill && fill.type === 'pattern' && fill.pattern === 'solid' ? hexOf(fill.fgColor) : null;
+  const solid = fill && fill.type === 'pattern' && fill.pattern === 'solid' ? colorHex(fill.fgColor, palette) : null;
   return {
     fill: solid,
-    fontColor: hexOf(font?.color),
+    fontColor: colorHex(font?.color, palette),
     note: noteText(note),
     exact: { fill: clone(fill) ?? null, font: clone(font) ?? null, note: clone(note) ?? null },
   };

@@ -6,6 +6,7 @@ import { applyMarkLook, readLook, restoreLook, XlsxSavedGroup } from './cell-loo
 import { applyExceljsPatches } from './exceljs-patches';
 import { uniqueSheetName, writeOwnedSheet } from './owned-sheet-writer';
 import { findWorksheet, ownedNames, readState, writeState } from './state-sheet';
+import { themePalette } from './theme-colors';
 
 /** What rendering (or clearing) did, for the CLI's summary and the tests. */
 export interface RenderSummary {
@@ -50,6 +51,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: Plan): RenderSummar
   // Owned sheets are gone by now; only the state sheet is left to keep marks off.
   const owned = ownedNames({ ...state, ownedSheets: [] });
   const saved = new Map<string, XlsxSavedGroup>();
+  const palette = themePalette(workbook);
   let markedCells = 0;
   let skippedMarks = 0;
   for (const mark of plan.marks) {
@@ -59,7 +61,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: Plan): RenderSummar
       continue;
     }
     const cell = ws.getCell(mark.cell);
-    const look = readLook(cell);
+    const look = readLook(cell, palette);
     const key = JSON.stringify([ws.name, look.fill, look.fontColor, look.note, look.exact]);
     let group = saved.get(key);
     if (!group) {
