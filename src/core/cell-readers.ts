@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { CellValue, isCellError } from './cells';
+import { CellValue } from './cells';
 import { Day, MAX_SERIAL, parseDate } from './dates';
 import { RawNum } from './exact';
 import { parseMoney } from './money';
@@ -132,8 +132,3 @@ export const readMethod = enumReader<ReceiptMethod>({
   商承: 'acceptance-bill', 汇票: 'acceptance-bill', 承兑: 'acceptance-bill',
   other: 'other', others: 'other', 其他: 'other', 其它: 'other',
 });
-
-/** True for an error value cell (`#N/A`). */
-export function isErrorCell(v: CellValue | undefined): boolean {
-  return isCellError(v ?? null);
-}

@@ -50,19 +50,9 @@ export function fxFromDecimal(d: Decimal): Fx | null {
   return { n: scaled.toNumber(), s };
 }
 
-/** The scaled form of a raw value. */
-export function fxOf(r: RawNum): Fx | null {
-  return typeof r === 'number' ? fxFromNumber(r) : fxFromDecimal(r);
-}
-
 /** The value as a Decimal (exact). */
 export function fxToDecimal(a: Fx): Decimal {
   return a.s === 0 ? new Decimal(a.n) : new Decimal(a.n).dividedBy(POW10[a.s]);
-}
-
-/** A raw value as a Decimal. */
-export function rawToDecimal(r: RawNum): Decimal {
-  return typeof r === 'number' ? new Decimal(r) : r;
 }
 
 /** a.n scaled up to scale s (s ≥ a.s); null on overflow. */
