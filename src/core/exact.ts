@@ -104,7 +104,7 @@ export function fxRound(a: Fx, s: number): Fx {
   return { n: a.n < 0 ? -rounded : rounded, s };
 }
 
-/** Sign of a − b − … compared to tolerance: true when |a − b| ≤ tol, null when it does not fit. */
+/** True when |a − b| ≤ tol, null when an intermediate does not fit. */
 export function fxWithin(a: Fx, b: Fx, tol: Fx): boolean | null {
   const d = fxSub(a, b);
   if (d === null) return null;
