@@ -5,7 +5,7 @@ import { OwnedSheetRecord, STATE_SHEET, WorkbookState } from '../core/workbook-s
 import { applyMarkLook, readLook, restoreLook, XlsxSavedGroup } from './cell-look';
 import { applyExceljsPatches } from './exceljs-patches';
 import { uniqueSheetName, writeOwnedSheet } from './owned-sheet-writer';
-import { findWorksheet, ownedNames, readState, writeState } from './state-sheet';
+import { findWorksheet, readState, writeState } from './state-sheet';
 import { themePalette } from './theme-colors';
 
 /** What rendering (or clearing) did, for the CLI's summary and the tests. */
@@ -48,14 +48,13 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: Plan): RenderSummar
   const restoredCells = undo(workbook, state);
 
   const taken = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
-  // Owned sheets are gone by now; only the state sheet is left to keep marks off.
-  const owned = ownedNames({ ...state, ownedSheets: [] });
   const saved = new Map<string, XlsxSavedGroup>();
   const palette = themePalette(workbook);
   let markedCells = 0;
   let skippedMarks = 0;
   for (const mark of plan.marks) {
-    const ws = owned.has(mark.sheet.toLowerCase()) ? undefined : findWorksheet(workbook, mark.sheet);
+    // Owned sheets are gone by now; only the state sheet is left to keep marks off.
+    const ws = mark.sheet.toLowerCase() === STATE_SHEET.toLowerCase() ? undefined : findWorksheet(workbook, mark.sheet);
     if (!ws || !parseCellAddress(mark.cell)) {
       skippedMarks++;
       continue;
