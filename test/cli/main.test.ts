@@ -290,6 +290,16 @@ describe('recon check: workbooks it can read', () => {
     expect((await recon('check', input, '--json', tmp.file('with-chart.json'))).err).toEqual([]);
   });
 
+  it('may write over its input with --out, leaving no temporary file behind', async () => {
+    const input = tmp.file('in-place.xlsx');
+    await writeGrids(input, [CUSTOMERS, salesWithTraps()]);
+    expect((await recon('check', input, '--out', input)).code).toBe(0);
+    expect((await recon('check', input, '--out', input)).code).toBe(0);
+    const book = await openXlsx(input);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Customers', 'Sales', 'Findings', STATE_SHEET]);
+    expect((await fs.readdir(tmp.dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
   it('prints the usage for --help', async () => {
     const run = await recon('--help');
     expect(run.code).toBe(0);
