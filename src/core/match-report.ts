@@ -1,7 +1,8 @@
 import { dayToISO } from './dates';
 import { DEFAULT_SEVERITY, Finding, FindingCode, findingId } from './findings';
 import { Bilingual, Lang } from './i18n';
-import { centsToString, decimalString, formatCents } from './match-amounts';
+import { RawNum } from './exact';
+import { centsToString, decimalString, formatCents, lineRaw, rawCents, rawDecimal } from './match-amounts';
 import { cellOf, displayReference, RecItem, referenceField, rowRef } from './match-items';
 import { amountOf, Link, MatchConfig, MatchOutcome, NO_DATE, PassName } from './match-types';
 import { MESSAGES, REASONS, say } from './matching-messages';
@@ -171,7 +172,7 @@ export class MatchReporter {
     if (datesDiffer) {
       const o = os[0];
       const t = ts[0];
-      const dates = { ours: dayToISO(o.date), theirs: dayToISO(t.date) };
+      const dates = { ours: isoDay(o.date), theirs: isoDay(t.date) };
       this.finding('date-diff', o, 'date', this.text(MESSAGES.dateDiffOurs, { ...dates, where: rowRefCell(t, 'date') }), { expected: dates.theirs, actual: dates.ours });
       this.finding('date-diff', t, 'date', this.text(MESSAGES.dateDiffTheirs, { ...dates, where: rowRefCell(o, 'date') }), { expected: dates.ours, actual: dates.theirs });
     }
@@ -271,8 +272,28 @@ export function businessKey(item: RecItem): string {
   const rec = item.rec;
   if ('docNo' in rec) return rec.docNo !== '' ? rec.docNo : `row:${item.row}`;
   if ('receiptNo' in rec) return rec.receiptNo !== '' ? rec.receiptNo : `row:${item.row}`;
-  const date = rec.date === null ? '' : dayToISO(rec.date);
-  return `${rec.customerId}|${rec.reference}|${date}|${rec.billed?.toFixed() ?? ''}|${rec.paid?.toFixed() ?? ''}`;
+  const date = rec.date === null ? '' : isoDay(rec.date);
+  return `${rec.customerId}|${rec.reference}|${date}|${moneyKey(lineRaw(rec, 'billed'))}|${moneyKey(lineRaw(rec, 'paid'))}`;
+}
+
+/** A money value as id text: whole cents as "1234.50" without decimal.js, anything else exactly. */
+function moneyKey(raw: RawNum | null): string {
+  if (raw === null) return '';
+  const c = rawCents(raw);
+  return Number.isNaN(c) ? rawDecimal(raw).toFixed() : centsToString(c);
+}
+
+/** ISO dates by serial: a ledger has few distinct days, and findings name them again and again. */
+const ISO_CACHE = new Map<number, string>();
+
+function isoDay(day: number): string {
+  let iso = ISO_CACHE.get(day);
+  if (iso === undefined) {
+    if (ISO_CACHE.size >= 100_000) ISO_CACHE.clear();
+    iso = dayToISO(day);
+    ISO_CACHE.set(day, iso);
+  }
+  return iso;
 }
 
 /**
