@@ -58,6 +58,19 @@ function safeDecimal(text: string): Decimal {
 }
 
 /**
+ * Sales ↔ statement and receipts ↔ statement into the reporter. A function of its own so the match items
+ * (two per row) are garbage as soon as it returns, before cash application allocates its own.
+ */
+function matchStatements(parsed: ParsedWorkbook, scope: ItemScope, config: MatchConfig, saleKeys: SaleKeyCache, reporter: MatchReporter): void {
+  const sales = saleItems(parsed.sales, scope, saleKeys);
+  const billed = statementItems(parsed.statements, 'billed', scope);
+  reporter.addOutcome('sales~statement', runPasses(sales, billed, config), sales, billed);
+  const receipts = receiptItems(parsed.receipts, scope);
+  const paid = statementItems(parsed.statements, 'paid', scope);
+  reporter.addOutcome('receipts~statement', runPasses(receipts, paid, config), receipts, paid);
+}
+
+/**
  * Runs sales ↔ statement, receipts ↔ statement and receipts → sales for every customer, and the
  * tie-out of balances per customer with a statement (DESIGN.md "Matching").
  */
@@ -90,14 +103,7 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
 
   const reporter = new MatchReporter(settings.lang, config);
   const saleKeys = new SaleKeyCache(parsed.sales);
-  if (scopes.size > 0) {
-    const sales = saleItems(parsed.sales, itemScope, saleKeys);
-    const billed = statementItems(parsed.statements, 'billed', itemScope);
-    reporter.addOutcome('sales~statement', runPasses(sales, billed, config), sales, billed);
-    const receipts = receiptItems(parsed.receipts, itemScope);
-    const paid = statementItems(parsed.statements, 'paid', itemScope);
-    reporter.addOutcome('receipts~statement', runPasses(receipts, paid, config), receipts, paid);
-  }
+  if (scopes.size > 0) matchStatements(parsed, itemScope, config, saleKeys, reporter);
 
   const cash = cashApplication({
     sales: parsed.sales, receipts: parsed.receipts, customers, customerRecords, ranks, asOf, lang: settings.lang,
