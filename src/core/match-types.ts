@@ -87,8 +87,6 @@ export interface MatchConfig {
   equalTolerance: Money;
   /** {@link equalTolerance} in whole cents (for integer comparisons). */
   equalCents: number;
-  /** Differences up to this are no difference at all (the amount tolerance). */
-  silentTolerance: Money;
   /** Days either side for date-based passes. */
   windowDays: number;
   /** Whether the near-reference and group passes run. */

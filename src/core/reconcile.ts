@@ -39,7 +39,6 @@ export function matchConfig(settings: Settings): MatchConfig {
   return {
     equalTolerance: equal,
     equalCents: toleranceCents(equal),
-    silentTolerance: amountTol,
     windowDays: Math.max(0, Math.floor(settings.dateWindowDays)),
     fuzzy: settings.fuzzyMatching,
     groupMax: GROUP_MAX,

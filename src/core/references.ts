@@ -187,21 +187,6 @@ export function withinOneEdit(a: string, b: string): boolean {
   return long.slice(i + 1) === short.slice(i);
 }
 
-/**
- * The key and each of its one-character deletions, without repeats. Two keys one edit apart always share
- * one of these (symmetric deletion), so an index on them finds near references without comparing all
- * pairs; candidates still need {@link withinOneEdit}, as a shared deletion can also mean two edits.
- */
-export function deletionVariants(key: string): string[] {
-  const out = [key];
-  for (let i = 0; i < key.length; i++) {
-    // Deleting either of two equal neighbours gives the same string; keep one.
-    if (i > 0 && key.charCodeAt(i) === key.charCodeAt(i - 1)) continue;
-    out.push(key.slice(0, i) + key.slice(i + 1));
-  }
-  return out;
-}
-
 /** Token boundaries inside free text: anything but letters, digits and the separators inside numbers. */
 function isTokenChar(c: number): boolean {
   if (c < 128) {
