@@ -112,7 +112,6 @@ export const MESSAGES = {
 
 /** Texts of the Reconciliation sheet (余额调节表). */
 export const SHEET_TEXT = {
-  sheetName: { en: 'Reconciliation', zh: '余额调节表' },
   title: { en: 'Balance reconciliation with customers\' statements', zh: '客户往来余额调节表' },
   asOf: { en: 'As of {date}', zh: '截至 {date}' },
   colCustomer: { en: 'Customer ID', zh: '客户编号' },

@@ -12,7 +12,7 @@ import type { ReviewStatus } from './plan-build';
 /** Visible names of the sheets the add-in owns. The statement sheet gets the customer appended. */
 export const OWNED_SHEET_NAMES: Record<OwnedSheetKey, Bilingual> = {
   findings: { en: 'Findings', zh: '检查结果' },
-  reconciliation: { en: 'Reconciliation', zh: '对账结果' },
+  reconciliation: { en: 'Reconciliation', zh: '余额调节表' },
   aging: { en: 'Aging', zh: '账龄分析' },
   credit: { en: 'Credit', zh: '信用管理' },
   'sales-summary': { en: 'Sales Summary', zh: '销售汇总' },

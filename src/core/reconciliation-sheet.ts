@@ -5,6 +5,7 @@ import { centsToString, decimalString } from './match-amounts';
 import { say, SHEET_TEXT } from './matching-messages';
 import { Money } from './money';
 import { OutCell, OwnedSheet } from './plan';
+import { ownedSheetName } from './plan-messages';
 import { CustomerTieOut, OpenItem, OpenItemKind } from './tie-out';
 
 /**
@@ -77,7 +78,7 @@ export function reconciliationSheet(tieOuts: readonly CustomerTieOut[], asOf: Da
   }
   return {
     key: 'reconciliation',
-    name: t('sheetName'),
+    name: ownedSheetName('reconciliation', lang),
     preamble: [[t('title')], [t('asOf', { date: dayToISO(asOf) })]],
     columns: [
       { header: t('colCustomer'), format: 'text', width: 14 },
