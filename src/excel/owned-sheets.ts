@@ -13,7 +13,6 @@ import { Batcher, OP_OVERHEAD, jsonBytes, utf8Length } from './batcher';
  */
 
 /** Excel's limit on a sheet name's length. */
-export const MAX_SHEET_NAME = 31;
 /** Excel's limit on a cell's text. */
 const MAX_CELL_TEXT = 32_767;
 /** Points per character of column width (Excel's default 8.43 characters are 48 points). */
@@ -41,21 +40,6 @@ export function cellText(text: string): string {
   return clean.length > MAX_CELL_TEXT ? `${clean.slice(0, MAX_CELL_TEXT - 1)}…` : clean;
 }
 
-/**
- * A sheet name Excel accepts, unique against `taken` (lower-cased): forbidden characters become "-",
- * at most 31 characters, and " (2)", " (3)"… when the name is taken.
- */
-export function uniqueSheetName(wanted: string, taken: ReadonlySet<string>): string {
-  let base = wanted.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim();
-  if (base === '' || base.toLowerCase() === 'history') base = 'Sheet';
-  base = [...base].slice(0, MAX_SHEET_NAME).join('');
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = [...base].slice(0, MAX_SHEET_NAME - suffix.length).join('').trimEnd() + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
 
 /** A cell ready for Excel: the value, its number format, and a link if it is one. */
 interface Prepared {

@@ -15,7 +15,8 @@ import { AFTER_FAILURE, errorMessage } from './error-messages';
 import { ExcelHost, officeHost } from './host';
 import { AdapterError, officeErrorCode } from './office-errors';
 import { CheckOptions, CheckSummary, ClearSummary, OpResult, WorkbookOps } from './ops';
-import { queueOwnedSheet, uniqueSheetName } from './owned-sheets';
+import { queueOwnedSheet } from './owned-sheets';
+import { uniqueSheetName } from '../core/sheet-names';
 import { findSheet, FoundState, loadInventory, queueDims, queueMergedAreas, queueStateRead, readGrids, SheetInfo } from './read-workbook';
 import { queueStateWrite } from './state-store';
 

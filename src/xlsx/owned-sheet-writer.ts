@@ -4,7 +4,6 @@ import { Severity } from '../core/findings';
 import { ColumnFormat, OutCell, OwnedSheet, SEVERITY_FILL, SEVERITY_FONT } from '../core/plan';
 
 /** Excel's limit on a sheet name's length. */
-const MAX_SHEET_NAME = 31;
 /** Excel's limit on a cell's text. */
 const MAX_CELL_TEXT = 32_767;
 
@@ -16,22 +15,6 @@ const NUMBER_FORMATS: Partial<Record<ColumnFormat, string>> = {
   percent: '0.0%',
 };
 
-/**
- * A sheet name Excel accepts, unique against `taken` (lower-cased names): forbidden characters become
- * "-", the name is cut to 31 characters, and " (2)", " (3)"… is appended until it is free, so an owned
- * sheet never replaces a user's sheet of the same name.
- */
-export function uniqueSheetName(wanted: string, taken: ReadonlySet<string>): string {
-  let base = wanted.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim();
-  if (base === '') base = 'Sheet';
-  base = [...base].slice(0, MAX_SHEET_NAME).join('');
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = [...base].slice(0, MAX_SHEET_NAME - suffix.length).join('').trimEnd() + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
 
 /** Characters XML 1.0 cannot carry; a cell holding one would make the whole file unreadable. */
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -4,7 +4,8 @@ import { Plan } from '../core/plan';
 import { OwnedSheetRecord, STATE_SHEET, WorkbookState } from '../core/workbook-state';
 import { applyMarkLook, readLook, restoreLook, XlsxSavedGroup } from './cell-look';
 import { applyExceljsPatches } from './exceljs-patches';
-import { uniqueSheetName, writeOwnedSheet } from './owned-sheet-writer';
+import { writeOwnedSheet } from './owned-sheet-writer';
+import { uniqueSheetName } from '../core/sheet-names';
 import { findWorksheet, readState, writeState } from './state-sheet';
 import { themePalette } from './theme-colors';
 

@@ -1,7 +1,7 @@
 import { cellKey, parseLocal, splitSheet } from './address';
 import { coerceInput } from './cell-values';
 import { FakeValue, FakeWorkbookModel } from './model';
-import { FakeClientObject, FakeHost, FakeOfficeError, FakeRequestContext, FakeStats, emptyStats } from './runtime';
+import { FakeClientObject, FakeHost, FakeOfficeError, FakeRequestContext, FakeStats, compareVersions, emptyStats } from './runtime';
 import { FakeRuntime, FakeWorkbook } from './objects';
 
 /**
@@ -141,7 +141,7 @@ export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOpt
           if (name === 'ExcelApi') return host.supports(minVersion ?? '1.1');
           const have = otherSets[name];
           if (have === undefined) return false;
-          return minVersion === undefined || compareParts(have, minVersion) >= 0;
+          return minVersion === undefined || compareVersions(have, minVersion) >= 0;
         },
       },
     },
@@ -218,15 +218,6 @@ export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOpt
   };
 }
 
-function compareParts(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /**
  * The fake seen through @types/office-js, for code written against the real API. The fake implements the
