@@ -108,6 +108,7 @@ function collect<R extends { row: number; date: number | null; customerId: strin
     const rank = scope.ranks.get(info.sheet) ?? 0;
     let lastId = '';
     let lastCust = -1;
+    let period: { from: number; to: number } | null = null;
     const records = table.records;
     for (let ri = 0; ri < records.length; ri++) {
       const rec = records[ri];
@@ -118,10 +119,11 @@ function collect<R extends { row: number; date: number | null; customerId: strin
         lastId = rec.customerId;
         const id = rec.customerId.trim();
         lastCust = id === '' ? -1 : scope.customers.find(id);
+        // The period is the customer's: asked once per run of rows, not once per row.
+        period = lastCust < 0 ? null : scope.period(lastCust);
       }
       const cust = lastCust;
       if (cust < 0) continue;
-      const period = scope.period(cust);
       if (!period || (rec.date !== null && (rec.date < period.from || rec.date > period.to))) continue;
       let cents = rawCents(amount);
       let exact = true;
