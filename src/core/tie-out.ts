@@ -101,19 +101,21 @@ export function statementScopes(
   const accs = new Map<number, ScopeAcc>();
   let lastId = '';
   let lastCust = -1;
+  let lastAcc: ScopeAcc | undefined;
   for (const table of tables) {
     for (const line of table.records) {
       if (line.date !== null && line.date > asOf) continue;
-      // Lines of one customer come together: skip the map lookup when the ID repeats.
+      // Lines of one customer come together: skip the map lookups when the ID repeats.
       if (line.customerId !== lastId) {
         lastId = line.customerId;
         const trimmed = line.customerId.trim();
         lastCust = trimmed === '' ? -1 : customers.of(trimmed);
+        lastAcc = lastCust < 0 ? undefined : accs.get(lastCust);
       }
       const cust = lastCust;
       if (cust < 0) continue;
       const id = customers.ids[cust];
-      let acc = accs.get(cust);
+      let acc = lastAcc;
       if (!acc) {
         acc = {
           customerId: id, opening: null, openingSheet: null, first: null, last: null, lastTable: null,
@@ -121,6 +123,7 @@ export function statementScopes(
           minItemDate: null, billed: new MoneySum(), paid: new MoneySum(),
         };
         accs.set(cust, acc);
+        lastAcc = acc;
       }
       const rank = order(table.mapping.sheet, line.row);
       if (rank > acc.lastOrder) {
@@ -203,17 +206,20 @@ export function ourBalances(
   for (const cust of scopes.keys()) acc.set(cust, { opening: new MoneySum(), balance: new MoneySum() });
   let lastId = '';
   let lastCust = -1;
+  let lastA: { opening: MoneySum; balance: MoneySum } | undefined;
+  let lastStart: number | null = null;
   const visit = (customerId: string, date: number | null, amount: RawNum | null, sign: 1 | -1): void => {
     if (!amount || (date !== null && date > asOf)) return;
     // Rows of one customer usually come together: skip the map lookup when the ID repeats.
     if (customerId !== lastId) {
       lastId = customerId;
       lastCust = customers.find(customerId.trim());
+      lastA = lastCust < 0 ? undefined : acc.get(lastCust);
+      lastStart = lastA ? (scopes.get(lastCust) as StatementScope).periodStart : null;
     }
-    const cust = lastCust;
-    const a = cust < 0 ? undefined : acc.get(cust);
+    const a = lastA;
     if (!a) return;
-    const start = (scopes.get(cust) as StatementScope).periodStart;
+    const start = lastStart;
     const early = start !== null && date !== null && date < start;
     a.balance.addRaw(amount, sign);
     if (early) a.opening.addRaw(amount, sign);
