@@ -895,18 +895,22 @@ export class FakeRangeCollection extends FakeCollection<FakeRange> {
   }
 }
 
-export class FakeRangeFormat extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator) {
+/** A part of a range or range areas (its format, fill, font): resolved through the owner's locator. */
+abstract class FakeAreasPart extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, protected readonly locate: AreasLocator) {
     super(ctx, path, version);
-  }
-  get _className(): string {
-    return 'RangeFormat';
   }
   _resolve(): AreasTarget {
     return this.locate();
   }
   override _sheetName(): string | undefined {
     return this.locate().sheet.name;
+  }
+}
+
+export class FakeRangeFormat extends FakeAreasPart {
+  get _className(): string {
+    return 'RangeFormat';
   }
   override _scalars(): Record<string, ScalarDef> {
     return {
@@ -954,18 +958,9 @@ function* columnsOf(rects: Rect[]): Generator<number> {
   }
 }
 
-export class FakeRangeFill extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator) {
-    super(ctx, path, version);
-  }
+export class FakeRangeFill extends FakeAreasPart {
   get _className(): string {
     return 'RangeFill';
-  }
-  _resolve(): AreasTarget {
-    return this.locate();
-  }
-  override _sheetName(): string | undefined {
-    return this.locate().sheet.name;
   }
   override _scalars(): Record<string, ScalarDef> {
     const each = (t: AreasTarget, f: (fill: FakeFill | undefined) => string): string | null => {
@@ -1008,18 +1003,9 @@ export class FakeRangeFill extends FakeClientObject {
   }
 }
 
-export class FakeRangeFont extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator) {
-    super(ctx, path, version);
-  }
+export class FakeRangeFont extends FakeAreasPart {
   get _className(): string {
     return 'RangeFont';
-  }
-  _resolve(): AreasTarget {
-    return this.locate();
-  }
-  override _sheetName(): string | undefined {
-    return this.locate().sheet.name;
   }
   override _scalars(): Record<string, ScalarDef> {
     const each = <T>(t: AreasTarget, f: (k: number) => T): T | null => {
