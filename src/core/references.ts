@@ -58,7 +58,8 @@ export function normalizeReference(text: string): string {
   if (clean) return text;
 
   // Key characters go to a shared buffer: one string allocation per key instead of an array and a spread.
-  if (text.length > KEY_BUFFER.length) return normalizeLong(text);
+  // A key is never longer than its text, so a rare long text gets a buffer of its own.
+  const buf = text.length > KEY_BUFFER.length ? new Uint16Array(text.length) : KEY_BUFFER;
   let n = 0;
   // A digit run ends at any other character, dropped separators included, so `2024-0012` is two runs.
   let inRun = false;
@@ -74,15 +75,15 @@ export function normalizeReference(text: string): string {
         if (k === CODE_0) continue;
         runHasNonZero = true;
       }
-      KEY_BUFFER[n++] = k;
+      buf[n++] = k;
       continue;
     }
-    if (inRun && !runHasNonZero) KEY_BUFFER[n++] = CODE_0;
+    if (inRun && !runHasNonZero) buf[n++] = CODE_0;
     inRun = false;
-    if (k >= 0) KEY_BUFFER[n++] = k;
+    if (k >= 0) buf[n++] = k;
   }
-  if (inRun && !runHasNonZero) KEY_BUFFER[n++] = CODE_0;
-  return n === 0 ? '' : bufferText(n);
+  if (inRun && !runHasNonZero) buf[n++] = CODE_0;
+  return n === 0 ? '' : buf === KEY_BUFFER ? bufferText(n) : longText(buf, n);
 }
 
 const KEY_BUFFER = new Uint16Array(128);
@@ -94,30 +95,12 @@ function bufferText(n: number): string {
   return String.fromCharCode.apply(null, KEY_VIEWS[n] as unknown as number[]);
 }
 
-/** The same normalization for rare long texts, without the shared buffer. */
-function normalizeLong(text: string): string {
+/** Text of a long buffer's first n characters, in slices small enough for fromCharCode's argument list. */
+function longText(buf: Uint16Array, n: number): string {
   let out = '';
-  let inRun = false;
-  let runHasNonZero = false;
-  for (let i = 0; i < text.length; i++) {
-    const k = keyCode(text.charCodeAt(i));
-    if (k >= 0 && isDigitCode(k)) {
-      if (!inRun) {
-        inRun = true;
-        runHasNonZero = false;
-      }
-      if (!runHasNonZero) {
-        if (k === CODE_0) continue;
-        runHasNonZero = true;
-      }
-      out += String.fromCharCode(k);
-      continue;
-    }
-    if (inRun && !runHasNonZero) out += '0';
-    inRun = false;
-    if (k >= 0) out += String.fromCharCode(k);
+  for (let i = 0; i < n; i += 8192) {
+    out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   }
-  if (inRun && !runHasNonZero) out += '0';
   return out;
 }
 

@@ -102,3 +102,13 @@ describe('referenceKeys and invoiceFormKey', () => {
     expect(invoiceFormKey('INV-1234567', [7])).toBe('1234567');
   });
 });
+
+describe('normalizeReference on texts longer than its shared buffer', () => {
+  it.each([
+    ['ab-'.repeat(100), 'AB'.repeat(100)],
+    [`INV-${'0'.repeat(300)}12345`, 'INV12345'],
+    [`${'so 0012 '.repeat(3000)}`, 'SO12'.repeat(3000)],
+  ])('keeps a long reference whole (%#)', (text, key) => {
+    expect(normalizeReference(text)).toBe(key);
+  });
+});
