@@ -13,17 +13,8 @@ import {
 export const EXCEL_MAX_ROWS = 1_048_576;
 
 /** One row of the Findings sheet: a finding (current or vanished) with its review. */
-export interface FindingsSheetEntry {
+export interface FindingsSheetEntry extends FindingSnapshot {
   id: string;
-  /** Null when a vanished finding's severity could not be read back. */
-  severity: Severity | null;
-  code: string;
-  sheet: string;
-  cell: string;
-  row: number;
-  message: string;
-  expected: string | null;
-  actual: string | null;
   review: Review;
   /** Still reported by this run: its row is coloured and its cell linked. */
   current: boolean;
