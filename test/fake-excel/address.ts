@@ -134,19 +134,13 @@ export function keyCol(key: number): number {
   return key % MAX_COLS;
 }
 
-/** Byte length of a string as UTF-8, which is what crosses the wire between an add-in and Excel. */
+const ENCODER = new TextEncoder();
+
+/**
+ * Byte length of a string as UTF-8, which is what crosses the wire between an add-in and Excel. The fake
+ * measures with the platform's encoder rather than the adapter's estimator, so a wrong estimate in the
+ * adapter shows up as a refused request here instead of agreeing with itself.
+ */
 export function utf8Length(s: string): number {
-  // Most payloads are ASCII; the regex scan is native and far cheaper than the loop below.
-  if (!/[^\x00-\x7f]/.test(s)) return s.length;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code < 0x80) n += 1;
-    else if (code < 0x800) n += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return ENCODER.encode(s).length;
 }

@@ -1,4 +1,4 @@
-import { Rect, utf8Length } from './address';
+import { colLetters, Rect, utf8Length } from './address';
 import { FakeSheet, FakeWorkbookModel } from './model';
 
 /**
@@ -180,18 +180,8 @@ export class FakeHost {
 }
 
 function rectA1(r: Rect): string {
-  const col = (c: number): string => {
-    let n = c + 1;
-    let s = '';
-    while (n > 0) {
-      const m = (n - 1) % 26;
-      s = String.fromCharCode(65 + m) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return s;
-  };
-  const a = `${col(r.c0)}${r.r0 + 1}`;
-  return r.r0 === r.r1 && r.c0 === r.c1 ? a : `${a}:${col(r.c1)}${r.r1 + 1}`;
+  const a = `${colLetters(r.c0)}${r.r0 + 1}`;
+  return r.r0 === r.r1 && r.c0 === r.c1 ? a : `${a}:${colLetters(r.c1)}${r.r1 + 1}`;
 }
 
 /** Compares "1.9" and "1.18" as versions, not as decimals. */
