@@ -12,23 +12,13 @@ import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { Day, dayFromISO, dayToISO, endOfMonth } from '../src/core/dates';
 import { orgCodeCheckChar, usccCheckChar } from '../src/core/tax-id';
+import { prng } from '../test/support/prng';
 
 const OUT = path.join(__dirname, '..', 'assets', 'sample');
 const AS_OF = dayFromISO('2024-03-31') as Day;
 const START = dayFromISO('2024-01-02') as Day;
 
-/** mulberry32: a small seeded generator, so the data never changes between runs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20240331);
+const rand = prng(20240331);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const between = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 

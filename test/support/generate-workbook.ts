@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { prng } from './prng';
 import { CellValue, SheetGrid } from '../../src/core/cells';
 import { Day, dayFromYMD } from '../../src/core/dates';
 import {
@@ -134,17 +135,6 @@ export interface GeneratedWorkbook {
   asOf: Day;
 }
 
-/** mulberry32: small, fast, good enough for test data, and seeded. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const SHEETS = { customers: 'Customers', sales: 'Sales', receipts: 'Receipts', statement: 'Statement' } as const;
 

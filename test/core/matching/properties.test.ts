@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { ParsedWorkbook } from '../../../src/core/records';
 import { reconcile } from '../../../src/core/reconcile';
 import { resolveSettings } from '../../../src/core/settings';
-import { generateWorkbook, NOISE_MIXES, prng } from '../../support/generate-workbook';
+import { generateWorkbook, NOISE_MIXES } from '../../support/generate-workbook';
+import { prng } from '../../support/prng';
 
 const mixes = fc.constantFrom('clean', 'typical', 'heavy', 'references') as fc.Arbitrary<keyof typeof NOISE_MIXES>;
 
