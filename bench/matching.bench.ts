@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import { CustomerOrdinals, orderOf, SaleKeyCache, saleItems, sheetRanks, statementItems } from '../src/core/match-items';
-import { runPasses } from '../src/core/match-passes';
-import { matchConfig, reconcile } from '../src/core/reconcile';
-import { normalizeReference, referenceKeys } from '../src/core/references';
-import { ParsedWorkbook } from '../src/core/records';
-import { resolveSettings } from '../src/core/settings';
-import { statementScopes } from '../src/core/tie-out';
+import { CustomerOrdinals, orderOf, SaleKeyCache, saleItems, sheetRanks, statementItems } from '../src/core/matching/match-items';
+import { runPasses } from '../src/core/matching/match-passes';
+import { matchConfig, reconcile } from '../src/core/matching/reconcile';
+import { normalizeReference, referenceKeys } from '../src/core/matching/references';
+import { ParsedWorkbook } from '../src/core/model/records';
+import { resolveSettings } from '../src/core/model/settings';
+import { statementScopes } from '../src/core/matching/tie-out';
 import { generateWorkbook, NOISE_MIXES, NoiseMix } from '../test/support/generate-workbook';
 import { score, scoreMatches, xlookupPairs } from '../test/support/score-matching';
 

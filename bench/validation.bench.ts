@@ -13,9 +13,9 @@
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { CellValue, SheetGrid } from '../src/core/cells';
+import { CellValue, SheetGrid } from '../src/core/model/cells';
 import { checkWorkbook } from '../src/core/engine';
-import { resolveSettings } from '../src/core/settings';
+import { resolveSettings } from '../src/core/model/settings';
 
 /** Sheet sizes in rows, header included: the last fills a sheet to Excel's row 1,048,576. */
 export const SIZES = [10_000, 100_000, 1_048_576];

@@ -11,7 +11,7 @@ import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { dayFromISO } from '../src/core/dates';
+import { dayFromISO } from '../src/core/model/dates';
 import { saveWorkbookFile } from '../src/xlsx/workbook-file';
 
 export const SAMPLE_DIR = path.join(__dirname, '..', 'assets', 'sample');

@@ -4,7 +4,7 @@
  * The as-of date is the sample's quarter end, so the output is the same on any day.
  */
 import * as path from 'path';
-import { dayFromISO } from '../src/core/dates';
+import { dayFromISO } from '../src/core/model/dates';
 import { summaryLines } from '../src/cli/main';
 import { runCheck } from '../src/cli/run-check';
 import { writeSampleWorkbook } from './build-sample';

@@ -10,8 +10,8 @@
 import Decimal from 'decimal.js';
 import { writeFileSync } from 'fs';
 import * as path from 'path';
-import { Day, dayFromISO, dayToISO, endOfMonth } from '../src/core/dates';
-import { orgCodeCheckChar, usccCheckChar } from '../src/core/tax-id';
+import { Day, dayFromISO, dayToISO, endOfMonth } from '../src/core/model/dates';
+import { orgCodeCheckChar, usccCheckChar } from '../src/core/validation/tax-id';
 import { prng } from '../test/support/prng';
 
 const OUT = path.join(__dirname, '..', 'assets', 'sample');

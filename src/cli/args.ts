@@ -1,5 +1,5 @@
-import { Day, dayFromISO } from '../core/dates';
-import { Bilingual, Lang } from '../core/i18n';
+import { Day, dayFromISO } from '../core/model/dates';
+import { Bilingual, Lang } from '../core/model/i18n';
 import { CLI_TEXT } from './cli-messages';
 
 /** A parsed `recon` command line. */

@@ -1,4 +1,4 @@
-import { Bilingual } from '../core/i18n';
+import { Bilingual } from '../core/model/i18n';
 
 /**
  * Every line the `recon` command prints. The command does not know its reader's language, so each

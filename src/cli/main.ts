@@ -1,8 +1,8 @@
 import * as path from 'path';
-import { Severity } from '../core/findings';
-import { Bilingual, fmt } from '../core/i18n';
-import { Report } from '../core/report';
-import { TEMPLATE_NAMES } from '../core/template-fields';
+import { Severity } from '../core/model/findings';
+import { Bilingual, fmt } from '../core/model/i18n';
+import { Report } from '../core/output/report';
+import { TEMPLATE_NAMES } from '../core/templates/template-fields';
 import { parseArgs } from './args';
 import { CLI_TEXT } from './cli-messages';
 import { CheckDone, runCheck, runClear } from './run-check';

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'fs';
 import { once } from 'events';
-import { Report } from '../core/report';
+import { Report } from '../core/output/report';
 
 /**
  * Writes the report as `JSON.stringify(report, null, 2)` would, but element by element: a million

@@ -1,10 +1,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { SheetGrid } from '../core/cells';
-import { Day } from '../core/dates';
+import { SheetGrid } from '../core/model/cells';
+import { Day } from '../core/model/dates';
 import { checkWorkbook, CheckResult } from '../core/engine';
-import { Bilingual, Lang } from '../core/i18n';
-import { resolveSettings, Settings } from '../core/settings';
+import { Bilingual, Lang } from '../core/model/i18n';
+import { resolveSettings, Settings } from '../core/model/settings';
 import { CLI_TEXT } from './cli-messages';
 import { writeReportJson } from './report-json';
 import ExcelJS from 'exceljs';

@@ -1,15 +1,16 @@
-import { SheetGrid } from './cells';
-import { Day, dayToISO, today } from './dates';
-import { compareFindings, Finding } from './findings';
-import { Plan } from './plan';
-import { buildPlan, Review } from './plan-build';
-import { ParsedWorkbook } from './records';
-import { reconcile } from './reconcile';
-import { Report } from './report';
-import { recognizeSheets } from './header-recognition';
-import { parseTables } from './parse-records';
-import { Settings } from './settings';
-import { validateWorkbook } from './validation';
+import { SheetGrid } from './model/cells';
+import { Day, dayToISO, today } from './model/dates';
+import { compareFindings, Finding } from './model/findings';
+import { Plan } from './output/plan';
+import { buildPlan } from './output/plan-build';
+import { Review } from './output/review';
+import { ParsedWorkbook } from './model/records';
+import { reconcile } from './matching/reconcile';
+import { Report } from './output/report';
+import { recognizeSheets } from './templates/header-recognition';
+import { parseTables } from './model/parse-records';
+import { Settings } from './model/settings';
+import { validateWorkbook } from './validation/validation';
 
 /** What a check run reads. */
 export interface CheckInput {

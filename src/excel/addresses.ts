@@ -1,4 +1,4 @@
-import { cellAddress, parseCellAddress } from '../core/cells';
+import { cellAddress, parseCellAddress } from '../core/model/cells';
 
 /**
  * Turning many single cells into few Excel calls: rectangles of cells, address lists that respect

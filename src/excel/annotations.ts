@@ -1,7 +1,7 @@
-import { Bilingual, fmt, Lang } from '../core/i18n';
-import { Mark, SEVERITY_FILL } from '../core/plan';
-import { Severity } from '../core/findings';
-import { SavedFormatGroup } from '../core/workbook-state';
+import { Bilingual, fmt, Lang } from '../core/model/i18n';
+import { Mark, SEVERITY_FILL } from '../core/output/plan';
+import { Severity } from '../core/model/findings';
+import { SavedFormatGroup } from '../core/output/workbook-state';
 import { addressLists, areaAddress, areaCells, areaSize, normalCell, quotedSheet, readAreas } from './addresses';
 import { ApiSetProof, NoteMode } from './api-sets';
 import { Batcher, OP_OVERHEAD, ReadTask, runReads, utf8Length } from './batcher';

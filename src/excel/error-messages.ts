@@ -1,4 +1,4 @@
-import { Bilingual, fmt, Lang } from '../core/i18n';
+import { Bilingual, fmt, Lang } from '../core/model/i18n';
 
 /**
  * What the user reads when a workbook operation fails: what happened and what to do next, in both

@@ -1,6 +1,6 @@
-import { Finding, Severity } from '../core/findings';
-import { Lang } from '../core/i18n';
-import { TemplateKind } from '../core/templates';
+import { Finding, Severity } from '../core/model/findings';
+import { Lang } from '../core/model/i18n';
+import { TemplateKind } from '../core/templates/templates';
 
 /**
  * The workbook operations the task pane calls. The task pane only ever receives these functions (as

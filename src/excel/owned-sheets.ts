@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
-import { Severity } from '../core/findings';
-import { ColumnFormat, OutCell, OwnedSheet, SEVERITY_FILL, SEVERITY_FONT } from '../core/plan';
+import { Severity } from '../core/model/findings';
+import { ColumnFormat, OutCell, OwnedSheet, SEVERITY_FILL, SEVERITY_FONT } from '../core/output/plan';
 import { addressLists, areaAddress, cellsToAreas, joinAddresses, quotedSheet } from './addresses';
-import { cellAddress } from '../core/cells';
+import { cellAddress } from '../core/model/cells';
 import { Batcher, OP_OVERHEAD, jsonBytes, utf8Length } from './batcher';
 
 /**

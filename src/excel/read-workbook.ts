@@ -1,5 +1,5 @@
-import { CellValue, SheetGrid } from '../core/cells';
-import { emptyState, parseState, STATE_SHEET, WorkbookState } from '../core/workbook-state';
+import { CellValue, SheetGrid } from '../core/model/cells';
+import { emptyState, parseState, STATE_SHEET, WorkbookState } from '../core/output/workbook-state';
 import { ApiSetProof } from './api-sets';
 import { OP_OVERHEAD, PAYLOAD_BUDGET, jsonBytes } from './batcher';
 import { officeErrorCode } from './office-errors';

@@ -1,4 +1,4 @@
-import { STATE_CHUNK, STATE_SHEET, SavedFormatGroup, WorkbookState } from '../core/workbook-state';
+import { STATE_CHUNK, STATE_SHEET, SavedFormatGroup, WorkbookState } from '../core/output/workbook-state';
 import { Batcher, OP_OVERHEAD, utf8Length } from './batcher';
 import { FoundState } from './read-workbook';
 

@@ -1,11 +1,11 @@
-import { SheetGrid } from '../core/cells';
-import { fmt, langFromLocale, Lang } from '../core/i18n';
-import { readReviews } from '../core/findings-sheet';
-import { recognizeSheets } from '../core/header-recognition';
-import { Mark, Plan } from '../core/plan';
-import { Review } from '../core/plan-build';
-import { resolveSettings, Settings } from '../core/settings';
-import { OwnedSheetRecord, STATE_SHEET, SavedFormatGroup, WorkbookState } from '../core/workbook-state';
+import { SheetGrid } from '../core/model/cells';
+import { fmt, langFromLocale, Lang } from '../core/model/i18n';
+import { readReviews } from '../core/output/findings-sheet';
+import { recognizeSheets } from '../core/templates/header-recognition';
+import { Mark, Plan } from '../core/output/plan';
+import { Review } from '../core/output/review';
+import { resolveSettings, Settings } from '../core/model/settings';
+import { OwnedSheetRecord, STATE_SHEET, SavedFormatGroup, WorkbookState } from '../core/output/workbook-state';
 import { normalCell } from './addresses';
 import { CellLook, cellKey, groupLooks, queueHighlights, queueMarkNotes, queueRestore, readCurrent, SheetCell } from './annotations';
 import { NoteMode, pickNoteMode, proveExcelApi } from './api-sets';
@@ -16,7 +16,7 @@ import { ExcelHost, officeHost } from './host';
 import { AdapterError, officeErrorCode } from './office-errors';
 import { CheckOptions, CheckSummary, ClearSummary, OpResult, WorkbookOps } from './ops';
 import { queueOwnedSheet } from './owned-sheets';
-import { uniqueSheetName } from '../core/sheet-names';
+import { uniqueSheetName } from '../core/model/sheet-names';
 import { findSheet, FoundState, loadInventory, queueDims, queueMergedAreas, queueStateRead, readGrids, SheetInfo } from './read-workbook';
 import { queueStateWrite } from './state-store';
 

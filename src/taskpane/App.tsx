@@ -20,8 +20,8 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { DismissRegular, DocumentCheckmark20Regular, Eraser20Regular } from '@fluentui/react-icons';
-import { Finding } from '../core/findings';
-import { Lang } from '../core/i18n';
+import { Finding } from '../core/model/findings';
+import { Lang } from '../core/model/i18n';
 import { CheckSummary, WorkbookOps } from '../excel/ops';
 import { SeverityCounts } from './SeverityCounts';
 import { stageLabel, t } from './strings';

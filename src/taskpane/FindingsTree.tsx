@@ -16,8 +16,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Finding, Severity } from '../core/findings';
-import { Lang } from '../core/i18n';
+import { Finding, Severity } from '../core/model/findings';
+import { Lang } from '../core/model/i18n';
 import { groupFindings } from './group-findings';
 import { SeverityIcon } from './SeverityIcon';
 import { codeLabel, t } from './strings';

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
-import { Lang } from '../core/i18n';
+import { Lang } from '../core/model/i18n';
 import { t } from './strings';
 
 /** Shown when the page is opened outside Excel (a browser tab, or office.js could not load). */

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { Severity } from '../core/findings';
-import { Lang } from '../core/i18n';
+import { Severity } from '../core/model/findings';
+import { Lang } from '../core/model/i18n';
 import { SEVERITY_LABEL, t } from './strings';
 import { SeverityIcon } from './SeverityIcon';
 

@@ -1,4 +1,4 @@
-import { Finding, Severity } from '../core/findings';
+import { Finding, Severity } from '../core/model/findings';
 
 /** Findings of one code on one sheet, in reading order. */
 export interface CodeGroup {

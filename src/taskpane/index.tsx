@@ -5,7 +5,7 @@
  * undefined, and `Office` itself is missing when the CDN script did not load.
  */
 import { createRoot } from 'react-dom/client';
-import { langFromLocale } from '../core/i18n';
+import { langFromLocale } from '../core/model/i18n';
 import { App } from './App';
 import { createOfficeOps } from './office-ops';
 import { OutsideOffice } from './OutsideOffice';

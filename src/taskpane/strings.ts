@@ -2,8 +2,8 @@
  * Every text the task pane shows, in English and Chinese. Finding messages themselves come from the
  * engine already in the workbook's language; these are the pane's own labels.
  */
-import { FindingCode, Severity } from '../core/findings';
-import { Bilingual, fmt, Lang } from '../core/i18n';
+import { FindingCode, Severity } from '../core/model/findings';
+import { Bilingual, fmt, Lang } from '../core/model/i18n';
 
 export const UI = {
   title: { en: 'Statement Reconciler', zh: '对账助手' },

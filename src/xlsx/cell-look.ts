@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { Severity } from '../core/findings';
-import { SEVERITY_FILL, SEVERITY_FONT } from '../core/plan';
-import { SavedFormatGroup } from '../core/workbook-state';
+import { Severity } from '../core/model/findings';
+import { SEVERITY_FILL, SEVERITY_FONT } from '../core/output/plan';
+import { SavedFormatGroup } from '../core/output/workbook-state';
 import { colorHex } from './theme-colors';
 
 /**

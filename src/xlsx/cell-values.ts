@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { CellValue, cellAddress, SheetGrid } from '../core/cells';
-import { dayFromJsDate } from '../core/dates';
+import { CellValue, cellAddress, SheetGrid } from '../core/model/cells';
+import { dayFromJsDate } from '../core/model/dates';
 
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in Excel's 1900 system. */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import Decimal from 'decimal.js';
-import { Severity } from '../core/findings';
-import { ColumnFormat, OutCell, OwnedSheet, SEVERITY_FILL, SEVERITY_FONT } from '../core/plan';
+import { Severity } from '../core/model/findings';
+import { ColumnFormat, OutCell, OwnedSheet, SEVERITY_FILL, SEVERITY_FONT } from '../core/output/plan';
 
 /** Excel's limit on a sheet name's length. */
 /** Excel's limit on a cell's text. */

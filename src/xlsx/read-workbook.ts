@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { SheetGrid } from '../core/cells';
-import { readReviews } from '../core/findings-sheet';
-import { Review } from '../core/plan-build';
+import { SheetGrid } from '../core/model/cells';
+import { readReviews } from '../core/output/findings-sheet';
+import { Review } from '../core/output/review';
 import { sheetToGrid } from './cell-values';
 import { applyExceljsPatches } from './exceljs-patches';
 import { findWorksheet, FoundState, ownedNames, readState } from './state-sheet';

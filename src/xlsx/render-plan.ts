@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import { parseCellAddress } from '../core/cells';
-import { Plan } from '../core/plan';
-import { OwnedSheetRecord, STATE_SHEET, WorkbookState } from '../core/workbook-state';
+import { parseCellAddress } from '../core/model/cells';
+import { Plan } from '../core/output/plan';
+import { OwnedSheetRecord, STATE_SHEET, WorkbookState } from '../core/output/workbook-state';
 import { applyMarkLook, readLook, restoreLook, XlsxSavedGroup } from './cell-look';
 import { applyExceljsPatches } from './exceljs-patches';
 import { writeOwnedSheet } from './owned-sheet-writer';
-import { uniqueSheetName } from '../core/sheet-names';
+import { uniqueSheetName } from '../core/model/sheet-names';
 import { findWorksheet, readState, writeState } from './state-sheet';
 import { themePalette } from './theme-colors';
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { emptyState, parseState, serializeState, STATE_SHEET, WorkbookState } from '../core/workbook-state';
+import { emptyState, parseState, serializeState, STATE_SHEET, WorkbookState } from '../core/output/workbook-state';
 
 /** The add-in's state as found in a workbook. */
 export interface FoundState {

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { CellValue, SheetGrid } from '../core/cells';
-import { readReviews } from '../core/findings-sheet';
-import { Review } from '../core/plan-build';
-import { emptyState, parseState, STATE_SHEET } from '../core/workbook-state';
+import { CellValue, SheetGrid } from '../core/model/cells';
+import { readReviews } from '../core/output/findings-sheet';
+import { Review } from '../core/output/review';
+import { emptyState, parseState, STATE_SHEET } from '../core/output/workbook-state';
 import { plainValue } from './cell-values';
 import { applyExceljsPatches } from './exceljs-patches';
 import { WorkbookContents } from './read-workbook';

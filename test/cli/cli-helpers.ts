@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { CellValue, SheetGrid } from '../../src/core/cells';
+import { CellValue, SheetGrid } from '../../src/core/model/cells';
 import { applyExceljsPatches } from '../../src/xlsx/exceljs-patches';
 
 applyExceljsPatches();

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import { checkWorkbook } from '../../src/core/engine';
-import { fmt } from '../../src/core/i18n';
-import { Report } from '../../src/core/report';
+import { fmt } from '../../src/core/model/i18n';
+import { Report } from '../../src/core/output/report';
 import { runCheck } from '../../src/cli/run-check';
 import { cleanWorkbook, FixtureWorkbook, mistakesWorkbook, VARIANTS } from '../fixtures/validation-workbooks';
 import { recon, tempDir, writeGrids } from './cli-helpers';

@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import { spawnSync } from 'child_process';
 import { promises as fs, writeFileSync } from 'fs';
 import * as path from 'path';
-import { CellValue, SheetGrid } from '../../src/core/cells';
-import { dayFromISO } from '../../src/core/dates';
-import { FINDING_CODES } from '../../src/core/findings';
-import { Report } from '../../src/core/report';
-import { STATE_SHEET } from '../../src/core/workbook-state';
+import { CellValue, SheetGrid } from '../../src/core/model/cells';
+import { dayFromISO } from '../../src/core/model/dates';
+import { FINDING_CODES } from '../../src/core/model/findings';
+import { Report } from '../../src/core/output/report';
+import { STATE_SHEET } from '../../src/core/output/workbook-state';
 import { listPackageParts } from '../../src/xlsx/package-parts';
 import { openXlsx, recon, tempDir, writeGrids } from './cli-helpers';
 

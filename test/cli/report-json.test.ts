@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { promises as fs } from 'fs';
 import { writeReportJson } from '../../src/cli/report-json';
-import { Report } from '../../src/core/report';
+import { Report } from '../../src/core/output/report';
 import { tempDir } from './cli-helpers';
 
 describe('writing the JSON report piece by piece', () => {

@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
-import { dayFromISO } from '../../src/core/dates';
-import { Report } from '../../src/core/report';
+import { dayFromISO } from '../../src/core/model/dates';
+import { Report } from '../../src/core/output/report';
 import { runCheck } from '../../src/cli/run-check';
 import { sheetToGrid } from '../../src/xlsx/cell-values';
 import { buildSampleWorkbook, parseCsv, writeSampleWorkbook } from '../../scripts/build-sample';

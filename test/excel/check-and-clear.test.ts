@@ -1,8 +1,8 @@
 import { cellKeyOf } from './keys';
 import { createExcelOps } from '../../src/excel/workbook-ops';
 import { EngineRunner } from '../../src/excel/engine-runner';
-import { Plan } from '../../src/core/plan';
-import { STATE_SHEET, parseState } from '../../src/core/workbook-state';
+import { Plan } from '../../src/core/output/plan';
+import { STATE_SHEET, parseState } from '../../src/core/output/workbook-state';
 import { FakeWorkbookModel } from '../fake-excel';
 import { fakeHost, newFake, snapshot } from './helpers';
 

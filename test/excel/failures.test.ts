@@ -1,4 +1,4 @@
-import { STATE_SHEET } from '../../src/core/workbook-state';
+import { STATE_SHEET } from '../../src/core/output/workbook-state';
 import { createExcelOps } from '../../src/excel/workbook-ops';
 import { FakeWorkbookModel } from '../fake-excel';
 import { fakeHost, newFake, salesWorkbook, snapshot } from './helpers';

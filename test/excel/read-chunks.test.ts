@@ -1,4 +1,4 @@
-import { CellValue, SheetGrid } from '../../src/core/cells';
+import { CellValue, SheetGrid } from '../../src/core/model/cells';
 import { CheckInput } from '../../src/core/engine';
 import { EngineRunner } from '../../src/excel/engine-runner';
 import { localAreas, normalizeRows } from '../../src/excel/read-workbook';

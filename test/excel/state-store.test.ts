@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseState, STATE_CHUNK, WorkbookState } from '../../src/core/workbook-state';
+import { parseState, STATE_CHUNK, WorkbookState } from '../../src/core/output/workbook-state';
 import { stateChunks } from '../../src/excel/state-store';
 
 function stateWith(notes: string[], owned: string[]): WorkbookState {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { STATE_SHEET } from '../../src/core/workbook-state';
+import { STATE_SHEET } from '../../src/core/output/workbook-state';
 import { createExcelOps } from '../../src/excel/workbook-ops';
 import { loadXlsx, saveXlsx } from '../fake-excel/xlsx-io';
 import { fakeHost, newFake, SALES_HEADER, salesRows } from './helpers';

@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
 import { prng } from './prng';
-import { CellValue, SheetGrid } from '../../src/core/cells';
-import { Day, dayFromYMD } from '../../src/core/dates';
+import { CellValue, SheetGrid } from '../../src/core/model/cells';
+import { Day, dayFromYMD } from '../../src/core/model/dates';
 import {
   CustomerRecord, ParsedWorkbook, ReceiptRecord, SaleRecord, StatementLine, Table, TemplateRecords,
-} from '../../src/core/records';
-import { SheetMapping, TemplateKind } from '../../src/core/templates';
-import { ReceiptRow, SaleRow, StatementRow } from '../../src/core/record-rows';
+} from '../../src/core/model/records';
+import { SheetMapping, TemplateKind } from '../../src/core/templates/templates';
+import { ReceiptRow, SaleRow, StatementRow } from '../../src/core/model/record-rows';
 
 /**
  * A workbook generator with known truth, for tests and the bench: customers, our sales and receipts,

@@ -1,6 +1,6 @@
-import { normalizeReference, referenceKeys } from '../../src/core/references';
-import { ParsedWorkbook } from '../../src/core/records';
-import { MatchReport } from '../../src/core/report';
+import { normalizeReference, referenceKeys } from '../../src/core/matching/references';
+import { ParsedWorkbook } from '../../src/core/model/records';
+import { MatchReport } from '../../src/core/output/report';
 import { Truth } from './generate-workbook';
 
 /** Link precision and recall of a set of predicted pairs against the truth. */

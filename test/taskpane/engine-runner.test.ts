@@ -1,5 +1,5 @@
 import { CheckInput } from '../../src/core/engine';
-import { resolveSettings } from '../../src/core/settings';
+import { resolveSettings } from '../../src/core/model/settings';
 import { EngineMessage, EngineRequest } from '../../src/taskpane/engine-protocol';
 import { createWorkerEngine, EngineCancelled, runEngineInline, WorkerLike } from '../../src/taskpane/engine-runner';
 import { handleRequest } from '../../src/taskpane/engine-worker';

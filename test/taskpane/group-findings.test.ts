@@ -1,4 +1,4 @@
-import { Finding, FindingCode, Severity } from '../../src/core/findings';
+import { Finding, FindingCode, Severity } from '../../src/core/model/findings';
 import { groupFindings } from '../../src/taskpane/group-findings';
 
 let n = 0;

@@ -1,4 +1,4 @@
-import { FINDING_CODES } from '../../src/core/findings';
+import { FINDING_CODES } from '../../src/core/model/findings';
 import { CODE_LABEL, codeLabel, SEVERITY_LABEL, STAGE_LABEL, stageLabel, t, UI } from '../../src/taskpane/strings';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

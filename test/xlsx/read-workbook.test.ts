@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { serializeState, STATE_SHEET, WorkbookState } from '../../src/core/workbook-state';
+import { serializeState, STATE_SHEET, WorkbookState } from '../../src/core/output/workbook-state';
 import { serialFromDate, sheetToGrid } from '../../src/xlsx/cell-values';
 import { readWorkbookContents } from '../../src/xlsx/read-workbook';
 import { renderPlan } from '../../src/xlsx/render-plan';

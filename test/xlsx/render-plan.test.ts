@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { dayFromISO } from '../../src/core/dates';
-import { Finding, findingId } from '../../src/core/findings';
-import { Plan, SEVERITY_FILL } from '../../src/core/plan';
-import { buildPlan } from '../../src/core/plan-build';
-import { resolveSettings } from '../../src/core/settings';
-import { STATE_SHEET } from '../../src/core/workbook-state';
+import { dayFromISO } from '../../src/core/model/dates';
+import { Finding, findingId } from '../../src/core/model/findings';
+import { Plan, SEVERITY_FILL } from '../../src/core/output/plan';
+import { buildPlan } from '../../src/core/output/plan-build';
+import { resolveSettings } from '../../src/core/model/settings';
+import { STATE_SHEET } from '../../src/core/output/workbook-state';
 import { readWorkbookContents } from '../../src/xlsx/read-workbook';
 import { clearAnnotations, renderPlan } from '../../src/xlsx/render-plan';
 import { readState } from '../../src/xlsx/state-sheet';

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { centsOf, centsToString, formatCents, rawCents, saleGrossField, saleGrossRaw } from '../../../src/core/match-amounts';
-import { SaleRow } from '../../../src/core/record-rows';
+import { centsOf, centsToString, formatCents, rawCents, saleGrossField, saleGrossRaw } from '../../../src/core/matching/match-amounts';
+import { SaleRow } from '../../../src/core/model/record-rows';
 
 describe('centsOf', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { applyCash, CashInvoice, CashReceipt } from '../../../src/core/cash-application';
-import { NO_DATE } from '../../../src/core/match-types';
+import { applyCash, CashInvoice, CashReceipt } from '../../../src/core/matching/cash-application';
+import { NO_DATE } from '../../../src/core/matching/match-types';
 
 const SETTINGS = { windowDays: 7, groupMax: 5, groupCandidates: 16 };
 

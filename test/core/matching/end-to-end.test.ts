@@ -1,5 +1,5 @@
 import { checkWorkbook } from '../../../src/core/engine';
-import { resolveSettings } from '../../../src/core/settings';
+import { resolveSettings } from '../../../src/core/model/settings';
 import { generateWorkbook, NOISE_MIXES } from '../../support/generate-workbook';
 import { scoreMatches } from '../../support/score-matching';
 

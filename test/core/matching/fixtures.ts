@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
-import { dayFromISO } from '../../../src/core/dates';
-import { centsOf } from '../../../src/core/match-amounts';
-import { MatchConfig, MatchItem, NO_DATE, PassInput } from '../../../src/core/match-types';
-import { normalizeReference } from '../../../src/core/references';
-import { matchConfig } from '../../../src/core/reconcile';
-import { resolveSettings, Settings } from '../../../src/core/settings';
+import { dayFromISO } from '../../../src/core/model/dates';
+import { centsOf } from '../../../src/core/matching/match-amounts';
+import { MatchConfig, MatchItem, NO_DATE, PassInput } from '../../../src/core/matching/match-types';
+import { normalizeReference } from '../../../src/core/matching/references';
+import { matchConfig } from '../../../src/core/matching/reconcile';
+import { resolveSettings, Settings } from '../../../src/core/model/settings';
 
 /** A match item from readable values: amount text, ISO date, references as typed. */
 export function item(i: number, amount: string, date: string | null, refs: string[] = [], cust = 0): MatchItem {

@@ -1,8 +1,8 @@
 import {
   amountDatePass, duplicateEntryPass, exactReferencePass, groupSumPass, nearReferencePass, referenceAmountDiffPass,
   referenceGroupPass, runPasses, unmatchedPass,
-} from '../../../src/core/match-passes';
-import { outcomeLinks } from '../../../src/core/match-types';
+} from '../../../src/core/matching/match-passes';
+import { outcomeLinks } from '../../../src/core/matching/match-types';
 import { config, input, pairsOf, side } from './fixtures';
 
 type Row = [string, string | null, string[]?, number?];

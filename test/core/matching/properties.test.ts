@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { ParsedWorkbook } from '../../../src/core/records';
-import { reconcile } from '../../../src/core/reconcile';
-import { resolveSettings } from '../../../src/core/settings';
+import { ParsedWorkbook } from '../../../src/core/model/records';
+import { reconcile } from '../../../src/core/matching/reconcile';
+import { resolveSettings } from '../../../src/core/model/settings';
 import { generateWorkbook, NOISE_MIXES } from '../../support/generate-workbook';
 import { prng } from '../../support/prng';
 

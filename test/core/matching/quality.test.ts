@@ -1,5 +1,5 @@
-import { reconcile } from '../../../src/core/reconcile';
-import { resolveSettings } from '../../../src/core/settings';
+import { reconcile } from '../../../src/core/matching/reconcile';
+import { resolveSettings } from '../../../src/core/model/settings';
 import { generateWorkbook, NOISE_MIXES } from '../../support/generate-workbook';
 import { score, scoreMatches, xlookupPairs } from '../../support/score-matching';
 

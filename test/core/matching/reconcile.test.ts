@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
-import { dayFromISO } from '../../../src/core/dates';
-import { Finding } from '../../../src/core/findings';
-import { ReceiptRow, SaleRow, StatementRow } from '../../../src/core/record-rows';
-import { CustomerRecord, ParsedWorkbook, ReceiptRecord, SaleRecord, StatementLine, Table } from '../../../src/core/records';
-import { reconcile } from '../../../src/core/reconcile';
-import { resolveSettings, Settings } from '../../../src/core/settings';
-import { SheetMapping, TemplateKind } from '../../../src/core/templates';
+import { dayFromISO } from '../../../src/core/model/dates';
+import { Finding } from '../../../src/core/model/findings';
+import { ReceiptRow, SaleRow, StatementRow } from '../../../src/core/model/record-rows';
+import { CustomerRecord, ParsedWorkbook, ReceiptRecord, SaleRecord, StatementLine, Table } from '../../../src/core/model/records';
+import { reconcile } from '../../../src/core/matching/reconcile';
+import { resolveSettings, Settings } from '../../../src/core/model/settings';
+import { SheetMapping, TemplateKind } from '../../../src/core/templates/templates';
 import { HEADERS } from '../../support/generate-workbook';
 
 const d = (iso: string): number => dayFromISO(iso) as number;

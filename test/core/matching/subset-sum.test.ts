@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { findSubsetSums } from '../../../src/core/subset-sum';
+import { findSubsetSums } from '../../../src/core/matching/subset-sum';
 
 const sum = (values: number[], idx: number[]): number => idx.reduce((a, i) => a + values[i], 0);
 

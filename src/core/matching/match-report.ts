@@ -1,0 +1,317 @@
+import { dayToISO } from '../model/dates';
+import { DEFAULT_SEVERITY, Finding, FindingCode, findingId } from '../model/findings';
+import { Bilingual, Lang } from '../model/i18n';
+import { RawNum } from '../model/exact';
+import { centsToString, decimalString, formatCents, lineRaw, rawCents, rawDecimal } from './match-amounts';
+import { cellOf, displayReference, RecItem, referenceField, rowRef } from './match-items';
+import { amountOf, Link, MatchConfig, MatchOutcome, NO_DATE, PassName } from './match-types';
+import { MESSAGES, REASONS, say } from './matching-messages';
+import { formatMoney, Money } from '../model/money';
+import { MatchPair, MatchReport } from '../output/report';
+import { OpenItem, OpenItemKind } from './tie-out';
+
+/**
+ * Turns the links of one reconciliation (sales ↔ statement or receipts ↔ statement) into what users
+ * see: a match per link for the JSON report, findings on both sides' cells, and the open items the
+ * tie-out and the Reconciliation sheet explain the difference of balances with.
+ */
+export class MatchReporter {
+  readonly findings: Finding[] = [];
+  readonly matches: MatchReport[] = [];
+  /** Open items by customer ordinal. */
+  readonly openItems = new Map<number, OpenItem[]>();
+  /** Parameterless reasons, formatted once instead of once per match. */
+  private readonly fixedReason: Record<string, string>;
+
+  constructor(
+    private readonly lang: Lang,
+    private readonly config: MatchConfig,
+  ) {
+    this.fixedReason = {
+      exactReference: say(REASONS.exactReference, lang),
+      unmatchedOurs: say(REASONS.unmatchedOurs, lang),
+      unmatchedTheirs: say(REASONS.unmatchedTheirs, lang),
+    };
+  }
+
+  private text(msg: Bilingual, params: Record<string, string | number> = {}): string {
+    return say(msg, this.lang, params);
+  }
+
+  /** A finding on an item's cell for `field`. */
+  finding(code: FindingCode, item: RecItem, field: string, message: string, extra: { expected?: string; actual?: string; severity?: Finding['severity'] } = {}): void {
+    const cell = cellOf(item, field);
+    const f: Finding = {
+      id: findingId(code, item.table.sheet, businessKey(item), field),
+      code,
+      severity: extra.severity ?? DEFAULT_SEVERITY[code],
+      sheet: item.table.sheet,
+      cell,
+      row: item.row,
+      message,
+    };
+    if (extra.expected !== undefined) f.expected = extra.expected;
+    if (extra.actual !== undefined) f.actual = extra.actual;
+    this.findings.push(f);
+  }
+
+  /** Records an open item; its effect is `sign` × the given cents, or × the decimal when not whole cents. */
+  private open(item: RecItem, kind: OpenItemKind, sign: 1 | -1, cents: number | null, decimal: Money | null): void {
+    let list = this.openItems.get(item.cust);
+    if (!list) {
+      list = [];
+      this.openItems.set(item.cust, list);
+    }
+    list.push({
+      cust: item.cust, kind, date: item.date === NO_DATE ? null : item.date, reference: displayReference(item),
+      sheet: item.table.sheet, row: item.row, cell: cellOf(item, kind.startsWith('amount-diff') ? item.amountField : referenceField(item)),
+      effectCents: cents === null ? null : sign * cents,
+      effectDecimal: cents === null ? (sign < 0 ? (decimal as Money).negated() : decimal) : null,
+    });
+  }
+
+  /** An open item for a whole record: its amount, with the sign of its effect on (ours − theirs). */
+  private openRecord(item: RecItem, kind: OpenItemKind, sign: 1 | -1): void {
+    this.open(item, kind, sign, item.exact ? item.cents : null, item.exact ? null : amountOf(item));
+  }
+
+  /**
+   * Reports the outcome of one pair. `paid` (receipts ↔ statement) flips the sign of open items: there
+   * amounts lower a balance, so their effect on (ours − theirs) is the opposite.
+   */
+  addOutcome(pair: MatchPair, outcome: MatchOutcome, ours: readonly RecItem[], theirs: readonly RecItem[]): void {
+    const paid = pair === 'receipts~statement';
+    for (const step of outcome.steps) {
+      const { pairs } = step;
+      for (let k = 0; k < pairs.ours.length; k++) this.addPair(pair, step.pass, ours[pairs.ours[k]], theirs[pairs.theirs[k]], paid);
+      for (const link of step.links) {
+        const os = link.ours.map((o) => ours[o]);
+        const ts = link.theirs.map((t) => theirs[t]);
+        switch (link.kind) {
+          case 'match':
+            this.addMatch(pair, link.pass, os, ts, paid);
+            break;
+          case 'ambiguous':
+            this.addAmbiguous(pair, link, os, ts, paid);
+            break;
+          case 'duplicate':
+            this.addDuplicate(pair, link, ts[0], theirs[link.dupOf as number], paid);
+            break;
+          case 'unmatched':
+            this.addUnmatched(pair, os, ts, paid);
+            break;
+        }
+      }
+    }
+  }
+
+  /** A 1:1 match: the bulk of every run, so the exact, same-day case allocates only the report itself. */
+  private addPair(pair: MatchPair, pass: PassName, o: RecItem, t: RecItem, paid: boolean): void {
+    if (o.exact && t.exact && o.cents === t.cents && o.date === t.date && pass === 'exact-reference') {
+      this.matches.push({ pair, pass, status: 'matched', ours: [rowRef(o)], theirs: [rowRef(t)], difference: '0.00', reason: this.fixedReason.exactReference });
+      return;
+    }
+    this.addMatch(pair, pass, [o], [t], paid);
+  }
+
+  private addMatch(pair: MatchPair, pass: PassName, os: RecItem[], ts: RecItem[], paid: boolean): void {
+    const diff = difference(os, ts);
+    const one = os.length === 1 && ts.length === 1;
+    const beyond = diff.cents !== null ? Math.abs(diff.cents) > this.config.equalCents : (diff.value as Money).abs().gt(this.config.equalTolerance);
+    const datesDiffer = one && os[0].date !== NO_DATE && ts[0].date !== NO_DATE && os[0].date !== ts[0].date;
+    const status = beyond ? 'amount-diff' : datesDiffer ? 'date-diff' : 'matched';
+    const zero = diff.cents !== null ? diff.cents === 0 : (diff.value as Money).isZero();
+    const diffText = diff.text;
+    let reason: string;
+    switch (pass) {
+      case 'exact-reference':
+        reason = zero ? this.fixedReason.exactReference : this.text(REASONS.exactReferenceRounding, { ref: displayReference(ts[0]), diff: diffText });
+        break;
+      case 'reference-group':
+        reason = this.text(REASONS.referenceGroup, { count: Math.max(os.length, ts.length), ref: displayReference(ts[0]) });
+        break;
+      case 'reference-amount-diff':
+        reason = this.text(REASONS.referenceAmountDiff, { ref: displayReference(ts[0]), diff: diffText });
+        break;
+      case 'amount-date':
+        reason = zero
+          ? this.text(REASONS.amountDate, { amount: amountText(ts[0]), days: this.config.windowDays })
+          : this.text(REASONS.amountDateRounding, { amount: amountText(ts[0]), days: this.config.windowDays, diff: diffText });
+        break;
+      case 'near-reference':
+        reason = this.text(REASONS.nearReference, { ours: displayReference(os[0]), theirs: displayReference(ts[0]) });
+        break;
+      default:
+        reason = os.length === 1
+          ? this.text(REASONS.groupOursToTheirs, { count: ts.length, days: this.config.windowDays })
+          : this.text(REASONS.groupTheirsToOurs, { count: os.length, days: this.config.windowDays });
+    }
+    this.matches.push({ pair, pass, status, ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diffText, reason });
+
+    if (!zero) {
+      // Even a rounding difference moves the balances; the tie-out must see it.
+      this.open(os[0], paid ? 'amount-diff-paid' : 'amount-diff-billed', paid ? -1 : 1, diff.cents, diff.value);
+    }
+    if (beyond) {
+      const o = os[0];
+      const t = ts[0];
+      const oursSum = sumOf(os);
+      const theirsSum = sumOf(ts);
+      const common = { ours: formatMoney(oursSum), theirs: formatMoney(theirsSum), diff: diff.cents !== null ? formatCents(diff.cents) : formatMoney(diff.value as Money) };
+      for (const item of os) {
+        this.finding('amount-diff', item, item.amountField, this.text(MESSAGES.amountDiffOurs, { ...common, where: rowRefCell(t) }), {
+          expected: decimalString(theirsSum), actual: decimalString(oursSum),
+        });
+      }
+      for (const item of ts) {
+        this.finding('amount-diff', item, item.amountField, this.text(MESSAGES.amountDiffTheirs, { ...common, where: rowRefCell(o) }), {
+          expected: decimalString(oursSum), actual: decimalString(theirsSum),
+        });
+      }
+    }
+    if (datesDiffer) {
+      const o = os[0];
+      const t = ts[0];
+      const dates = { ours: isoDay(o.date), theirs: isoDay(t.date) };
+      this.finding('date-diff', o, 'date', this.text(MESSAGES.dateDiffOurs, { ...dates, where: rowRefCell(t, 'date') }), { expected: dates.theirs, actual: dates.ours });
+      this.finding('date-diff', t, 'date', this.text(MESSAGES.dateDiffTheirs, { ...dates, where: rowRefCell(o, 'date') }), { expected: dates.ours, actual: dates.theirs });
+    }
+  }
+
+  private addAmbiguous(pair: MatchPair, link: Link, os: RecItem[], ts: RecItem[], paid: boolean): void {
+    const diff = difference(os, ts);
+    const amount = amountText(os[0] ?? ts[0]);
+    const count = Math.max(os.length, ts.length);
+    this.matches.push({
+      pair, pass: link.pass, status: 'ambiguous', ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diff.text,
+      reason: this.text(REASONS.ambiguous, { count, amount }),
+    });
+    for (const o of os) {
+      const where = ts.map((t) => rowRefCell(t)).join(', ');
+      this.finding('ambiguous', o, referenceField(o), this.text(MESSAGES.ambiguous, { count: ts.length, amount, where }));
+      this.openRecord(o, 'ambiguous-ours', paid ? -1 : 1);
+    }
+    for (const t of ts) {
+      const where = os.map((o) => rowRefCell(o)).join(', ');
+      this.finding('ambiguous', t, referenceField(t), this.text(MESSAGES.ambiguous, { count: os.length, amount, where }));
+      this.openRecord(t, 'ambiguous-theirs', paid ? 1 : -1);
+    }
+  }
+
+  private addDuplicate(pair: MatchPair, link: Link, dup: RecItem, original: RecItem, paid: boolean): void {
+    const amount = amountText(dup);
+    const ref = displayReference(dup);
+    this.matches.push({
+      pair, pass: link.pass, status: 'duplicate', ours: [], theirs: [rowRef(dup)],
+      difference: dup.exact ? centsToString(-dup.cents) : decimalString(amountOf(dup).negated()), reason: this.text(REASONS.duplicateEntry, { ref, amount, where: rowRef(original) }),
+    });
+    this.finding('duplicate-entry', dup, referenceField(dup), this.text(MESSAGES.duplicateEntry, { ref, amount, where: rowRefCell(original) }));
+    this.openRecord(dup, 'duplicate', paid ? 1 : -1);
+  }
+
+  private addUnmatched(pair: MatchPair, os: RecItem[], ts: RecItem[], paid: boolean): void {
+    for (const o of os) {
+      this.matches.push({ pair, pass: 'unmatched', status: 'unmatched', ours: [rowRef(o)], theirs: [], difference: o.exact ? centsToString(o.cents) : decimalString(amountOf(o)), reason: this.fixedReason.unmatchedOurs });
+      const msg = paid ? MESSAGES.unmatchedReceipt : MESSAGES.unmatchedSale;
+      this.finding('unmatched-ours', o, referenceField(o), this.text(msg, { doc: displayReference(o), amount: amountText(o) }));
+      this.openRecord(o, paid ? 'unmatched-receipt' : 'unmatched-sale', paid ? -1 : 1);
+    }
+    for (const t of ts) {
+      this.matches.push({ pair, pass: 'unmatched', status: 'unmatched', ours: [], theirs: [rowRef(t)], difference: t.exact ? centsToString(-t.cents) : decimalString(amountOf(t).negated()), reason: this.fixedReason.unmatchedTheirs });
+      const msg = paid ? MESSAGES.unmatchedPaid : MESSAGES.unmatchedBilled;
+      this.finding('unmatched-theirs', t, referenceField(t), this.text(msg, { ref: displayReference(t) || '—', amount: amountText(t) }));
+      this.openRecord(t, paid ? 'unmatched-paid' : 'unmatched-billed', paid ? 1 : -1);
+    }
+  }
+}
+
+/** ours − theirs of a link: in cents when every amount is whole cents (the usual case), else as a decimal. */
+interface Difference {
+  cents: number | null;
+  /** Set only when `cents` is null. */
+  value: Money | null;
+  text: string;
+}
+
+function difference(os: readonly RecItem[], ts: readonly RecItem[]): Difference {
+  let cents = 0;
+  let exact = true;
+  for (const o of os) {
+    cents += o.cents;
+    exact = exact && o.exact;
+  }
+  for (const t of ts) {
+    cents -= t.cents;
+    exact = exact && t.exact;
+  }
+  if (exact) return { cents, value: null, text: centsToString(cents) };
+  const v = sumOf(os).minus(sumOf(ts));
+  return { cents: null, value: v, text: decimalString(v) };
+}
+
+/** An item's amount for messages, from cents when exact (no decimal.js on the hot path). */
+function amountText(item: RecItem): string {
+  return item.exact ? formatCents(item.cents) : formatMoney(amountOf(item));
+}
+
+function sumOf(items: readonly RecItem[]): Money {
+  let s: Money = amountOf(items[0]);
+  for (let k = 1; k < items.length; k++) s = s.plus(amountOf(items[k]));
+  return s;
+}
+
+function rowRefCell(item: RecItem, field?: string): string {
+  return `${item.table.sheet}!${cellOf(item, field ?? item.amountField)}`;
+}
+
+/**
+ * The row's business key for finding ids: Document No / Receipt No for our records; for a statement line,
+ * which has no key of its own, its customer, reference, date and amounts.
+ */
+export function businessKey(item: RecItem): string {
+  const rec = item.rec;
+  if ('docNo' in rec) return rec.docNo !== '' ? rec.docNo : `row:${item.row}`;
+  if ('receiptNo' in rec) return rec.receiptNo !== '' ? rec.receiptNo : `row:${item.row}`;
+  const date = rec.date === null ? '' : isoDay(rec.date);
+  return `${rec.customerId}|${rec.reference}|${date}|${moneyKey(lineRaw(rec, 'billed'))}|${moneyKey(lineRaw(rec, 'paid'))}`;
+}
+
+/** A money value as id text: whole cents as "1234.50" without decimal.js, anything else exactly. */
+function moneyKey(raw: RawNum | null): string {
+  if (raw === null) return '';
+  const c = rawCents(raw);
+  return Number.isNaN(c) ? rawDecimal(raw).toFixed() : centsToString(c);
+}
+
+/** ISO dates by serial: a ledger has few distinct days, and findings name them again and again. */
+const ISO_CACHE = new Map<number, string>();
+
+function isoDay(day: number): string {
+  let iso = ISO_CACHE.get(day);
+  if (iso === undefined) {
+    if (ISO_CACHE.size >= 100_000) ISO_CACHE.clear();
+    iso = dayToISO(day);
+    ISO_CACHE.set(day, iso);
+  }
+  return iso;
+}
+
+/**
+ * Gives repeated ids (identical statement lines flagged alike) an occurrence number in row order, so
+ * every finding keeps a distinct, stable id.
+ */
+export function disambiguateIds(findings: Finding[], code: (f: Finding) => FindingCode = (f) => f.code): void {
+  const byId = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byId.get(f.id);
+    if (list) list.push(f);
+    else byId.set(f.id, [f]);
+  }
+  for (const [id, list] of byId) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0)));
+    list.forEach((f, k) => {
+      if (k > 0) f.id = findingId(code(f), f.sheet, id, 'occurrence', k);
+    });
+  }
+}

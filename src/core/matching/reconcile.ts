@@ -1,0 +1,155 @@
+import { customerReports } from './balances';
+import { Day } from '../model/dates';
+import { DEFAULT_SEVERITY, Finding, findingId } from '../model/findings';
+import { toleranceCents } from './match-amounts';
+import { CashDetail, cashApplication } from './match-cash';
+import { CustomerOrdinals, ItemScope, orderOf, receiptItems, SaleKeyCache, saleItems, sheetRanks, statementItems } from './match-items';
+import { runPasses } from './match-passes';
+import { disambiguateIds, MatchReporter } from './match-report';
+import { MatchConfig } from './match-types';
+import { MESSAGES, say } from './matching-messages';
+import { Decimal, formatMoney } from '../model/money';
+import { OwnedSheet } from '../output/plan';
+import { reconciliationSheet } from '../output/reconciliation-sheet';
+import { CustomerRecord, ParsedWorkbook } from '../model/records';
+import { CustomerReport, MatchReport } from '../output/report';
+import { Settings } from '../model/settings';
+import { CustomerTieOut, ourBalances, statementScopes, tieOut } from './tie-out';
+
+/** What the three reconciliations produce for the report, the plan and the credit checks. */
+export interface ReconcileResult {
+  findings: Finding[];
+  matches: MatchReport[];
+  customers: CustomerReport[];
+  /** Owned sheets (Reconciliation, …) to add to the plan. */
+  sheets: OwnedSheet[];
+  /** Cash application's allocations and open balances, for the credit checks. Absent from the placeholder era. */
+  cash?: CashDetail;
+}
+
+/** Group size and candidate bound of the group passes (DESIGN.md: up to 5 records). */
+const GROUP_MAX = 5;
+const GROUP_CANDIDATES = 16;
+
+/** The passes' view of the settings. Unreadable tolerance text counts as zero rather than crashing. */
+export function matchConfig(settings: Settings): MatchConfig {
+  const amountTol = safeDecimal(settings.amountTolerance);
+  const roundingTol = safeDecimal(settings.roundingTolerance);
+  const equal = Decimal.max(amountTol, roundingTol);
+  return {
+    equalTolerance: equal,
+    equalCents: toleranceCents(equal),
+    windowDays: Math.max(0, Math.floor(settings.dateWindowDays)),
+    fuzzy: settings.fuzzyMatching,
+    groupMax: GROUP_MAX,
+    groupCandidates: GROUP_CANDIDATES,
+    minNearKeyLength: 4,
+  };
+}
+
+function safeDecimal(text: string): Decimal {
+  try {
+    const d = new Decimal(text);
+    return d.isFinite() ? d.abs() : new Decimal(0);
+  } catch {
+    return new Decimal(0);
+  }
+}
+
+/**
+ * Sales ↔ statement and receipts ↔ statement into the reporter. A function of its own so the match items
+ * (two per row) are garbage as soon as it returns, before cash application allocates its own.
+ */
+function matchStatements(parsed: ParsedWorkbook, scope: ItemScope, config: MatchConfig, saleKeys: SaleKeyCache, reporter: MatchReporter): void {
+  const sales = saleItems(parsed.sales, scope, saleKeys);
+  const billed = statementItems(parsed.statements, 'billed', scope);
+  reporter.addOutcome('sales~statement', runPasses(sales, billed, config), sales, billed);
+  const receipts = receiptItems(parsed.receipts, scope);
+  const paid = statementItems(parsed.statements, 'paid', scope);
+  reporter.addOutcome('receipts~statement', runPasses(receipts, paid, config), receipts, paid);
+}
+
+/**
+ * Runs sales ↔ statement, receipts ↔ statement and receipts → sales for every customer, and the
+ * tie-out of balances per customer with a statement (DESIGN.md "Matching").
+ */
+export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day): ReconcileResult {
+  const config = matchConfig(settings);
+  const customers = new CustomerOrdinals();
+  const customerRecords = new Map<number, CustomerRecord>();
+  for (const t of parsed.customers) {
+    for (const c of t.records) {
+      const id = c.customerId.trim();
+      if (id === '') continue;
+      const cust = customers.of(id);
+      if (!customerRecords.has(cust)) customerRecords.set(cust, c);
+    }
+  }
+  const ranks = sheetRanks([...parsed.sales, ...parsed.receipts, ...parsed.statements].map((t) => t.mapping.sheet));
+  const order = (sheet: string, row: number): number => orderOf(ranks.get(sheet) ?? 0, row);
+
+  // Statement customers, their opening, period and closing.
+  const scopes = statementScopes(parsed.statements, customers, asOf, order);
+  const itemScope: ItemScope = {
+    customers,
+    ranks,
+    invoiceNoLengths: settings.invoiceNoLengths,
+    period(cust) {
+      const s = scopes.get(cust);
+      return s ? { from: s.periodStart ?? Number.NEGATIVE_INFINITY, to: asOf } : null;
+    },
+  };
+
+  const reporter = new MatchReporter(settings.lang, config);
+  const saleKeys = new SaleKeyCache(parsed.sales);
+  if (scopes.size > 0) matchStatements(parsed, itemScope, config, saleKeys, reporter);
+
+  const cash = cashApplication({
+    sales: parsed.sales, receipts: parsed.receipts, customers, customerRecords, ranks, asOf, lang: settings.lang,
+    windowDays: config.windowDays, groupMax: GROUP_MAX, groupCandidates: GROUP_CANDIDATES, invoiceNoLengths: settings.invoiceNoLengths, saleKeys,
+  });
+
+  // Tie-out per statement customer, in Customer ID order.
+  const ours = ourBalances(parsed.sales, parsed.receipts, customers, scopes, asOf);
+  const tieOuts: CustomerTieOut[] = [];
+  for (const [cust, scope] of scopes) {
+    const items = (reporter.openItems.get(cust) ?? []).sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.row - b.row || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
+    tieOuts.push(tieOut(scope, ours.get(cust) ?? { opening: new Decimal(0), balance: new Decimal(0) }, items));
+  }
+  tieOuts.sort((a, b) => (a.scope.customerId < b.scope.customerId ? -1 : a.scope.customerId > b.scope.customerId ? 1 : 0));
+  const tieOutFindings: Finding[] = [];
+  for (const c of tieOuts) {
+    if (c.tied) continue;
+    const a = c.scope.anchor;
+    tieOutFindings.push({
+      id: findingId('tie-out', a.sheet, c.scope.customerId, 'balance'),
+      code: 'tie-out',
+      severity: DEFAULT_SEVERITY['tie-out'],
+      sheet: a.sheet,
+      cell: a.cell,
+      row: a.row,
+      message: say(MESSAGES.tieOut, settings.lang, {
+        customer: c.scope.customerId, diff: formatMoney(c.difference), ours: formatMoney(c.ourBalance), theirs: formatMoney(c.theirBalance),
+        explained: formatMoney(c.explained), unexplained: formatMoney(c.unexplained),
+      }),
+      expected: c.explained.toFixed(),
+      actual: c.difference.toFixed(),
+    });
+  }
+
+  // concat copies in bulk; spreading a million-element array goes through the iterator protocol.
+  const findings = reporter.findings.concat(cash.findings, tieOutFindings);
+  disambiguateIds(findings);
+  const customerIds = customers.ids.map((_, cust) => cust);
+  return {
+    findings,
+    matches: reporter.matches.concat(cash.matches),
+    customers: customerReports({
+      ids: customers.ids, report: customerIds, customers: customerRecords, open: cash.open, futureSales: cash.futureSales,
+      exposureIncludesFutureSales: settings.exposureIncludesFutureSales, agingBuckets: settings.agingBuckets, asOf,
+    }),
+    sheets: scopes.size > 0 ? [reconciliationSheet(tieOuts, asOf, settings.lang)] : [],
+    cash: cash.detail,
+  };
+}
+

@@ -1,0 +1,126 @@
+import { Severity } from '../model/findings';
+import { Bilingual, Lang } from '../model/i18n';
+import { OwnedSheetKey } from './plan';
+import type { ReviewStatus } from './review';
+
+/**
+ * The words of the plan: owned sheet names, the Findings sheet's headers, severity and review status
+ * names. Kept in both languages so either renderer, and the reader of a previous run's Findings sheet,
+ * can recognise them whatever language the workbook was checked in.
+ */
+
+/** Visible names of the sheets the add-in owns. The statement sheet gets the customer appended. */
+export const OWNED_SHEET_NAMES: Record<OwnedSheetKey, Bilingual> = {
+  findings: { en: 'Findings', zh: '检查结果' },
+  reconciliation: { en: 'Reconciliation', zh: '余额调节表' },
+  aging: { en: 'Aging', zh: '账龄分析' },
+  credit: { en: 'Credit', zh: '信用管理' },
+  'sales-summary': { en: 'Sales Summary', zh: '销售汇总' },
+  statement: { en: 'Statement – {customer}', zh: '对账单 – {customer}' },
+  'audit-log': { en: 'Audit Log', zh: '审计日志' },
+};
+
+/** Severity names as shown on the Findings sheet. */
+export const SEVERITY_NAMES: Record<Severity, Bilingual> = {
+  error: { en: 'Error', zh: '错误' },
+  warning: { en: 'Warning', zh: '警告' },
+  info: { en: 'Info', zh: '提示' },
+};
+
+/** Severity tags at the start of each note line ("[error] amount-calc: …"). */
+export const SEVERITY_TAGS: Record<Severity, Bilingual> = {
+  error: { en: 'error', zh: '错误' },
+  warning: { en: 'warning', zh: '警告' },
+  info: { en: 'info', zh: '提示' },
+};
+
+/** Review status names, the values of the Status drop-down. */
+export const STATUS_NAMES: Record<ReviewStatus, Bilingual> = {
+  open: { en: 'Open', zh: '待处理' },
+  explained: { en: 'Explained', zh: '已说明' },
+  resolved: { en: 'Resolved', zh: '已解决' },
+  accepted: { en: 'Accepted', zh: '已接受' },
+};
+
+/** Column keys of the Findings sheet, in their order. */
+export const FINDINGS_COLUMNS = [
+  'index', 'severity', 'code', 'sheet', 'cell', 'message', 'expected', 'actual',
+  'status', 'reviewer', 'reviewedAt', 'comment', 'findingId',
+] as const;
+
+export type FindingsColumn = (typeof FINDINGS_COLUMNS)[number];
+
+/** Headers of the Findings sheet. */
+export const FINDINGS_HEADERS: Record<FindingsColumn, Bilingual> = {
+  index: { en: '#', zh: '序号' },
+  severity: { en: 'Severity', zh: '严重程度' },
+  code: { en: 'Code', zh: '代码' },
+  sheet: { en: 'Sheet', zh: '工作表' },
+  cell: { en: 'Cell', zh: '单元格' },
+  message: { en: 'Message', zh: '说明' },
+  expected: { en: 'Expected', zh: '应为' },
+  actual: { en: 'Actual', zh: '实际' },
+  status: { en: 'Status', zh: '状态' },
+  reviewer: { en: 'Reviewer', zh: '复核人' },
+  reviewedAt: { en: 'Reviewed At', zh: '复核时间' },
+  comment: { en: 'Comment', zh: '备注' },
+  findingId: { en: 'Finding ID', zh: '问题编号' },
+};
+
+/** Texts of the Findings sheet's preamble. */
+export const FINDINGS_TEXT = {
+  title: { en: 'Findings', zh: '检查结果' },
+  asOf: { en: 'As of', zh: '截止日期' },
+  legend: { en: 'Highlights', zh: '标记颜色' },
+  severityCount: { en: '{name}: {count}', zh: '{name}：{count}' },
+  reviewLine: { en: 'Review', zh: '复核' },
+  statusCount: { en: '{name}: {count}', zh: '{name}：{count}' },
+  truncated: {
+    en: 'Showing the first {shown} of {total} findings: an Excel sheet holds no more rows. The JSON report (recon check --json) lists them all.',
+    zh: '仅列出前 {shown} 条（共 {total} 条）：Excel 工作表行数已满。JSON 报告（recon check --json）列出全部问题。',
+  },
+  howTo: {
+    en: 'Set Status, Reviewer and Comment for each finding; decisions are kept on the next run by Finding ID.',
+    zh: '请为每条问题填写状态、复核人和备注；再次检查时按问题编号保留这些复核结果。',
+  },
+  moreInNote: { en: '… and {count} more', zh: '……另有 {count} 条' },
+} satisfies Record<string, Bilingual>;
+
+/** The owned sheet's visible name in a language, with `{customer}` filled for statements. */
+export function ownedSheetName(key: OwnedSheetKey, lang: Lang, customer = ''): string {
+  return OWNED_SHEET_NAMES[key][lang].replace('{customer}', customer);
+}
+
+/** Lower-cased, space-free form used to recognise a name in either language. */
+function norm(text: string): string {
+  return text.replace(/[\s_\-:：]/g, '').toLowerCase();
+}
+
+/** Reads a severity name in either language ("Error", "错误", "error"); null when it is none. */
+export function parseSeverityName(text: string): Severity | null {
+  const n = norm(text);
+  for (const sev of ['error', 'warning', 'info'] as const) {
+    if (n === sev || n === norm(SEVERITY_NAMES[sev].en) || n === norm(SEVERITY_NAMES[sev].zh)) return sev;
+  }
+  return null;
+}
+
+/** Reads a review status in either language ("Explained", "已说明", "accepted"); null when it is none. */
+export function parseStatusName(text: string): ReviewStatus | null {
+  const n = norm(text);
+  if (n === '') return null;
+  for (const st of ['open', 'explained', 'resolved', 'accepted'] as const) {
+    if (n === st || n === norm(STATUS_NAMES[st].en) || n === norm(STATUS_NAMES[st].zh)) return st;
+  }
+  return null;
+}
+
+/** Which Findings column a header cell names, in either language; null for none. */
+export function findingsColumnOf(header: string): FindingsColumn | null {
+  const n = norm(header);
+  if (n === '') return null;
+  for (const col of FINDINGS_COLUMNS) {
+    if (n === norm(FINDINGS_HEADERS[col].en) || n === norm(FINDINGS_HEADERS[col].zh)) return col;
+  }
+  return null;
+}

@@ -1,0 +1,92 @@
+import { OwnedSheetKey } from './plan';
+import { Settings } from '../model/settings';
+
+/**
+ * The add-in's memory inside the workbook, shared by the Excel adapter and the CLI renderer so either
+ * can restore what the other wrote. It lives as JSON text in column A of a very hidden sheet; Excel
+ * caps a cell at 32,767 characters, so the JSON is split across as many cells as it needs.
+ */
+export const STATE_SHEET = '_ReconState';
+
+/** Characters per state cell, safely under Excel's 32,767 limit. */
+export const STATE_CHUNK = 30_000;
+
+/** A sheet the add-in created and may delete or rebuild; any other sheet is the user's. */
+export interface OwnedSheetRecord {
+  key: OwnedSheetKey;
+  name: string;
+  /**
+   * Registered before it was written by a run that had not finished (the Excel adapter writes new owned
+   * sheets under temporary names first). Whoever finds one deletes it; it is never a finished sheet.
+   */
+  pending?: boolean;
+}
+
+/**
+ * The original look of a set of user cells before highlighting, grouped by identical formats so that
+ * 100,000 plain cells cost one group, not 100,000 records. `null` means "none" (no fill, automatic font
+ * colour, no note), which restoring must reproduce rather than skip.
+ */
+export interface SavedFormatGroup {
+  sheet: string;
+  fill: string | null;
+  fontColor: string | null;
+  note: string | null;
+  /** A1 addresses of the cells that had exactly this look. */
+  cells: string[];
+}
+
+export interface WorkbookState {
+  version: 1;
+  ownedSheets: OwnedSheetRecord[];
+  saved: SavedFormatGroup[];
+  /** Team settings shared by the task pane and `recon`. */
+  settings: Partial<Settings>;
+}
+
+/** A state with nothing owned or saved. */
+export function emptyState(): WorkbookState {
+  return { version: 1, ownedSheets: [], saved: [], settings: {} };
+}
+
+/** The state as cell texts for column A of {@link STATE_SHEET}, in order. */
+export function serializeState(state: WorkbookState): string[] {
+  const json = JSON.stringify(state);
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length; i += STATE_CHUNK) chunks.push(json.slice(i, i + STATE_CHUNK));
+  return chunks.length ? chunks : ['{}'];
+}
+
+/**
+ * Reads the state back from the column's texts. Anything unreadable (a user edited the hidden sheet, an
+ * older version) gives null, so the caller can say so instead of crashing or guessing.
+ */
+export function parseState(chunks: readonly unknown[]): WorkbookState | null {
+  const text = chunks.map((c) => (typeof c === 'string' ? c : '')).join('');
+  if (text.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value) || value.version !== 1 || !Array.isArray(value.ownedSheets) || !Array.isArray(value.saved)) return null;
+  const ownedSheets = value.ownedSheets.filter(
+    (o): o is OwnedSheetRecord => isRecord(o) && typeof o.key === 'string' && typeof o.name === 'string',
+  );
+  const saved = value.saved.filter(
+    (g): g is SavedFormatGroup =>
+      isRecord(g) && typeof g.sheet === 'string' && Array.isArray(g.cells) && g.cells.every((c) => typeof c === 'string') &&
+      isNullableString(g.fill) && isNullableString(g.fontColor) && isNullableString(g.note),
+  );
+  const settings = isRecord(value.settings) ? (value.settings as Partial<Settings>) : {};
+  return { version: 1, ownedSheets, saved, settings };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isNullableString(v: unknown): boolean {
+  return v === null || typeof v === 'string';
+}
