@@ -64,6 +64,9 @@ export function normalizeReference(text: string): string {
   // A digit run ends at any other character, dropped separators included, so `2024-0012` is two runs.
   let inRun = false;
   let runHasNonZero = false;
+  // An all-zero run keeps one zero, but only where that zero cannot become a leading zero of the key's
+  // own digit run: `0-5` gives `5` and `0 0` gives `0`, so normalising a key again changes nothing.
+  let pendingZero = false;
   for (let i = 0; i < text.length; i++) {
     const k = keyCode(text.charCodeAt(i));
     if (k >= 0 && isDigitCode(k)) {
@@ -74,15 +77,23 @@ export function normalizeReference(text: string): string {
       if (!runHasNonZero) {
         if (k === CODE_0) continue;
         runHasNonZero = true;
+        pendingZero = false;
       }
       buf[n++] = k;
       continue;
     }
-    if (inRun && !runHasNonZero) buf[n++] = CODE_0;
+    if (inRun && !runHasNonZero) {
+      if (n > 0 && isDigitCode(buf[n - 1])) buf[n++] = CODE_0;
+      else pendingZero = true;
+    }
     inRun = false;
-    if (k >= 0) buf[n++] = k;
+    if (k >= 0) {
+      if (pendingZero) buf[n++] = CODE_0;
+      pendingZero = false;
+      buf[n++] = k;
+    }
   }
-  if (inRun && !runHasNonZero) buf[n++] = CODE_0;
+  if ((inRun && !runHasNonZero) || pendingZero) buf[n++] = CODE_0;
   return n === 0 ? '' : buf === KEY_BUFFER ? bufferText(n) : longText(buf, n);
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { extractReferences, invoiceFormKey, normalizeReference, referenceKeys, withinOneEdit } from '../../../src/core/references';
+import { extractReferences, invoiceFormKey, normalizeReference, referenceKeys, withinOneEdit } from '../../../src/core/matching/references';
 
 describe('normalizeReference', () => {
   it.each([
@@ -18,6 +18,14 @@ describe('normalizeReference', () => {
     ['发票 0012', '发票12'],
     ['No.00012345', 'NO12345'],
     ['X'.repeat(200) + '-007', 'X'.repeat(200) + '7'],
+    // An all-zero run never becomes a leading zero of the key's digits (these once gave 00, 05, 005).
+    ['0 0', '0'],
+    ['0-5', '5'],
+    ['0 0 5', '5'],
+    ['1 0', '10'],
+    ['1-0-0', '100'],
+    ['A 0 B', 'A0B'],
+    ['A-0-5', 'A5'],
   ])('%j → %j', (text, key) => {
     expect(normalizeReference(text)).toBe(key);
   });
@@ -29,6 +37,17 @@ describe('normalizeReference', () => {
         expect(normalizeReference(k)).toBe(k);
         expect(k).not.toMatch(/[a-z\s\-_/.]/);
       }),
+    );
+  });
+
+  it('is idempotent on references made of digits, zeros and separators', () => {
+    const piece = fc.constantFrom('0', '00', '1', '05', ' ', '-', '/', 'A', '０');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const k = normalizeReference(pieces.join(''));
+        expect(normalizeReference(k)).toBe(k);
+      }),
+      { numRuns: 2000 },
     );
   });
 
