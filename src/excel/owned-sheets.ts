@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { Severity } from '../core/model/findings';
-import { ColumnFormat, OutCell, OwnedSheet, SEVERITY_FILL, SEVERITY_FONT } from '../core/output/plan';
+import { ColumnFormat, OutCell, outValue, OwnedSheet, SEVERITY_FILL, SEVERITY_FONT } from '../core/output/plan';
 import { addressLists, areaAddress, cellsToAreas, joinAddresses, quotedSheet } from './addresses';
 import { cellAddress } from '../core/model/cells';
 import { Batcher, OP_OVERHEAD, jsonBytes, utf8Length } from './batcher';
@@ -61,16 +61,19 @@ function money(decimal: string): Prepared {
   return Number.isFinite(n) && new Decimal(n).eq(d) ? { value: n, format: NUMBER_FORMATS.money } : { value: d.toFixed(), format: TEXT };
 }
 
-function prepare(v: OutCell, format: ColumnFormat | undefined, renames: ReadonlyMap<string, string>): Prepared {
+function prepare(cell: OutCell, format: ColumnFormat | undefined, renames: ReadonlyMap<string, string>): Prepared {
+  const v = outValue(cell);
   if (v === null) return { value: null, format: null };
   if (typeof v === 'string') return { value: cellText(v), format: TEXT };
   if (typeof v === 'number') return { value: v, format: format && format !== 'text' ? NUMBER_FORMATS[format] : 'General' };
   if ('money' in v) return money(v.money);
   if ('date' in v) return { value: v.date, format: format === 'datetime' ? NUMBER_FORMATS.datetime : NUMBER_FORMATS.date };
-  const { text, sheet, cell } = v.link;
-  const target = renames.get(sheet) ?? sheet;
+  // Built by the product, never from data text (see OutValue); Range.values takes `=` text as a formula.
+  if ('formula' in v) return { value: `=${v.formula}`, format: NUMBER_FORMATS[v.format ?? format ?? 'text'] };
+  const { text, sheet, cell: target } = v.link;
+  const to = renames.get(sheet) ?? sheet;
   const shown = cellText(text);
-  return { value: shown, format: TEXT, link: { text: shown, reference: `${quotedSheet(target)}!${cell}` } };
+  return { value: shown, format: TEXT, link: { text: shown, reference: `${quotedSheet(to)}!${target}` } };
 }
 
 /** What writing one owned sheet queued, for the bench. */

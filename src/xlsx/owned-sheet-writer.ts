@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import Decimal from 'decimal.js';
 import { Severity } from '../core/model/findings';
-import { ColumnFormat, OutCell, OwnedSheet, SEVERITY_FILL, SEVERITY_FONT } from '../core/output/plan';
+import { ColumnFormat, OutCell, outValue, OwnedSheet, SEVERITY_FILL, SEVERITY_FONT } from '../core/output/plan';
 
 /** Excel's limit on a sheet name's length. */
 /** Excel's limit on a cell's text. */
@@ -70,7 +70,8 @@ function writeMoney(cell: ExcelJS.Cell, decimal: string): void {
 }
 
 /** Writes one cell of an owned sheet. */
-export function writeOutCell(cell: ExcelJS.Cell, value: OutCell, format: ColumnFormat | undefined): void {
+export function writeOutCell(cell: ExcelJS.Cell, out: OutCell, format: ColumnFormat | undefined): void {
+  const value = outValue(out);
   if (value === null) return;
   if (typeof value === 'string') {
     writeText(cell, value);
@@ -91,6 +92,13 @@ export function writeOutCell(cell: ExcelJS.Cell, value: OutCell, format: ColumnF
     cell.numFmt = format === 'datetime' ? (NUMBER_FORMATS.datetime as string) : (NUMBER_FORMATS.date as string);
     return;
   }
+  if ('formula' in value) {
+    // Built by the product, never from data text (see OutValue).
+    cell.value = { formula: value.formula };
+    const f = NUMBER_FORMATS[value.format ?? format ?? 'text'];
+    if (f) cell.numFmt = f;
+    return;
+  }
   const { text, sheet, cell: target } = value.link;
   cell.value = { text: safeText(text), hyperlink: cellLinkTarget(sheet, target) };
   cell.font = { color: { argb: 'FF0563C1' }, underline: true };
@@ -109,12 +117,13 @@ function shade(cell: ExcelJS.Cell, severity: Severity | null | undefined): void 
 /** Link names in `sheet` to their final (unique) names, so links follow a renamed owned sheet. */
 export type SheetRenames = ReadonlyMap<string, string>;
 
-function relink(value: OutCell, renames: SheetRenames): OutCell {
+function relink(cell: OutCell, renames: SheetRenames): OutCell {
+  const value = outValue(cell);
   if (value && typeof value === 'object' && 'link' in value) {
     const to = renames.get(value.link.sheet);
     if (to !== undefined) return { link: { ...value.link, sheet: to } };
   }
-  return value;
+  return cell;
 }
 
 /** exceljs has a worksheet's data validations but leaves them out of its typings. */

@@ -50,21 +50,78 @@ export interface ColumnSpec {
   width?: number;
   /** Allowed values offered as a drop-down (in-cell list) on every data row of the column. */
   choices?: string[];
+  /** Data cells stay editable when the sheet is protected (the Findings sheet's review columns). */
+  unlocked?: boolean;
 }
 
 /**
- * A cell of an owned sheet. Strings are always written as text, never as a formula, whatever they start
- * with; money travels as an exact decimal string.
+ * A value of an owned sheet's cell. Strings are always written as text, never as a formula, whatever they
+ * start with; money travels as an exact decimal string. A `formula` is built by the product itself (never
+ * from data text): English function names, A1 references, no leading `=`; `format` says how its result
+ * is shown.
  */
-export type OutCell =
+export type OutValue =
   | null
   | string
   | number
   | { money: string }
   | { date: Day }
-  | { link: { text: string; sheet: string; cell: string } };
+  | { link: { text: string; sheet: string; cell: string } }
+  | { formula: string; format?: ColumnFormat };
 
-/** A sheet the add-in rebuilds on each run. */
+/** How one cell looks beyond its column's format. Renderers draw every field; absent means the default. */
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in points (default 11). */
+  size?: number;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** `box` draws all four sides thin; `top`/`bottom` one thin side; `double-bottom` the accountant's total rule. */
+  border?: 'box' | 'top' | 'bottom' | 'double-bottom';
+  /** Fill colour as RRGGBB. */
+  fill?: string;
+  /** Overrides the column's format for this cell. */
+  format?: ColumnFormat;
+  /** Stays editable when the sheet is protected (review columns, reply boxes). */
+  unlocked?: boolean;
+}
+
+/** A cell of an owned sheet: a value, or a value with its own look. */
+export type OutCell = OutValue | { value: OutValue; style: CellStyle };
+
+/** Page setup for printing: accountants sign these sheets on paper. */
+export interface PageSetup {
+  paper: 'A4';
+  orientation: 'portrait' | 'landscape';
+  /** Fit all columns on one page wide (any number of pages tall). */
+  fitToWidth: boolean;
+  /** Sheet rows (1-based, inclusive) repeated at the top of every printed page. */
+  printTitleRows?: { first: number; last: number };
+  /**
+   * Footer sections in Excel's header/footer codes: `&P` page, `&N` pages, `&D` date, `&F` file name.
+   * Data text placed here must have `&` doubled.
+   */
+  footer?: { left?: string; center?: string; right?: string };
+}
+
+/** An Excel chart drawn from a block of this sheet: first column categories, first row series names. */
+export interface ChartSpec {
+  type: 'column' | 'bar' | 'line' | 'pie';
+  title: string;
+  /** A1 range on this sheet, headers included, e.g. `A3:G43`. */
+  source: string;
+  /** Top-left and bottom-right cells the chart covers, e.g. `I3` and `P20`. */
+  from: string;
+  to: string;
+}
+
+/**
+ * A sheet the add-in rebuilds on each run. Row layout: the preamble rows first, then (unless
+ * `headerRow` is false) one header row from `columns`, then `rows`; so data row i (0-based) sits on
+ * sheet row `(preamble?.length ?? 0) + (headerRow === false ? 0 : 1) + i + 1`, which is what formulas
+ * in the sheet refer to.
+ */
 export interface OwnedSheet {
   key: OwnedSheetKey;
   /** Visible name in the workbook's language; the renderer makes it unique against user sheets. */
@@ -77,4 +134,26 @@ export interface OwnedSheet {
   rowSeverity?: (Severity | null)[];
   /** Per-cell severity fill of the preamble, parallel to `preamble` (the legend's colour swatches). */
   preambleSeverity?: (Severity | null)[][];
+  /** Whether `columns` become a header row (default true). Form-like sheets lay out everything in rows. */
+  headerRow?: boolean;
+  /** Merged areas as A1 ranges (`A1:F1`). */
+  merges?: string[];
+  /** Rows frozen at the top (default: through the header row when there is one). */
+  freezeRows?: number;
+  page?: PageSetup;
+  charts?: ChartSpec[];
+  /** Protect the sheet: every cell locked except those styled `unlocked` (and columns marked so). */
+  protect?: boolean;
+  /** The sheet shown when the workbook opens. */
+  activate?: boolean;
+}
+
+/** The value of a cell, whether or not it carries a style. */
+export function outValue(cell: OutCell): OutValue {
+  return cell !== null && typeof cell === 'object' && 'style' in cell ? cell.value : cell;
+}
+
+/** The style of a cell, if it has one. */
+export function outStyle(cell: OutCell): CellStyle | undefined {
+  return cell !== null && typeof cell === 'object' && 'style' in cell ? cell.style : undefined;
 }

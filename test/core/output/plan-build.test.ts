@@ -3,7 +3,7 @@ import { CellValue, SheetGrid } from '../../../src/core/model/cells';
 import { dayFromISO } from '../../../src/core/model/dates';
 import { Finding, findingId, Severity } from '../../../src/core/model/findings';
 import { buildFindingsSheet, EXCEL_MAX_ROWS, readReviews } from '../../../src/core/output/findings-sheet';
-import { OutCell, OwnedSheet } from '../../../src/core/output/plan';
+import { OutCell, outValue, OwnedSheet } from '../../../src/core/output/plan';
 import { buildMarks, buildPlan } from '../../../src/core/output/plan-build';
 import { Review } from '../../../src/core/output/review';
 import { FINDINGS_HEADERS } from '../../../src/core/output/plan-messages';
@@ -20,10 +20,12 @@ function finding(code: Finding['code'], severity: Severity, sheet: string, cell:
 
 /** What a renderer writes and a reader reads back: OutCells become plain cell values. */
 function toGrid(sheet: OwnedSheet): SheetGrid {
-  const plain = (c: OutCell): CellValue => {
+  const plain = (cell: OutCell): CellValue => {
+    const c = outValue(cell);
     if (c === null || typeof c === 'string' || typeof c === 'number') return c;
     if ('money' in c) return c.money;
     if ('date' in c) return c.date;
+    if ('formula' in c) return `=${c.formula}`;
     return c.link.text;
   };
   const rows: CellValue[][] = [...(sheet.preamble ?? []).map((r) => r.map(plain)), sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => r.map(plain))];
