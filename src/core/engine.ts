@@ -85,7 +85,7 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
     matches: rec.matches,
     customers: credit ? creditCustomerReports(credit) : rec.customers,
   };
-  if (credit) report.totals = creditTotalsReport(credit);
+  if (credit && credit.profiles.length > 0) report.totals = creditTotalsReport(credit);
   step(1, 'done');
   return { report, plan, parsed, credit };
 }
