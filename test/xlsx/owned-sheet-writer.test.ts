@@ -16,7 +16,8 @@ async function stylesXml(wb: ExcelJS.Workbook): Promise<string> {
 function draw(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const user = wb.addWorksheet('Sales');
-  user.views = [{ tabSelected: true }];
+  // exceljs writes tabSelected but leaves it out of its typings.
+  user.views = [{ state: 'normal', tabSelected: true } as unknown as ExcelJS.WorksheetView];
   user.addRow(['Date', 'Amount']);
   writeOwnedSheet(wb.addWorksheet('Form'), FORM_SHEET);
   return wb;
