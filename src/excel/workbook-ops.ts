@@ -3,7 +3,7 @@ import { fmt, langFromLocale, Lang } from '../core/model/i18n';
 import { readReviews } from '../core/output/findings-sheet';
 import { recognizeSheets } from '../core/templates/header-recognition';
 import { Mark, Plan } from '../core/output/plan';
-import { Review } from '../core/output/review';
+import { mergeReviews, Review, StoredReview, storedDecisions } from '../core/output/review';
 import { resolveSettings, Settings } from '../core/model/settings';
 import { OwnedSheetRecord, STATE_SHEET, SavedFormatGroup, WorkbookState } from '../core/output/workbook-state';
 import { normalCell } from './addresses';
@@ -14,7 +14,7 @@ import { EngineOutput, EngineRunner, inThreadEngine, isCancellation } from './en
 import { AFTER_FAILURE, errorMessage } from './error-messages';
 import { ExcelHost, officeHost } from './host';
 import { AdapterError, officeErrorCode } from './office-errors';
-import { CheckOptions, CheckSummary, ClearSummary, OpResult, WorkbookOps } from './ops';
+import { CheckOptions, CheckSummary, ClearSummary, OpResult, ReviewDecision, WorkbookOps } from './ops';
 import { queueOwnedSheet } from './owned-sheets';
 import { uniqueSheetName } from '../core/model/sheet-names';
 import { findSheet, FoundState, loadInventory, queueDims, queueMergedAreas, queueStateRead, readGrids, SheetInfo } from './read-workbook';
@@ -82,6 +82,16 @@ interface ReadResult {
   extraChunks: number;
 }
 
+/** The review decisions on this run's findings, for the pane. */
+function decisionsOfRun(output: EngineOutput): Record<string, ReviewDecision> {
+  const current = new Set(output.report.findings.map((f) => f.id));
+  const out: Record<string, ReviewDecision> = {};
+  for (const r of output.plan.reviews ?? []) {
+    if (current.has(r.id)) out[r.id] = { status: r.status, reviewer: r.reviewer, reviewedAt: r.reviewedAt, comment: r.comment };
+  }
+  return out;
+}
+
 /** Creates the adapter. */
 export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
   const host = options.host ?? officeHost();
@@ -143,7 +153,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         found,
         settings,
         grids: [...grids.values()].filter((g) => !owned.has(g.name.toLowerCase())),
-        reviews: findingsGrid ? readReviews(findingsGrid) : new Map(),
+        reviews: mergeReviews(found.state.reviews, findingsGrid ? readReviews(findingsGrid) : new Map()),
         readSyncs: stats.readSyncs,
         extraChunks: stats.extraChunks,
       };
@@ -235,6 +245,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         ...state,
         ownedSheets: jobs.map((j) => ({ key: j.sheet.key, name: j.finalName })),
         saved: [...keptGroups, ...newGroups],
+        reviews: plan.reviews ?? state.reviews,
       };
 
       // Write: journal first, then the cells, then the new sheets under temporary names.
@@ -271,6 +282,21 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       return jobs.find((j) => j.sheet.key === 'findings')?.finalName ?? '';
     });
 
+  /**
+   * The review decisions to keep through a Clear: those in the state, updated from the Findings sheet
+   * (where reviewers record them) when it is still there.
+   */
+  const readFindingsReviews = async (context: Excel.RequestContext, sheets: SheetInfo[], state: WorkbookState): Promise<StoredReview[] | undefined> => {
+    const record = state.ownedSheets.find((o) => o.key === 'findings' && !isPending(o));
+    const sheet = record ? findSheet(sheets, record.name) : undefined;
+    if (!sheet) return state.reviews;
+    const dimsOf = queueDims(context, [sheet.name]);
+    await context.sync();
+    const { grids } = await readGrids(context, dimsOf(), { chooseFull: () => new Set([sheet.name]), budget });
+    const grid = grids.get(sheet.name);
+    return storedDecisions(mergeReviews(state.reviews, grid ? readReviews(grid) : new Map()));
+  };
+
   /** Puts every saved cell back from the workbook's state and deletes half-written sheets. */
   const restoreAll = (mode: NoteMode, figures: RunFigures): Promise<void> =>
     host.run(async (context) => {
@@ -286,6 +312,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         const s = findSheet(sheets, name);
         return s && !owned.has(s.name.toLowerCase()) ? s : undefined;
       };
+      const reviews = await readFindingsReviews(context, sheets, state);
       const cells: SheetCell[] = [];
       const groups: SavedFormatGroup[] = [];
       for (const g of state.saved) {
@@ -310,7 +337,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         if (isPending(o) && s) context.workbook.worksheets.getItem(s.name).delete();
       }
       const finalBatch = new Batcher(context, Number.MAX_SAFE_INTEGER);
-      await queueStateWrite(context, finalBatch, found, { ...state, ownedSheets: state.ownedSheets.filter((o) => !isPending(o)), saved: [] });
+      await queueStateWrite(context, finalBatch, found, { ...state, ownedSheets: state.ownedSheets.filter((o) => !isPending(o)), saved: [], reviews });
       context.runtime.enableEvents = true;
       await context.sync();
     });
@@ -361,15 +388,20 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         throw e;
       }
       cancelled();
+      const counts = { error: 0, warning: 0, info: 0 };
+      for (const f of output.report.findings) counts[f.severity]++;
+      if (output.report.sheets.length === 0) {
+        // No template sheet: a Findings sheet or a hidden state would be clutter the user never asked for.
+        opts.onProgress?.(1, 'done');
+        return { ok: true, value: { counts, findings: output.report.findings, sheets: [], findingsSheet: '', reviews: {} } };
+      }
       const mode = pickNoteMode((name, version) => host.isSetSupported(name, version));
       opts.onProgress?.(0.8, 'write');
       const findingsSheet = await write(input, output.plan, mode, figures, () => {
         writing = true;
       }, (f) => opts.onProgress?.(0.8 + 0.2 * f, 'write'));
       opts.onProgress?.(1, 'done');
-      const counts = { error: 0, warning: 0, info: 0 };
-      for (const f of output.report.findings) counts[f.severity]++;
-      return { ok: true, value: { counts, findings: output.report.findings, sheets: output.report.sheets, findingsSheet } };
+      return { ok: true, value: { counts, findings: output.report.findings, sheets: output.report.sheets, findingsSheet, reviews: decisionsOfRun(output) } };
     } catch (e) {
       if (!writing) return failure(e, lang, e instanceof AdapterError && e.code === 'Cancelled' ? undefined : 'untouched');
       const mode = pickNoteMode((name, version) => host.isSetSupported(name, version));

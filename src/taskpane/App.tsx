@@ -180,7 +180,7 @@ export function App(props: AppProps): React.ReactElement {
             <SeverityCounts counts={summary.counts} lang={lang} />
             {summary.findings.length > 0 ? (
               <React.Suspense fallback={<Spinner size="small" label={t('loading', lang)} />}>
-                <FindingsTree findings={summary.findings} lang={lang} currentId={currentId} onSelect={(f) => void select(f)} />
+                <FindingsTree findings={summary.findings} reviews={summary.reviews} lang={lang} currentId={currentId} onSelect={(f) => void select(f)} />
               </React.Suspense>
             ) : null}
           </section>

@@ -4,6 +4,7 @@
  */
 import { FindingCode, Severity } from '../core/model/findings';
 import { Bilingual, fmt, Lang } from '../core/model/i18n';
+import type { ReviewStatus } from '../core/output/review';
 
 export const UI = {
   title: { en: 'Statement Reconciler', zh: '对账助手' },
@@ -21,8 +22,8 @@ export const UI = {
   cancelled: { en: 'The check was cancelled. Nothing was changed.', zh: '检查已取消，工作簿未作任何更改。' },
   noFindings: { en: 'No problems found in {sheets} sheet(s).', zh: '在 {sheets} 个工作表中未发现问题。' },
   noTemplates: {
-    en: 'No sales, receipts, customers or statement sheet was recognised. Check the header row.',
-    zh: '未识别到销售、收款、客户或对账单工作表，请检查表头行。',
+    en: 'No sales, receipts, customers or statement sheet was recognised, so nothing was added to the workbook. Check that each sheet’s first row holds the template headers (for example Date, Document No, Customer ID, Amount).',
+    zh: '未识别到销售、收款、客户或对账单工作表，因此未向工作簿添加任何内容。请检查各工作表的第一行是否为模板表头（如 日期、单据编号、客户编号、金额）。',
   },
   checked: {
     en: 'Checked {sheets} sheet(s): {total} finding(s). Details are on the “{findingsSheet}” sheet.',
@@ -38,6 +39,7 @@ export const UI = {
   expected: { en: 'Expected {value}', zh: '应为 {value}' },
   actual: { en: 'found {value}', zh: '实为 {value}' },
   loading: { en: 'Loading…', zh: '正在加载…' },
+  reviewedBy: { en: '{status} by {reviewer}', zh: '{status}（复核人：{reviewer}）' },
   outsideOffice: {
     en: 'Open this page from Excel (Home tab → Reconcile) to check a workbook.',
     zh: '请在 Excel 中打开本页（“开始”选项卡 → “对账”）以检查工作簿。',
@@ -50,6 +52,21 @@ export const SEVERITY_LABEL: Record<Severity, Bilingual> = {
   warning: { en: 'Warnings', zh: '警告' },
   info: { en: 'Info', zh: '提示' },
 };
+
+/** Review statuses as the Findings sheet names them. */
+export const REVIEW_STATUS_LABEL: Record<ReviewStatus, Bilingual> = {
+  open: { en: 'Open', zh: '待处理' },
+  explained: { en: 'Explained', zh: '已说明' },
+  resolved: { en: 'Resolved', zh: '已解决' },
+  accepted: { en: 'Accepted', zh: '已接受' },
+};
+
+/** "Explained by Li Wei: rep confirmed" — a finding's review decision in one line. */
+export function reviewText(r: { status: ReviewStatus; reviewer: string; comment: string }, lang: Lang): string {
+  const status = REVIEW_STATUS_LABEL[r.status][lang];
+  const head = r.reviewer ? t('reviewedBy', lang, { status, reviewer: r.reviewer }) : status;
+  return r.comment ? `${head}${lang === 'zh' ? '：' : ': '}${r.comment}` : head;
+}
 
 /** What the engine is doing, by the stage keys of CheckOptions.onProgress. */
 export const STAGE_LABEL: Record<string, Bilingual> = {
