@@ -82,6 +82,14 @@ interface ReadResult {
   extraChunks: number;
 }
 
+/** Hooks of the write stage (see `write`). */
+interface WriteStage {
+  cancelled(): void;
+  started(): void;
+  onProgress(fraction: number): void;
+  finishing(): void;
+}
+
 /** The review decisions on this run's findings, for the pane. */
 function decisionsOfRun(output: EngineOutput): Record<string, ReviewDecision> {
   const current = new Set(output.report.findings.map((f) => f.id));
@@ -159,8 +167,13 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       };
     });
 
-  /** Writes the plan; `started` is called just before the first write is queued. */
-  const write = (input: ReadResult, plan: Plan, mode: NoteMode, figures: RunFigures, started: () => void, onProgress: (f: number) => void): Promise<string> =>
+  /**
+   * Writes the plan. `stage.cancelled` is asked before the first write and after every write sync up
+   * to the swap (throwing stops the run, which the caller rolls back); `stage.started` is called just
+   * before the first write is queued, `stage.finishing` just before the swap, after which a cancel can
+   * no longer be honoured.
+   */
+  const write = (input: ReadResult, plan: Plan, mode: NoteMode, figures: RunFigures, stage: WriteStage): Promise<string> =>
     host.run(async (context) => {
       const { sheets, found } = input;
       const state = found.state;
@@ -250,8 +263,12 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
 
       // Write: journal first, then the cells, then the new sheets under temporary names.
       let flushes = 0;
-      const batcher = new Batcher(context, budget, () => onProgress(Math.min(0.95, ++flushes / (flushes + 2))));
-      started();
+      const batcher = new Batcher(context, budget, () => {
+        stage.onProgress(Math.min(0.95, ++flushes / (flushes + 2)));
+        stage.cancelled();
+      });
+      stage.cancelled();
+      stage.started();
       await batcher.add(OP_OVERHEAD, 0, () => {
         context.runtime.enableEvents = false;
       });
@@ -267,6 +284,8 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       // The final record of the cells, with the sheets still as the journal lists them: what a rollback needs.
       await queueStateWrite(context, batcher, found, { ...finalState, ownedSheets: journal.ownedSheets });
       await batcher.flush();
+      stage.cancelled();
+      stage.finishing();
 
       // The swap and the owned-sheet registry travel in one sync (only the registry's chunks change), so
       // the registry never names a sheet that is not there.
@@ -367,6 +386,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     last = figures;
     let lang = displayLang();
     let writing = false;
+    let hadMarks = false;
     const cancelled = (): void => {
       if (opts.signal?.aborted) throw new AdapterError('Cancelled');
     };
@@ -397,21 +417,32 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       }
       const mode = pickNoteMode((name, version) => host.isSetSupported(name, version));
       opts.onProgress?.(0.8, 'write');
-      const findingsSheet = await write(input, output.plan, mode, figures, () => {
-        writing = true;
-      }, (f) => opts.onProgress?.(0.8 + 0.2 * f, 'write'));
+      hadMarks = input.found.state.saved.length > 0;
+      const findingsSheet = await write(input, output.plan, mode, figures, {
+        cancelled,
+        started: () => {
+          writing = true;
+        },
+        onProgress: (f) => opts.onProgress?.(0.8 + 0.2 * f, 'write'),
+        finishing: () => opts.onProgress?.(0.99, 'finishing'),
+      });
       opts.onProgress?.(1, 'done');
       return { ok: true, value: { counts, findings: output.report.findings, sheets: output.report.sheets, findingsSheet, reviews: decisionsOfRun(output) } };
     } catch (e) {
-      if (!writing) return failure(e, lang, e instanceof AdapterError && e.code === 'Cancelled' ? undefined : 'untouched');
+      const cancel = e instanceof AdapterError && e.code === 'Cancelled';
+      if (!writing) return failure(e, lang, cancel ? undefined : 'untouched');
       const mode = pickNoteMode((name, version) => host.isSetSupported(name, version));
+      // A cancel while writing is reported as such, with what the rollback did, never as a finish.
+      const reason = cancel ? new AdapterError('CancelledWhileWriting') : e;
       try {
         await restoreAll(mode, emptyFigures());
         figures.rolledBack = true;
-        return failure(e, lang, 'rolledBack');
+        const result = failure<CheckSummary>(reason, lang, 'rolledBack');
+        if (!result.ok && hadMarks) result.message += ` ${fmt(AFTER_FAILURE.earlierMarksRemoved, lang)}`;
+        return result;
       } catch {
         await enableEvents();
-        return failure(e, lang, 'leftover');
+        return failure(reason, lang, 'leftover');
       }
     } finally {
       busy = false;

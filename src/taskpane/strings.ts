@@ -15,6 +15,12 @@ export const UI = {
   check: { en: 'Check workbook', zh: '检查工作簿' },
   checking: { en: 'Checking…', zh: '正在检查…' },
   cancel: { en: 'Cancel', zh: '取消' },
+  cancelling: { en: 'Cancelling…', zh: '正在取消…' },
+  finishing: { en: 'Finishing…', zh: '正在完成…' },
+  cancelTooLate: {
+    en: 'Cancel came as the check was saving its last step, so its results stand. Click Clear highlights to remove them.',
+    zh: '点击取消时检查已在保存最后一步，因此结果已保留。如需移除，请点击“清除标记”。',
+  },
   clear: { en: 'Clear highlights', zh: '清除标记' },
   clearing: { en: 'Clearing…', zh: '正在清除…' },
   progressLabel: { en: 'Check progress', zh: '检查进度' },
@@ -78,6 +84,7 @@ export const STAGE_LABEL: Record<string, Bilingual> = {
   reconcile: { en: 'Reconciling', zh: '正在对账' },
   plan: { en: 'Preparing results', zh: '正在整理结果' },
   write: { en: 'Writing highlights and sheets', zh: '正在写入标记与结果表' },
+  finishing: { en: 'Finishing (can no longer be cancelled)', zh: '正在完成（已无法取消）' },
   done: { en: 'Done', zh: '完成' },
 };
 
