@@ -1,6 +1,6 @@
 import { OwnedSheetKey } from './plan';
 import type { FindingSnapshot, ReviewStatus, StoredReview } from './review';
-import { Settings } from '../model/settings';
+import { readSettings, Settings } from '../model/settings';
 
 /**
  * The add-in's memory inside the workbook, shared by the Excel adapter and the CLI renderer so either
@@ -92,7 +92,7 @@ export function parseState(chunks: readonly unknown[]): WorkbookState | null {
       isRecord(g) && typeof g.sheet === 'string' && Array.isArray(g.cells) && g.cells.every((c) => typeof c === 'string') &&
       isNullableString(g.fill) && isNullableString(g.fontColor) && isNullableString(g.note),
   );
-  const settings = isRecord(value.settings) ? (value.settings as Partial<Settings>) : {};
+  const settings = readSettings(value.settings);
   const state: WorkbookState = { version: 1, ownedSheets, saved, settings };
   if (Array.isArray(value.reviews)) state.reviews = value.reviews.filter(isStoredReview);
   return state;
