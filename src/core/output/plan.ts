@@ -1,5 +1,6 @@
 import { Day } from '../model/dates';
 import { Severity } from '../model/findings';
+import type { StoredReview } from './review';
 
 /**
  * A declarative description of everything a run writes. Both renderers (`src/excel` into the live
@@ -11,6 +12,11 @@ export interface Plan {
   marks: Mark[];
   /** Sheets the add-in owns, in the order they are placed after the user's sheets. */
   sheets: OwnedSheet[];
+  /**
+   * The review decisions the Findings sheet shows, for the renderer to keep in the workbook's state
+   * (absent: keep what the state holds).
+   */
+  reviews?: StoredReview[];
 }
 
 /** A highlight on a user's cell. Several findings on one cell share one mark (worst severity wins). */
