@@ -54,6 +54,22 @@ export interface FakeValidation {
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
+/** An Excel table (ListObject) on a sheet. */
+export interface FakeTable {
+  id: string;
+  name: string;
+  /** Header row included when the table has headers. */
+  rect: Rect;
+  showHeaders: boolean;
+  style: string;
+}
+
+/** What a protected sheet still lets users do (Office.js `WorksheetProtectionOptions`), plus the password. */
+export interface FakeProtection {
+  options: Record<string, boolean>;
+  password: string | null;
+}
+
 /** Number of the "Excel" error literals a user can type, which Excel stores as error values. */
 export const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
 
@@ -76,6 +92,13 @@ export class FakeSheet {
   validations: FakeValidation[] = [];
   columnWidths = new Map<number, number>();
   frozenRows = 0;
+  /** A number format set on a column from a row to the bottom of the sheet (how Excel stores a column style). */
+  columnFormats = new Map<number, { fromRow: number; format: string }>();
+  /** Cells whose "locked" flag is off (every cell is locked by default, as in Excel). */
+  unlocked: Rect[] = [];
+  /** Options and password of the sheet's protection while `protected` is on. */
+  protection: FakeProtection = { options: {}, password: null };
+  tables: FakeTable[] = [];
 
   constructor(name: string) {
     this.id = `{sheet-${++sheetSeq}}`;
@@ -102,7 +125,15 @@ export class FakeSheet {
   }
 
   numberFormat(r: number, c: number): string {
-    return this.numberFormats.get(cellKey(r, c)) ?? 'General';
+    const own = this.numberFormats.get(cellKey(r, c));
+    if (own !== undefined) return own;
+    const col = this.columnFormats.get(c);
+    return col && r >= col.fromRow ? col.format : 'General';
+  }
+
+  /** Whether a cell is locked (applies only while the sheet is protected). */
+  isLocked(r: number, c: number): boolean {
+    return !this.unlocked.some((u) => r >= u.r0 && r <= u.r1 && c >= u.c0 && c <= u.c1);
   }
 
   /** Smallest rectangle holding every value (and, unless valuesOnly, every format); null when empty. */
