@@ -10,6 +10,8 @@ import { writeReportJson } from './report-json';
 import ExcelJS from 'exceljs';
 import { readWorkbookContents, WorkbookContents } from '../xlsx/read-workbook';
 import { readWorkbookStreaming } from '../xlsx/stream-read';
+import { readValidations } from '../xlsx/data-validations';
+import { Report } from '../core/output/report';
 import { contentLostOnRewrite, sheetDataSize } from '../xlsx/package-parts';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
 import { LoadFailure, loadWorkbookFile, probeWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
@@ -101,6 +103,15 @@ export function guessLang(grids: readonly SheetGrid[]): Lang {
   return zh > en ? 'zh' : 'en';
 }
 
+/** Adds each reported sheet's data-validation rules, so the report shows what the template asks of reps. */
+function attachValidations(workbook: ExcelJS.Workbook, report: Report): void {
+  for (const s of report.sheets) {
+    const ws = workbook.getWorksheet(s.name);
+    const rules = ws ? readValidations(ws) : [];
+    if (rules.length) s.validations = rules;
+  }
+}
+
 /**
  * Runs `recon check`: opens the workbook, reads the user's sheets, the team settings and earlier
  * reviews stored in it, runs every check, and writes the annotated copy and/or the JSON report.
@@ -138,6 +149,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
     asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
   });
   const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews });
+  if (workbook) attachValidations(workbook, result.report);
 
   const written: string[] = [];
   let render: RenderSummary | null = null;

@@ -1,3 +1,4 @@
+import { SheetValidation } from '../templates/template-layout';
 import { Finding } from '../model/findings';
 import { TemplateKind } from '../templates/templates';
 
@@ -33,7 +34,8 @@ export interface CustomerReport {
 /** The JSON report of `recon check --json` (DESIGN.md "Contracts"). */
 export interface Report {
   asOf: string;
-  sheets: { name: string; template: TemplateKind; rows: number }[];
+  /** `validations`: the sheet's Excel data-validation rules (`recon` reads them from the file). */
+  sheets: { name: string; template: TemplateKind; rows: number; validations?: SheetValidation[] }[];
   findings: Finding[];
   matches: MatchReport[];
   customers: CustomerReport[];

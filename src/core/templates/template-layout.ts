@@ -40,6 +40,15 @@ export interface ColumnValidation {
   errorAlert: { title: string; message: string; style: AlertStyle };
 }
 
+/** A validation as a workbook holds it: the cells it covers ("C2:C1048576") and what it asks. */
+export interface SheetValidation {
+  range: string;
+  rule: ValidationRule;
+  prompt: { title: string; message: string } | null;
+  errorAlert: { title: string; message: string; style: AlertStyle } | null;
+  ignoreBlanks: boolean;
+}
+
 /** One column of a laid-out template. */
 export interface ColumnLayout {
   key: string;
