@@ -11,6 +11,8 @@ import { recognizeSheets } from './templates/header-recognition';
 import { parseTables } from './model/parse-records';
 import { Settings } from './model/settings';
 import { validateWorkbook } from './validation/validation';
+import { CreditReview, reviewCredit } from './credit/credit-review';
+import { creditCustomerReports, creditTotalsReport } from './credit/credit-report';
 
 /** What a check run reads. */
 export interface CheckInput {
@@ -32,6 +34,8 @@ export interface CheckResult {
   report: Report;
   plan: Plan;
   parsed: ParsedWorkbook;
+  /** The credit checks' per-customer figures (null when cash application did not run). */
+  credit: CreditReview | null;
 }
 
 /** Thrown only when the caller cancelled through {@link CheckHooks.isCancelled}. */
@@ -62,9 +66,13 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
   const validationFindings = validateWorkbook(parsed, settings, asOf);
   step(0.55, 'reconcile');
   const rec = reconcile(parsed, settings, asOf);
+  step(0.8, 'credit');
+  const credit: CreditReview | null = rec.cash && rec.openItems
+    ? reviewCredit({ parsed, cash: rec.cash, open: rec.openItems, futureSales: rec.futureSales ?? new Map(), settings, asOf })
+    : null;
   step(0.85, 'plan');
 
-  const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings].sort(compareFindings);
+  const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings, ...(credit?.findings ?? [])].sort(compareFindings);
   const plan = buildPlan(findings, rec.sheets, settings, input.reviews ?? new Map());
   const report: Report = {
     asOf: dayToISO(asOf),
@@ -75,10 +83,11 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
     })),
     findings,
     matches: rec.matches,
-    customers: rec.customers,
+    customers: credit ? creditCustomerReports(credit) : rec.customers,
   };
+  if (credit && credit.profiles.length > 0) report.totals = creditTotalsReport(credit);
   step(1, 'done');
-  return { report, plan, parsed };
+  return { report, plan, parsed, credit };
 }
 
 function tableRowCount(parsed: ParsedWorkbook, sheet: string): number {

@@ -185,7 +185,7 @@ describe('recon check: workbooks it can read', () => {
     const run = await recon('check', input, '--json', json, '--as-of', '2024-03-31');
     expect(run.code).toBe(0);
     const report = JSON.parse(await fs.readFile(json, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['asOf', 'sheets', 'findings', 'matches', 'customers']);
+    expect(Object.keys(report)).toEqual(['asOf', 'sheets', 'findings', 'matches', 'customers', 'totals']);
     expect(report.asOf).toBe('2024-03-31');
     const r = report as unknown as Report;
     for (const s of r.sheets) expect(Object.keys(s).sort()).toEqual(['name', 'rows', 'template']);
@@ -206,6 +206,8 @@ describe('recon check: workbooks it can read', () => {
       for (const ref of [...m.ours, ...m.theirs]) expect(ref).toMatch(/^.+!\d+$/);
     }
     for (const c of r.customers) {
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['customerId', 'name', 'balance', 'creditLimit', 'utilization', 'aging', 'overdue', 'rating', 'ratingFactors', 'dso', 'flags']));
+      expect(c.ratingFactors?.map((f) => f.factor)).toEqual(['days-late', 'overdue-share', 'oldest-overdue', 'utilization']);
       expect(c.balance).toMatch(/^-?\d+\.\d{2}$/);
       for (const v of Object.values(c.aging)) expect(v).toMatch(/^-?\d+\.\d{2}$/);
     }

@@ -100,8 +100,8 @@ describe('insert a template (fake Excel)', () => {
     expect(ruleAt(s, 1, 11)).toBeUndefined();
     expect(ruleAt(s, 1, 12)).toBeUndefined();
     expect(s.protected).toBe(true);
-    expect(s.protection.password).toBe('pw');
-    expect(s.protection.options).toMatchObject({ allowFormatCells: true, allowSort: true, allowAutoFilter: true, allowInsertRows: true });
+    expect(s.protectionPassword).toBe('pw');
+    expect(s.protectionOptions).toMatchObject({ allowFormatCells: true, allowSort: true, allowAutoFilter: true, allowInsertRows: true });
     expect(s.isLocked(0, 0)).toBe(true);
     expect(s.isLocked(1, 11)).toBe(true);
     expect(s.isLocked(1, 12)).toBe(true);

@@ -21,6 +21,29 @@ export interface FakeFont {
   color?: string | null;
   bold?: boolean;
   italic?: boolean;
+  /** Font name; absent is the workbook's default (Calibri). */
+  name?: string;
+  /** Points; absent is the default 11. */
+  size?: number;
+}
+
+/** One side of a cell's border as Excel names its style ("Continuous", "Double") and weight ("Thin"). */
+export interface FakeBorder {
+  style: string;
+  weight: string;
+}
+
+export type BorderSide = 'top' | 'bottom' | 'left' | 'right';
+
+/** What a sheet prints like (Worksheet.pageLayout, ExcelApi 1.9). */
+export interface FakePageLayout {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  /** `{ scale: 100 }` by default; fit-to-pages as Excel takes it. */
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** "$1:$3" once set. */
+  printTitleRows: string | null;
+  footer: { left: string; center: string; right: string };
 }
 
 export interface FakeHyperlink {
@@ -64,11 +87,6 @@ export interface FakeTable {
   style: string;
 }
 
-/** What a protected sheet still lets users do (Office.js `WorksheetProtectionOptions`), plus the password. */
-export interface FakeProtection {
-  options: Record<string, boolean>;
-  password: string | null;
-}
 
 /** Number of the "Excel" error literals a user can type, which Excel stores as error values. */
 export const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
@@ -92,12 +110,26 @@ export class FakeSheet {
   validations: FakeValidation[] = [];
   columnWidths = new Map<number, number>();
   frozenRows = 0;
+  /** Horizontal alignment by cell ("Left", "Center", "Right"); absent is General. */
+  alignments = new Map<number, string>();
+  /** Vertical alignment by cell ("Top", "Center"); absent is Bottom. */
+  verticalAlignments = new Map<number, string>();
+  /** Cells whose text wraps. */
+  wraps = new Set<number>();
+  borders = new Map<number, Partial<Record<BorderSide, FakeBorder>>>();
+  /** Cells unlocked for editing under protection (every cell is locked by default, as in Excel). */
+  unlocked = new Set<number>();
+  /** The options the sheet was protected with. */
+  protectionOptions: Record<string, unknown> | null = null;
+  pageLayout: FakePageLayout = {
+    orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null, footer: { left: '', center: '', right: '' },
+  };
+  /** Unlocked areas too large to list cell by cell (a template's input columns down to the last row). */
+  unlockedAreas: Rect[] = [];
+  /** The password the sheet was protected with (Excel keeps its hash), or null. */
+  protectionPassword: string | null = null;
   /** A number format set on a column from a row to the bottom of the sheet (how Excel stores a column style). */
   columnFormats = new Map<number, { fromRow: number; format: string }>();
-  /** Cells whose "locked" flag is off (every cell is locked by default, as in Excel). */
-  unlocked: Rect[] = [];
-  /** Options and password of the sheet's protection while `protected` is on. */
-  protection: FakeProtection = { options: {}, password: null };
   tables: FakeTable[] = [];
 
   constructor(name: string) {
@@ -133,7 +165,8 @@ export class FakeSheet {
 
   /** Whether a cell is locked (applies only while the sheet is protected). */
   isLocked(r: number, c: number): boolean {
-    return !this.unlocked.some((u) => r >= u.r0 && r <= u.r1 && c >= u.c0 && c <= u.c1);
+    if (this.unlocked.has(cellKey(r, c))) return false;
+    return !this.unlockedAreas.some((u) => r >= u.r0 && r <= u.r1 && c >= u.c0 && c <= u.c1);
   }
 
   /** Smallest rectangle holding every value (and, unless valuesOnly, every format); null when empty. */

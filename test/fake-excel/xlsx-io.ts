@@ -185,7 +185,7 @@ export function toExcelJs(model: FakeWorkbookModel): ExcelJS.Workbook {
     for (const m of sheet.merged) ws.mergeCells(`${colLetters(m.c0)}${m.r0 + 1}:${colLetters(m.c1)}${m.r1 + 1}`);
     for (const [c, width] of sheet.columnWidths) ws.getColumn(c + 1).width = Math.round((width / 5.6) * 100) / 100;
     for (const [c, { format }] of sheet.columnFormats) ws.getColumn(c + 1).numFmt = format;
-    for (const u of sheet.unlocked) {
+    for (const u of sheet.unlockedAreas) {
       if (u.r1 !== MAX_ROWS - 1) continue;
       for (let c = u.c0; c <= u.c1; c++) ws.getColumn(c + 1).protection = { locked: false };
     }
@@ -220,8 +220,8 @@ export async function saveXlsx(model: FakeWorkbookModel, path: string): Promise<
   const wb = toExcelJs(model);
   for (const sheet of model.sheets) {
     if (!sheet.protected) continue;
-    const options = Object.fromEntries(Object.entries(sheet.protection.options).map(([k, v]) => [PROTECTION_OPTIONS[k] ?? k, v]));
-    await wb.getWorksheet(sheet.name)?.protect(sheet.protection.password ?? '', options);
+    const options = Object.fromEntries(Object.entries(sheet.protectionOptions ?? {}).map(([k, v]) => [PROTECTION_OPTIONS[k] ?? k, v]));
+    await wb.getWorksheet(sheet.name)?.protect(sheet.protectionPassword ?? '', options);
   }
   await wb.xlsx.writeFile(path);
 }
