@@ -1,13 +1,13 @@
-import ExcelJS from 'exceljs';
 import { AlertStyle, RuleOperator, SheetValidation, ValidationRule } from '../core/templates/template-layout';
-import { applyExceljsPatches } from './exceljs-patches';
+import { XmlAttributes } from './xml-tokenizer';
 
 /**
  * Excel data validation in an .xlsx file, in the shape the add-in writes through Office.js
  * (`ValidationRule`, prompt, error alert), so a rule laid out in Excel and read back by `recon` compares
  * equal. OOXML keeps an inline list in quotes and a reference or formula without its "=", names
  * operators differently ("greaterThanOrEqual") and stores a date bound as a serial; both directions of
- * that translation live here.
+ * that translation live here, with the collector the streaming sheet reader feeds (so `recon` reports a
+ * sheet's rules without a second pass over its XML).
  */
 
 export type { SheetValidation };
@@ -123,15 +123,62 @@ export function toExcelJs(v: Omit<SheetValidation, 'range'>): ExcelJsValidation 
   return base;
 }
 
-/** Every data validation of a worksheet the add-in understands, in file order of their ranges. */
-export function readValidations(ws: ExcelJS.Worksheet): SheetValidation[] {
-  applyExceljsPatches();
-  const model = (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJsValidation | undefined> } }).dataValidations?.model ?? {};
-  const out: SheetValidation[] = [];
-  for (const [range, v] of Object.entries(model)) {
-    if (!v) continue;
-    const read = fromExcelJs(range, v);
-    if (read) out.push(read);
+const BOOL = (v: string | undefined): boolean => v === '1' || v === 'true';
+
+/**
+ * Collects `<dataValidation>` elements while a worksheet part streams by: the attributes, `formula1` and
+ * `formula2` texts, and the `sqref` child that Excel 2010's `x14` extension uses for rules that refer to
+ * another sheet. Element names arrive without their namespace prefix.
+ */
+export class ValidationCollector {
+  private current: { attrs: XmlAttributes; formulae: string[]; sqref: string } | null = null;
+  private into: 'formula' | 'sqref' | null = null;
+  private readonly found: SheetValidation[] = [];
+
+  open(el: string, a: XmlAttributes, selfClosing: boolean): void {
+    if (el === 'dataValidation') {
+      this.current = { attrs: a, formulae: [], sqref: a.sqref ?? '' };
+      if (selfClosing) this.close(el);
+    } else if (this.current && (el === 'formula1' || el === 'formula2') && !selfClosing) {
+      this.current.formulae.push('');
+      this.into = 'formula';
+    } else if (this.current && el === 'sqref' && !selfClosing) {
+      this.into = 'sqref';
+    }
   }
-  return out;
+
+  text(t: string): void {
+    const c = this.current;
+    if (!c || !this.into) return;
+    if (this.into === 'formula') c.formulae[c.formulae.length - 1] += t;
+    else c.sqref += t;
+  }
+
+  close(el: string): void {
+    if (el === 'formula1' || el === 'formula2' || el === 'sqref') this.into = null;
+    if (el !== 'dataValidation' || !this.current) return;
+    const { attrs: a, formulae, sqref } = this.current;
+    this.current = null;
+    const type = a.type ?? 'any';
+    const numeric = type === 'decimal' || type === 'whole' || type === 'textLength' || type === 'date' || type === 'time';
+    const read = fromExcelJs(sqref.trim().replace(/\$/g, '').toUpperCase(), {
+      type,
+      operator: a.operator,
+      formulae: formulae.map((f) => (numeric && f.trim() !== '' && Number.isFinite(Number(f)) ? Number(f) : f)),
+      allowBlank: BOOL(a.allowBlank),
+      showInputMessage: BOOL(a.showInputMessage),
+      promptTitle: a.promptTitle,
+      prompt: a.prompt,
+      showErrorMessage: BOOL(a.showErrorMessage),
+      errorStyle: a.errorStyle,
+      errorTitle: a.errorTitle,
+      error: a.error,
+    });
+    if (read && read.range !== '') this.found.push(read);
+  }
+
+  /** The rules collected so far, in file order. */
+  take(): SheetValidation[] {
+    return this.found;
+  }
 }
