@@ -258,6 +258,9 @@ async function rewrite<T>(
       return changed.length === 0;
     });
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    // exceljs' writer fails on some content it read (notes without a shape's protection, …).
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return failureOf(CLI_TEXT.cannotRewrite, { file: out }, json);
     return writeFailure(out, e);
   }
   if (changed.length) return failureOf(CLI_TEXT.cannotCarryValues, { file: out, sheets: changed.join(', ') }, json);
