@@ -66,7 +66,8 @@ export interface ColumnSpec {
  * A value of an owned sheet's cell. Strings are always written as text, never as a formula, whatever they
  * start with; money travels as an exact decimal string. A `formula` is built by the product itself (never
  * from data text): English function names, A1 references, no leading `=`; `format` says how its result
- * is shown.
+ * is shown; `result`, when the core knows it (a decimal string for money), is stored as the cached value
+ * so a reader that does not recalculate (a PDF converter, a preview) shows the right figure.
  */
 export type OutValue =
   | null
@@ -75,7 +76,7 @@ export type OutValue =
   | { money: string }
   | { date: Day }
   | { link: { text: string; sheet: string; cell: string } }
-  | { formula: string; format?: ColumnFormat };
+  | { formula: string; format?: ColumnFormat; result?: string | number };
 
 /** How one cell looks beyond its column's format. Renderers draw every field; absent means the default. */
 export interface CellStyle {
