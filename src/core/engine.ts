@@ -13,6 +13,7 @@ import { Settings } from './model/settings';
 import { validateWorkbook } from './validation/validation';
 import { CreditReview, reviewCredit } from './credit/credit-review';
 import { creditCustomerReports, creditTotalsReport } from './credit/credit-report';
+import { statementSheets } from './output/statement-sheet';
 
 /** What a check run reads. */
 export interface CheckInput {
@@ -73,7 +74,8 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
   step(0.85, 'plan');
 
   const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings, ...(credit?.findings ?? [])].sort(compareFindings);
-  const plan = buildPlan(findings, rec.sheets, settings, input.reviews ?? new Map());
+  const statements = credit ? statementSheets(parsed, credit, settings, asOf) : [];
+  const plan = buildPlan(findings, [...rec.sheets, ...statements], settings, input.reviews ?? new Map());
   const report: Report = {
     asOf: dayToISO(asOf),
     sheets: mappings.map((m) => ({

@@ -36,6 +36,16 @@ export interface Settings {
   reviewer: string;
   /** Explicit sheet → template choices that override header recognition. */
   sheetTemplates: Record<string, TemplateKind>;
+  /** Letterhead of statements of account (对账单): our company's name, address, tax ID (USCC), bank and account. */
+  companyName: string;
+  companyAddress: string;
+  companyTaxId: string;
+  companyBank: string;
+  companyAccount: string;
+  /** Customers that get a printable statement; empty means every customer with activity. */
+  statementCustomers: string[];
+  /** First day of the statements' period; null means the first day of the as-of date's month. */
+  statementFrom: Day | null;
 }
 
 /** The defaults of DESIGN.md. */
@@ -55,6 +65,13 @@ export const DEFAULT_SETTINGS: Settings = {
   decimalComma: false,
   reviewer: '',
   sheetTemplates: {},
+  companyName: '',
+  companyAddress: '',
+  companyTaxId: '',
+  companyBank: '',
+  companyAccount: '',
+  statementCustomers: [],
+  statementFrom: null,
 };
 
 /** Settings with every missing field taken from the defaults. */
