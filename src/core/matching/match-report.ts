@@ -1,4 +1,4 @@
-import { dayToISO } from '../model/dates';
+import { dayToISO, ymd } from '../model/dates';
 import { DEFAULT_SEVERITY, Finding, FindingCode, findingId } from '../model/findings';
 import { Bilingual, Lang } from '../model/i18n';
 import { RawNum } from '../model/exact';
@@ -118,8 +118,11 @@ export class MatchReporter {
     const diff = difference(os, ts);
     const one = os.length === 1 && ts.length === 1;
     const beyond = diff.cents !== null ? Math.abs(diff.cents) > this.config.equalCents : (diff.value as Money).abs().gt(this.config.equalTolerance);
-    const datesDiffer = one && os[0].date !== NO_DATE && ts[0].date !== NO_DATE && os[0].date !== ts[0].date;
-    const status = beyond ? 'amount-diff' : datesDiffer ? 'date-diff' : 'matched';
+    const days = one ? dateGap(os[0], ts[0]) : groupDateGap(os, ts);
+    // The usual posting lag (our invoice date, their booking date) is kept on the match, not reported:
+    // only a cut-off item (the dates in different months) or a gap beyond the window is worth a look.
+    const cutOff = one && days !== null && days !== 0 && (Math.abs(days) > this.config.windowDays || monthOf(os[0].date) !== monthOf(ts[0].date));
+    const status = beyond ? 'amount-diff' : cutOff ? 'date-diff' : 'matched';
     const zero = diff.cents !== null ? diff.cents === 0 : (diff.value as Money).isZero();
     const diffText = diff.text;
     let reason: string;
@@ -146,7 +149,9 @@ export class MatchReporter {
           ? this.text(REASONS.groupOursToTheirs, { count: ts.length, days: this.config.windowDays })
           : this.text(REASONS.groupTheirsToOurs, { count: os.length, days: this.config.windowDays });
     }
-    this.matches.push({ pair, pass, status, ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diffText, reason });
+    const match: MatchReport = { pair, pass, status, ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diffText, reason };
+    if (days !== null && days !== 0) match.days = days;
+    this.matches.push(match);
 
     if (!zero) {
       // Even a rounding difference moves the balances; the tie-out must see it.
@@ -169,7 +174,7 @@ export class MatchReporter {
         });
       }
     }
-    if (datesDiffer) {
+    if (cutOff) {
       const o = os[0];
       const t = ts[0];
       const dates = { ours: isoDay(o.date), theirs: isoDay(t.date) };
@@ -247,6 +252,37 @@ function difference(os: readonly RecItem[], ts: readonly RecItem[]): Difference 
   if (exact) return { cents, value: null, text: centsToString(cents) };
   const v = sumOf(os).minus(sumOf(ts));
   return { cents: null, value: v, text: decimalString(v) };
+}
+
+/** Their date − our date in days, or null when either is undated. */
+function dateGap(o: RecItem, t: RecItem): number | null {
+  return o.date === NO_DATE || t.date === NO_DATE ? null : t.date - o.date;
+}
+
+/** For a group: the widest gap between the single record and a member (signed their − our), or null. */
+function groupDateGap(os: readonly RecItem[], ts: readonly RecItem[]): number | null {
+  let widest: number | null = null;
+  for (const o of os) {
+    for (const t of ts) {
+      const g = dateGap(o, t);
+      if (g !== null && (widest === null || Math.abs(g) > Math.abs(widest))) widest = g;
+    }
+  }
+  return widest;
+}
+
+/** Month numbers by serial day (year × 12 + month): a ledger has few distinct days. */
+const MONTH_CACHE = new Map<number, number>();
+
+function monthOf(day: number): number {
+  let m = MONTH_CACHE.get(day);
+  if (m === undefined) {
+    if (MONTH_CACHE.size >= 100_000) MONTH_CACHE.clear();
+    const { y, m: month } = ymd(day);
+    m = y * 12 + month;
+    MONTH_CACHE.set(day, m);
+  }
+  return m;
 }
 
 /** An item's amount for messages, from cents when exact (no decimal.js on the hot path). */
