@@ -6,6 +6,7 @@ import { buildPlan } from './output/plan-build';
 import { Review } from './output/review';
 import { ParsedWorkbook } from './model/records';
 import { reconcile } from './matching/reconcile';
+import { nameSuggestedCustomers } from './matching/suggest-customer';
 import { Report } from './output/report';
 import { recognizeSheets } from './templates/header-recognition';
 import { parseTables } from './model/parse-records';
@@ -65,6 +66,7 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
   step(0.85, 'plan');
 
   const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings].sort(compareFindings);
+  nameSuggestedCustomers(findings, rec.suggestions, settings.lang);
   const plan = buildPlan(findings, rec.sheets, settings, input.reviews ?? new Map());
   const report: Report = {
     asOf: dayToISO(asOf),
