@@ -166,6 +166,11 @@ export interface Truth {
    * links the engine may make (the customer is unknown), only ones it may suggest.
    */
   suggested: Set<string>;
+  /**
+   * "Receipts!r~Sales!r" for every invoice a receipt was made to pay (cash application's truth); sales
+   * with a mistyped Customer ID are left out, being nobody's invoice until corrected.
+   */
+  cashPairs: Set<string>;
 }
 
 export interface GeneratedWorkbook {
@@ -315,7 +320,7 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
   }
   const saleRef = (s: SaleDraft): string => `${SHEETS.sales}!${s.row}`;
 
-  // --- Receipts paying invoices (cash application truth is not scored, only its invariants).
+  // --- Receipts paying invoices (their truth scores cash application: `Truth.cashPairs`).
   const receipts: ReceiptDraft[] = [];
   // Which receipts each paid line stands for is decided below; keep for each receipt its invoices.
   const receiptInvoices: SaleDraft[][] = [];
@@ -553,7 +558,10 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
   // Statement order: customer, then date, opening first, billed before paid.
   const kindRank = { opening: 0, billed: 1, paid: 2 };
   lines.sort((a, b) => a.cust - b.cust || (a.kind === 'opening' ? -1 : b.kind === 'opening' ? 1 : 0) || a.date - b.date || kindRank[a.kind] - kindRank[b.kind] || a.seq - b.seq);
-  const truth: Truth = { billedPairs: new Set(), paidPairs: new Set(), duplicates: new Set(), corrupted: new Set(), openingDiffs: new Set(), suggested: new Set() };
+  const truth: Truth = { billedPairs: new Set(), paidPairs: new Set(), duplicates: new Set(), corrupted: new Set(), openingDiffs: new Set(), suggested: new Set(), cashPairs: new Set() };
+  receipts.forEach((r, k) => {
+    for (const s of receiptInvoices[k]) if (s.typedId === undefined) truth.cashPairs.add(`${receiptRef(r)}~${saleRef(s)}`);
+  });
   openingOffset.forEach((off, c) => off !== 0 && truth.openingDiffs.add(custId(c)));
   const balances: number[] = new Array(lines.length);
   const corrupt = new Set<number>();

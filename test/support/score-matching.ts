@@ -102,3 +102,24 @@ export function dataRows(parsed: ParsedWorkbook): number {
   for (const group of [parsed.customers, parsed.sales, parsed.receipts, parsed.statements]) for (const t of group) n += t.records.length;
   return n;
 }
+
+/** "Receipts!r~Sales!r" pairs of cash application's allocations, by how they were made. */
+export function cashPairs(matches: readonly MatchReport[]): { all: Set<string>; byPass: Map<string, Set<string>> } {
+  const all = new Set<string>();
+  const byPass = new Map<string, Set<string>>();
+  for (const m of matches) {
+    if (m.pair !== 'receipts~sales' || m.status === 'unmatched') continue;
+    let set = byPass.get(m.pass);
+    if (!set) {
+      set = new Set();
+      byPass.set(m.pass, set);
+    }
+    for (const o of m.ours) {
+      for (const t of m.theirs) {
+        all.add(`${o}~${t}`);
+        set.add(`${o}~${t}`);
+      }
+    }
+  }
+  return { all, byPass };
+}

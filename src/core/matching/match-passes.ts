@@ -202,8 +202,8 @@ export const referenceAmountDiffPass: MatchPass = {
     const groups = referenceGroups(input, index, theirsByReference(input));
     const edges = new EdgeList();
     // An invoice number is named by every payment of it: a receipt citing it may be another payment than
-    // the line carrying it. A record with a free counterpart of its very amount in the window is left
-    // to that counterpart (pass 3) rather than linked here with a difference.
+    // the line carrying it. When both records have a free counterpart of their very amount in the
+    // window, they are two payments, each left to its counterpart (pass 3) rather than linked here.
     const equalTheirs = lazy(() => theirsByAmount(input, (t) => t.date !== NO_DATE));
     const equalOurs = lazy(() => oursByAmount(input));
     const sortedCache = new Map<readonly number[], number[]>();
@@ -224,7 +224,7 @@ export const referenceAmountDiffPass: MatchPass = {
       const item = theirs[t];
       forSharedReference(index, item, (o) => {
         if (groups.usedO.has(o)) return;
-        if (hasEqualInWindow(item, equalOurs(), ours, o) || hasEqualInWindow(ours[o], equalTheirs(), theirs, t)) return;
+        if (hasEqualInWindow(item, equalOurs(), ours, o) && hasEqualInWindow(ours[o], equalTheirs(), theirs, t)) return;
         // Closest amount first, then closest date.
         const diff = Math.min(Math.abs(ours[o].cents - item.cents), 1e9);
         edges.push(o, t, diff * 2 * NO_GAP_SCORE + gapScore(ours[o], item));
@@ -627,8 +627,8 @@ function namesAnotherLine(item: MatchItem, farIndex: CustomerIndex<string>, exce
   return false;
 }
 
-/** Largest relative difference a record with no reference may have from its only counterpart (10 %). */
-const BLANK_REFERENCE_SHARE = 0.1;
+/** A record with no reference may differ from its only counterpart by at most 1/10 of the smaller amount (integers: no float). */
+const BLANK_REFERENCE_PARTS = 10;
 
 /**
  * After every other pass: a billed or paid amount that differs, found by what still identifies it — a
@@ -663,7 +663,7 @@ export const windowAmountDiffPass: MatchPass = {
         const o = ours[list[k]];
         if (Math.sign(o.cents) !== Math.sign(item.cents)) continue;
         const ok = blank
-          ? Math.abs(o.cents - item.cents) <= BLANK_REFERENCE_SHARE * Math.max(Math.abs(o.cents), Math.abs(item.cents))
+          ? Math.abs(o.cents - item.cents) * BLANK_REFERENCE_PARTS <= Math.min(Math.abs(o.cents), Math.abs(item.cents))
           : nearKeys(o, item, config);
         if (ok) edges.push(o.i, t, dayGap(o, item));
       }
