@@ -1,19 +1,12 @@
 import ExcelJS from 'exceljs';
-import { SheetGrid } from '../core/model/cells';
 import { readReviews } from '../core/output/findings-sheet';
 import { Review } from '../core/output/review';
 import { sheetToGrid } from './cell-values';
 import { applyExceljsPatches } from './exceljs-patches';
-import { findWorksheet, FoundState, ownedNames, readState } from './state-sheet';
+import { WorkbookContents } from './read-package';
+import { findWorksheet, ownedNames, readState } from './state-sheet';
 
-/** What a check reads from a workbook file. */
-export interface WorkbookContents {
-  /** The user's sheets, in workbook order; the add-in's own sheets are left out. */
-  grids: SheetGrid[];
-  state: FoundState;
-  /** Review decisions on the previous run's Findings sheet, by finding id. */
-  reviews: Map<string, Review>;
-}
+export type { WorkbookContents };
 
 /**
  * Reads the user's sheets as grids (skipping the sheets the add-in owns and its state sheet), the

@@ -83,14 +83,18 @@ export function resolveMutualBest(
   }
   const usedO = new Set<number>();
   const usedT = new Set<number>();
+  let tied: number[] = [];
   if (rest.length > 0) {
-    for (const [o, t] of smallPerfectMatchings(edges, rest)) {
+    const small = smallPerfectMatchings(edges, rest);
+    for (const [o, t] of small.pairs) {
       usedO.add(o);
       usedT.add(t);
       pairs.ours.push(o);
       pairs.theirs.push(t);
     }
-    rest = rest.filter((e) => !usedO.has(edges.o[e]) && !usedT.has(edges.t[e]));
+    tied = small.tied;
+    const inTie = new Set(tied);
+    rest = rest.filter((e) => !inTie.has(e) && !usedO.has(edges.o[e]) && !usedT.has(edges.t[e]));
   }
   while (rest.length > 0) {
     const bestO = new Map<number, Best>();
@@ -121,7 +125,7 @@ export function resolveMutualBest(
     if (accepted === 0) break;
     rest = rest.filter((e) => !usedO.has(edges.o[e]) && !usedT.has(edges.t[e]));
   }
-  return { pairs, ambiguous: clusters(edges, rest, ours, theirs) };
+  return { pairs, ambiguous: clusters(edges, rest.concat(tied), ours, theirs) };
 }
 
 /** Components up to this many records a side are solved exactly; larger ones go to mutual best. */
@@ -131,9 +135,11 @@ const SMALL_COMPONENT = 4;
  * In a component of the candidate graph with as many records on each side (at most
  * {@link SMALL_COMPONENT}), the pairing of all of them with the fewest days apart in total, when it is
  * the only one: two payments of one amount two days apart on both sides pair in order, where "closest
- * pair first" would pair the middle two and leave the outer two five days apart. A tie is no answer.
+ * pair first" would pair the middle two and leave the outer two five days apart. When two pairings are
+ * equally close in all, the component is ambiguous (`tied`, its edges): closest-pair-first would only
+ * guess.
  */
-function smallPerfectMatchings(edges: EdgeList, rest: readonly number[]): [number, number][] {
+function smallPerfectMatchings(edges: EdgeList, rest: readonly number[]): { pairs: [number, number][]; tied: number[] } {
   // Components by union-find over the rest edges (ours as o, theirs as −t − 1).
   const parent = new Map<number, number>();
   const find = (x: number): number => {
@@ -164,6 +170,7 @@ function smallPerfectMatchings(edges: EdgeList, rest: readonly number[]): [numbe
     else comps.set(r, [e]);
   }
   const out: [number, number][] = [];
+  const tied: number[] = [];
   for (const compEdges of comps.values()) {
     const os = [...new Set(compEdges.map((e) => edges.o[e]))];
     const ts = [...new Set(compEdges.map((e) => edges.t[e]))];
@@ -202,10 +209,10 @@ function smallPerfectMatchings(edges: EdgeList, rest: readonly number[]): [numbe
       }
     };
     walk(0, 0);
-    if (bestCount !== 1) continue;
-    os.forEach((o, k) => out.push([o, bestPick[k]]));
+    if (bestCount > 1) tied.push(...compEdges);
+    else if (bestCount === 1) os.forEach((o, k) => out.push([o, bestPick[k]]));
   }
-  return out;
+  return { pairs: out, tied };
 }
 
 /** Connected components of the given edges, each side sorted by rank. */

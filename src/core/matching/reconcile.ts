@@ -1,4 +1,4 @@
-import { customerReports } from './balances';
+import { customerReports, OpenAmounts } from './balances';
 import { Day } from '../model/dates';
 import { DEFAULT_SEVERITY, Finding, findingId } from '../model/findings';
 import { toleranceCents } from './match-amounts';
@@ -27,6 +27,10 @@ export interface ReconcileResult {
   sheets: OwnedSheet[];
   /** Cash application's allocations and open balances, for the credit checks. Absent from the placeholder era. */
   cash?: CashDetail;
+  /** Open invoices, credit notes and unapplied cash (what balances and aging are made of), for the credit checks. */
+  openItems?: OpenAmounts;
+  /** Cents of sales dated after the as-of date, by customer ordinal. */
+  futureSales?: Map<number, number>;
   /**
    * Customers whose statement's opening balance differs from ours (an error 差错, raised as
    * `opening-balance` on their opening row), in Customer ID order.
@@ -166,6 +170,8 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
     }),
     sheets: scopes.size > 0 ? [reconciliationSheet(tieOuts, asOf, settings.lang)] : [],
     cash: cash.detail,
+    openItems: cash.open,
+    futureSales: cash.futureSales,
     openingDifferences: openings.differences,
     suggestions,
   };

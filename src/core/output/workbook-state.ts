@@ -1,5 +1,5 @@
 import { OwnedSheetKey } from './plan';
-import { Settings } from '../model/settings';
+import { readSettings, Settings } from '../model/settings';
 
 /**
  * The add-in's memory inside the workbook, shared by the Excel adapter and the CLI renderer so either
@@ -79,7 +79,7 @@ export function parseState(chunks: readonly unknown[]): WorkbookState | null {
       isRecord(g) && typeof g.sheet === 'string' && Array.isArray(g.cells) && g.cells.every((c) => typeof c === 'string') &&
       isNullableString(g.fill) && isNullableString(g.fontColor) && isNullableString(g.note),
   );
-  const settings = isRecord(value.settings) ? (value.settings as Partial<Settings>) : {};
+  const settings = readSettings(value.settings);
   return { version: 1, ownedSheets, saved, settings };
 }
 

@@ -26,11 +26,13 @@ describe('reconciliation an accountant can sign, on generated workbooks', () => 
     const rows = dataRows(wb.parsed);
     const perThousand = (report.findings.length * 1000) / rows;
     const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
+    const byCode = new Map<string, number>();
+    for (const f of report.findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
     console.log(
       `${mix} seed ${seed}: ${rows} rows, ${s.truth} true links; precision ${pct(s.precision)} (${s.predicted - s.correct} wrong), recall ${pct(s.recall)}; ` +
         `opening differences raised ${[...wb.truth.openingDiffs].filter((c) => opening.has(c)).length}/${wb.truth.openingDiffs.size}; ` +
         `suggestions ${[...suggested].filter((p) => wb.truth.suggested.has(p)).length}/${wb.truth.suggested.size} (${[...suggested].filter((p) => !wb.truth.suggested.has(p)).length} wrong); ` +
-        `false alarms ${alarms.length} (${[...new Set(alarms.map((f) => f.code))].join(', ')}); findings ${report.findings.length} = ${perThousand.toFixed(1)} per 1,000 rows`,
+        `false alarms ${alarms.length} (${[...new Set(alarms.map((f) => f.code))].join(', ')}); findings ${report.findings.length} = ${perThousand.toFixed(1)} per 1,000 rows (${[...byCode].map(([c, n]) => `${c} ${n}`).join(", ")})`,
     );
     expect(s.truth).toBeGreaterThan(3000);
     expect(s.precision).toBeGreaterThanOrEqual(0.999);
