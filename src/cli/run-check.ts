@@ -9,6 +9,7 @@ import { CLI_TEXT } from './cli-messages';
 import { writeReportJson } from './report-json';
 import ExcelJS from 'exceljs';
 import { NotReadable } from '../xlsx/file-kind';
+import { Report } from '../core/output/report';
 import { contentLostOnRewrite, sheetDataSize } from '../xlsx/package-parts';
 import { PackageContents, PackageReadFailure, readWorkbookPackage } from '../xlsx/read-package';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
@@ -21,6 +22,8 @@ export interface CheckRequest {
   json?: string;
   asOf?: Day;
   lang?: Lang;
+  /** Customers that get a printable statement (对账单); absent: the saved setting, else all with activity. */
+  statements?: string[];
   /**
    * Sheet XML (unpacked bytes) above which `--out` is refused: the copy is still written through
    * exceljs' model, which costs ~36 bytes of memory per byte to write back. Default
@@ -157,6 +160,15 @@ export function guessLang(grids: readonly SheetGrid[]): Lang {
   return zh > en ? 'zh' : 'en';
 }
 
+/** Adds each reported sheet's data-validation rules, so the report shows what the template asks of reps. */
+function attachValidations(grids: readonly SheetGrid[], report: Report): void {
+  const byName = new Map(grids.map((g) => [g.name, g] as const));
+  for (const s of report.sheets) {
+    const rules = byName.get(s.name)?.validations;
+    if (rules?.length) s.validations = rules;
+  }
+}
+
 /**
  * Runs `recon check`: reads the workbook with the project's streaming reader, the team settings and
  * earlier reviews stored in it, runs every check, writes the JSON report, then the annotated copy.
@@ -175,8 +187,10 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
     ...stored,
     lang: req.lang ?? (stored.lang === 'en' || stored.lang === 'zh' ? stored.lang : guessLang(contents.grids)),
     asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
+    ...(req.statements ? { statementCustomers: req.statements } : {}),
   });
   const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews });
+  attachValidations(contents.grids, result.report);
 
   const written: string[] = [];
   if (req.json) {
@@ -247,6 +261,9 @@ async function rewrite<T>(
       return changed.length === 0;
     });
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    // exceljs' writer fails on some content it read (notes without a shape's protection, …).
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return failureOf(CLI_TEXT.cannotRewrite, { file: out }, json);
     return writeFailure(out, e);
   }
   if (changed.length) return failureOf(CLI_TEXT.cannotCarryValues, { file: out, sheets: changed.join(', ') }, json);

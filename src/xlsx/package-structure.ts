@@ -95,7 +95,9 @@ export function xmlTrue(v: string | undefined): boolean {
 }
 
 function sheetKind(rel: Relationship | undefined): SheetKind {
-  if (!rel) return 'other';
+  // A sheet whose relationship is lost was a sheet of cells as far as anyone can tell: reading must
+  // not pass over it as if it held none.
+  if (!rel) return 'worksheet';
   if (relType(rel.type, 'worksheet')) return 'worksheet';
   if (relType(rel.type, 'chartsheet')) return 'chartsheet';
   if (relType(rel.type, 'dialogsheet')) return 'dialogsheet';

@@ -1,9 +1,9 @@
 import { SheetGrid } from '../core/model/cells';
 import { readReviews } from '../core/output/findings-sheet';
-import { Review } from '../core/output/review';
+import { mergeReviews, Review } from '../core/output/review';
 import { emptyState, parseState, STATE_SHEET } from '../core/output/workbook-state';
 import { NotReadable, sniffFile } from './file-kind';
-import { findWorkbookPart, readRelationships, readWorkbookStructure, relType, SheetEntry, WorkbookStructure } from './package-structure';
+import { findWorkbookPart, readRelationships, readWorkbookStructure, relsPartName, relType, SheetEntry, WorkbookStructure } from './package-structure';
 import { readDateStyles, readNotes, readSharedStrings, readWorksheet } from './sheet-reader';
 import { FoundState } from './state-sheet';
 import { XmlSyntaxError } from './xml-tokenizer';
@@ -14,7 +14,7 @@ export interface WorkbookContents {
   /** The user's sheets, in workbook order; the add-in's own sheets are left out. */
   grids: SheetGrid[];
   state: FoundState;
-  /** Review decisions on the previous run's Findings sheet, by finding id. */
+  /** Review decisions kept in the state, updated from the previous run's Findings sheet, by finding id. */
   reviews: Map<string, Review>;
 }
 
@@ -37,17 +37,20 @@ export interface PackageReadFailure {
  */
 async function zipKind(pkg: ZipPackage, workbookPart: string | null): Promise<NotReadable | null> {
   const mimetype = pkg.find('mimetype');
-  if (mimetype) {
-    const text = (await pkg.read(mimetype).catch(() => Buffer.alloc(0))).toString('latin1');
-    if (text.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
-    if (text.startsWith('application/vnd.oasis.opendocument')) return 'other-office';
+  // LibreOffice always writes `mimetype`; other tools may leave it out, but never the manifest.
+  const manifest = pkg.find('META-INF/manifest.xml');
+  const declared = mimetype ?? manifest;
+  if (declared) {
+    const text = (await pkg.read(declared).catch(() => Buffer.alloc(0))).toString('latin1');
+    if (text.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+    if (text.includes('application/vnd.oasis.opendocument')) return 'other-office';
   }
   if (pkg.parts.some((p) => /^index\/.*\.iwa$/i.test(p.name) || /^index\.zip$/i.test(p.name) || /^index\.xml$/i.test(p.name))) return 'numbers';
   if (workbookPart && /\.bin$/i.test(workbookPart)) return 'xlsb';
   if (pkg.has('xl/workbook.bin')) return 'xlsb';
   if (workbookPart && !/^xl\//i.test(workbookPart) && !pkg.find(workbookPart)) return 'other-office';
   if (workbookPart && /^(word|ppt)\//i.test(workbookPart)) return 'other-office';
-  if (!workbookPart || !pkg.find(workbookPart)) return 'not-xlsx';
+  if (!workbookPart || !pkg.find(workbookPart)) return pkg.parts.some((p) => /^xl\//i.test(p.name)) ? 'corrupt' : 'not-xlsx';
   return null;
 }
 
@@ -89,7 +92,7 @@ export async function readWorkbookPackage(file: string): Promise<{ ok: true; con
   try {
     const workbookPart = await findWorkbookPart(pkg);
     const kind = await zipKind(pkg, workbookPart);
-    if (kind) return failure(kind);
+    if (kind) return failure(kind, kind === 'corrupt' ? workbookPart ?? 'xl/workbook.xml' : undefined);
     part = workbookPart as string;
     const structure = await readWorkbookStructure(pkg, part);
     part = structure.sharedStringsPart ?? part;
@@ -102,8 +105,9 @@ export async function readWorkbookPackage(file: string): Promise<{ ok: true; con
     for (const sheet of structure.sheets) {
       if (sheet.kind !== 'worksheet') continue;
       const sheetPart = sheet.part ? pkg.find(sheet.part) : undefined;
-      // A worksheet listed without its part: reading on would drop a sheet of the user's silently.
-      if (!sheetPart) return failure('corrupt', sheet.part ?? structure.workbookPart);
+      // A worksheet listed without its part (or its relationship): reading on would drop a sheet of the
+      // user's silently.
+      if (!sheetPart) return failure('corrupt', sheet.part ?? relsPartName(structure.workbookPart));
       part = sheetPart.name;
       grids.push(await readWorksheet(pkg, sheetPart, sheet.name, ctx));
     }
@@ -146,5 +150,6 @@ export function assemble(all: SheetGrid[]): WorkbookContents {
     if (!grid) continue;
     for (const [id, review] of readReviews(grid)) if (!reviews.has(id)) reviews.set(id, review);
   }
-  return { grids: all.filter((g) => !owned.has(lower(g.name))), state, reviews };
+  // Decisions kept in the state (through recon clear or a deleted Findings sheet) fill in what the sheet lacks.
+  return { grids: all.filter((g) => !owned.has(lower(g.name))), state, reviews: mergeReviews(state.state.reviews, reviews) };
 }

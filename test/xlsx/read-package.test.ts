@@ -138,6 +138,18 @@ describe('the package reader: files it refuses, naming their format', () => {
       return parts;
     }, { ok: false, reason: 'corrupt', part: 'xl/worksheets/sheet1.xml' }],
     ['a damaged sheet', () => buildParts({ sheets: [{ name: 'S', xml: worksheetXml('<row r="1"><c r="A1"><v>1</v></c>') }] }), { ok: false, reason: 'corrupt', part: 'xl/worksheets/sheet1.xml' }],
+    ['an OpenDocument spreadsheet without its mimetype', () => ({ 'META-INF/manifest.xml': '<manifest:manifest><manifest:file-entry manifest:media-type="application/vnd.oasis.opendocument.spreadsheet" manifest:full-path="/"/></manifest:manifest>', 'content.xml': '<x/>' }), { ok: false, reason: 'ods' }],
+    ['a package without its workbook part', () => {
+      const parts = buildParts({ sheets: [{ name: 'S', xml: '<row/>' }] });
+      delete parts['xl/workbook.xml'];
+      delete parts['_rels/.rels'];
+      return parts;
+    }, { ok: false, reason: 'corrupt', part: 'xl/workbook.xml' }],
+    ['a workbook without its relationships', () => {
+      const parts = buildParts({ sheets: [{ name: 'S', xml: '<row/>' }] });
+      delete parts['xl/_rels/workbook.xml.rels'];
+      return parts;
+    }, { ok: false, reason: 'corrupt', part: 'xl/_rels/workbook.xml.rels' }],
     ['a workbook of chart sheets only', () => buildParts({ sheets: [{ name: 'C', kind: 'chartsheet', xml: `<chartsheet xmlns="${NS.main}"/>` }] }), { ok: false, reason: 'no-worksheet' }],
   ])('refuses %s', async (_label, make, expected) => {
     expect(await refusal(make())).toEqual(expected);
