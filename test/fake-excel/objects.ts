@@ -5,7 +5,7 @@ import {
 import { coerceInput, displayText, valueOut, valueTypeOut } from './cell-values';
 import { FakeComment, FakeFill, FakeNote, FakeSheet, FakeValidation, FakeWorkbookModel, normalizeColor } from './model';
 import {
-  ApplyScope, FakeClientObject, FakeClientResult, FakeOfficeError, FakeRequestContext, LoadTree, notFound, READ_CELL_LIMIT,
+  ApplyScope, FakeClientObject, FakeClientResult, FakeOfficeError, FakeRequestContext, LoadTree, notFound, PathStep, READ_CELL_LIMIT,
   ScalarDef,
 } from './runtime';
 
@@ -125,7 +125,7 @@ abstract class FakeCollection<T extends FakeClientObject> extends FakeClientObje
 
   getCount(): FakeClientResult<number> {
     const result = new FakeClientResult<number>();
-    this._queue('getCount', { call: 'getCount' }, this._version, (scope) => {
+    this._queue('getCount', [], this._version, (scope) => {
       const n = this._itemProxies().length;
       scope.stage(n, () => {
         result._value = n;
@@ -174,17 +174,17 @@ export class FakeWorkbook extends FakeClientObject {
     return ['worksheets', 'comments', 'notes'];
   }
   get worksheets(): FakeWorksheetCollection {
-    return this._nav('worksheets', () => new FakeWorksheetCollection(this._ctx, `${this._path}.worksheets`, '1.1'));
+    return this._nav('worksheets', () => new FakeWorksheetCollection(this._ctx, this._sub(`worksheets`), '1.1'));
   }
   get comments(): FakeCommentCollection {
-    return this._nav('comments', () => new FakeCommentCollection(this._ctx, `${this._path}.comments`, '1.10', null));
+    return this._nav('comments', () => new FakeCommentCollection(this._ctx, this._sub(`comments`), '1.10', null));
   }
   get notes(): FakeNoteCollection {
-    return this._nav('notes', () => new FakeNoteCollection(this._ctx, `${this._path}.notes`, '1.18', null));
+    return this._nav('notes', () => new FakeNoteCollection(this._ctx, this._sub(`notes`), '1.18', null));
   }
   getSelectedRange(): FakeRange {
     const m = modelOf(this._ctx);
-    return new FakeRange(this._ctx, `${this._path}.getSelectedRange()`, '1.1', () => {
+    return new FakeRange(this._ctx, this._sub(`getSelectedRange()`), '1.1', () => {
       const sel = m.selection;
       const sheet = sel ? m.sheetById(sel.sheetId) : m.activeSheetId ? m.sheetById(m.activeSheetId) : undefined;
       if (!sheet) throw notFound('Workbook.getSelectedRange');
@@ -202,25 +202,25 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   }
   _itemProxies(): FakeWorksheet[] {
     const m = modelOf(this._ctx);
-    return m.sheets.map((s) => new FakeWorksheet(this._ctx, `${this._path}.getItem(${JSON.stringify(s.id)})`, '1.1', () => m.sheetById(s.id)));
+    return m.sheets.map((s) => new FakeWorksheet(this._ctx, this._sub(`getItem(${JSON.stringify(s.id)})`), '1.1', () => m.sheetById(s.id)));
   }
   getItem(key: string): FakeWorksheet {
     const m = modelOf(this._ctx);
-    return new FakeWorksheet(this._ctx, `${this._path}.getItem(${JSON.stringify(key)})`, '1.1', () => m.sheet(key) ?? m.sheetById(key));
+    return new FakeWorksheet(this._ctx, this._sub(`getItem(${JSON.stringify(key)})`), '1.1', () => m.sheet(key) ?? m.sheetById(key));
   }
   getItemOrNullObject(key: string): FakeWorksheet {
     const m = modelOf(this._ctx);
-    return new FakeWorksheet(this._ctx, `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`, '1.4', () => m.sheet(key) ?? m.sheetById(key), true);
+    return new FakeWorksheet(this._ctx, this._sub(`getItemOrNullObject(${JSON.stringify(key)})`), '1.4', () => m.sheet(key) ?? m.sheetById(key), true);
   }
   getActiveWorksheet(): FakeWorksheet {
     const m = modelOf(this._ctx);
-    return new FakeWorksheet(this._ctx, `${this._path}.getActiveWorksheet()`, '1.1', () => (m.activeSheetId ? m.sheetById(m.activeSheetId) : undefined));
+    return new FakeWorksheet(this._ctx, this._sub(`getActiveWorksheet()`), '1.1', () => (m.activeSheetId ? m.sheetById(m.activeSheetId) : undefined));
   }
   add(name?: string): FakeWorksheet {
     const m = modelOf(this._ctx);
     let created: FakeSheet | undefined;
-    const sheet = new FakeWorksheet(this._ctx, `${this._path}.add(${JSON.stringify(name ?? null)})`, '1.1', () => created);
-    this._queue('add', { call: 'add', name: name ?? null }, '1.1', () => {
+    const sheet = new FakeWorksheet(this._ctx, this._sub(`add(${JSON.stringify(name ?? null)})`), '1.1', () => created);
+    this._queueCreate('add', sheet, '1.1', () => {
       let n = name;
       if (n === undefined || n === null) {
         let i = m.sheets.length + 1;
@@ -234,7 +234,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     return sheet;
   }
   get onChanged(): FakeEventHandlers {
-    return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, `${this._path}.onChanged`, '1.9', 'onChanged', () => null));
+    return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, this._sub(`onChanged`), '1.9', 'onChanged', () => null));
   }
 }
 
@@ -242,7 +242,7 @@ export class FakeWorksheet extends FakeClientObject {
   /** @internal The sheet id once the proxy has found its sheet: later operations follow that sheet even if renamed. */
   private _id: string | null = null;
 
-  constructor(ctx: Ctx, path: string, version: string, private readonly finder: () => FakeSheet | undefined, nullable = false) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly finder: () => FakeSheet | undefined, nullable = false) {
     super(ctx, path, version, nullable);
   }
 
@@ -336,26 +336,26 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   get protection(): FakeWorksheetProtection {
-    return this._nav('protection', () => new FakeWorksheetProtection(this._ctx, `${this._path}.protection`, '1.2', () => this._resolve()));
+    return this._nav('protection', () => new FakeWorksheetProtection(this._ctx, this._sub(`protection`), '1.2', () => this._resolve()));
   }
   get freezePanes(): FakeFreezePanes {
-    return this._nav('freezePanes', () => new FakeFreezePanes(this._ctx, `${this._path}.freezePanes`, '1.7', () => this._resolve()));
+    return this._nav('freezePanes', () => new FakeFreezePanes(this._ctx, this._sub(`freezePanes`), '1.7', () => this._resolve()));
   }
   get notes(): FakeNoteCollection {
-    return this._nav('notes', () => new FakeNoteCollection(this._ctx, `${this._path}.notes`, '1.18', () => this._resolve()));
+    return this._nav('notes', () => new FakeNoteCollection(this._ctx, this._sub(`notes`), '1.18', () => this._resolve()));
   }
   get comments(): FakeCommentCollection {
-    return this._nav('comments', () => new FakeCommentCollection(this._ctx, `${this._path}.comments`, '1.10', () => this._resolve()));
+    return this._nav('comments', () => new FakeCommentCollection(this._ctx, this._sub(`comments`), '1.10', () => this._resolve()));
   }
   get onChanged(): FakeEventHandlers {
-    return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, `${this._path}.onChanged`, '1.7', 'onChanged', () => this._resolve().id));
+    return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, this._sub(`onChanged`), '1.7', 'onChanged', () => this._resolve().id));
   }
   get onFormatChanged(): FakeEventHandlers {
-    return this._nav('onFormatChanged', () => new FakeEventHandlers(this._ctx, `${this._path}.onFormatChanged`, '1.9', 'onFormatChanged', () => this._resolve().id));
+    return this._nav('onFormatChanged', () => new FakeEventHandlers(this._ctx, this._sub(`onFormatChanged`), '1.9', 'onFormatChanged', () => this._resolve().id));
   }
 
   getRange(address?: string): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getRange(${JSON.stringify(address ?? null)})`, '1.1', () => {
+    return new FakeRange(this._ctx, this._sub(`getRange(${JSON.stringify(address ?? null)})`), '1.1', () => {
       const sheet = this._resolve();
       const rect = address === undefined || address === '' ? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } : parseOn(sheet, address, 'Worksheet.getRange');
       return { sheet, rect };
@@ -363,7 +363,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, '1.7', () => {
+    return new FakeRange(this._ctx, this._sub(`getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`), '1.7', () => {
       const sheet = this._resolve();
       const rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
       if (rowCount < 1 || columnCount < 1 || rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) {
@@ -374,11 +374,11 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getCell(row: number, column: number): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getCell(${row},${column})`, '1.1', () => ({ sheet: this._resolve(), rect: { r0: row, c0: column, r1: row, c1: column } }));
+    return new FakeRange(this._ctx, this._sub(`getCell(${row},${column})`), '1.1', () => ({ sheet: this._resolve(), rect: { r0: row, c0: column, r1: row, c1: column } }));
   }
 
   getRanges(address?: string): FakeRangeAreas {
-    return new FakeRangeAreas(this._ctx, `${this._path}.getRanges(${JSON.stringify(address ?? null)})`, '1.9', () => {
+    return new FakeRangeAreas(this._ctx, this._sub(`getRanges(${JSON.stringify(address ?? null)})`), '1.9', () => {
       const sheet = this._resolve();
       if (address === undefined) return { sheet, rects: [{ r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 }] };
       if (address.length > ADDRESS_LIMIT) throw new FakeOfficeError('InvalidArgument', 'Worksheet.getRanges', 'The address exceeds the limit of 8192 characters.');
@@ -389,7 +389,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getUsedRange(${valuesOnly === true})`, '1.1', () => {
+    return new FakeRange(this._ctx, this._sub(`getUsedRange(${valuesOnly === true})`), '1.1', () => {
       const sheet = this._resolve();
       return { sheet, rect: sheet.usedRect(valuesOnly === true) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
     });
@@ -397,7 +397,7 @@ export class FakeWorksheet extends FakeClientObject {
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(
-      this._ctx, `${this._path}.getUsedRangeOrNullObject(${valuesOnly === true})`, '1.4',
+      this._ctx, this._sub(`getUsedRangeOrNullObject(${valuesOnly === true})`), '1.4',
       () => {
         const sheet = this._resolve();
         const rect = sheet.usedRect(valuesOnly === true);
@@ -409,7 +409,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   delete(): void {
-    this._queue('delete', { call: 'delete' }, '1.1', () => {
+    this._queue('delete', [], '1.1', () => {
       const m = modelOf(this._ctx);
       const s = this._resolve();
       if (s.visibility === 'Visible' && m.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
@@ -423,7 +423,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   activate(): void {
-    this._queue('activate', { call: 'activate' }, '1.1', () => {
+    this._queue('activate', [], '1.1', () => {
       const s = this._resolve();
       if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'Worksheet.activate', 'A hidden sheet cannot be activated.');
       modelOf(this._ctx).activeSheetId = s.id;
@@ -432,7 +432,7 @@ export class FakeWorksheet extends FakeClientObject {
 }
 
 export class FakeWorksheetProtection extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: () => FakeSheet) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -451,19 +451,19 @@ export class FakeWorksheetProtection extends FakeClientObject {
     return this._get('protected');
   }
   protect(): void {
-    this._queue('protect', { call: 'protect' }, '1.2', () => {
+    this._queue('protect', [], '1.2', () => {
       this.sheet().protected = true;
     });
   }
   unprotect(): void {
-    this._queue('unprotect', { call: 'unprotect' }, '1.7', () => {
+    this._queue('unprotect', [], '1.7', () => {
       this.sheet().protected = false;
     });
   }
 }
 
 export class FakeFreezePanes extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: () => FakeSheet) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -473,12 +473,12 @@ export class FakeFreezePanes extends FakeClientObject {
     return this.sheet();
   }
   freezeRows(count?: number): void {
-    this._queue('freezeRows', { call: 'freezeRows', count: count ?? 1 }, '1.7', () => {
+    this._queue('freezeRows', [count ?? 1], '1.7', () => {
       this.sheet().frozenRows = count ?? 1;
     });
   }
   unfreeze(): void {
-    this._queue('unfreeze', { call: 'unfreeze' }, '1.7', () => {
+    this._queue('unfreeze', [], '1.7', () => {
       this.sheet().frozenRows = 0;
     });
   }
@@ -486,7 +486,7 @@ export class FakeFreezePanes extends FakeClientObject {
 
 /** `onChanged` and friends. Registration takes effect at once (Excel confirms it at the next sync). */
 export class FakeEventHandlers extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly kind: string, private readonly sheetId: () => string | null) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly kind: string, private readonly sheetId: () => string | null) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -512,7 +512,7 @@ export class FakeEventHandlers extends FakeClientObject {
 type AreasLocator = () => AreasTarget;
 
 export class FakeRange extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: () => RangeTarget, nullable = false) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: () => RangeTarget, nullable = false) {
     super(ctx, path, version, nullable);
   }
 
@@ -665,20 +665,20 @@ export class FakeRange extends FakeClientObject {
   }
 
   get format(): FakeRangeFormat {
-    return this._nav('format', () => new FakeRangeFormat(this._ctx, `${this._path}.format`, this._version, () => {
+    return this._nav('format', () => new FakeRangeFormat(this._ctx, this._sub(`format`), this._version, () => {
       const t = this.locate();
       return { sheet: t.sheet, rects: [t.rect] };
     }));
   }
   get worksheet(): FakeWorksheet {
-    return this._nav('worksheet', () => new FakeWorksheet(this._ctx, `${this._path}.worksheet`, this._version, () => this.locate().sheet));
+    return this._nav('worksheet', () => new FakeWorksheet(this._ctx, this._sub(`worksheet`), this._version, () => this.locate().sheet));
   }
   get dataValidation(): FakeDataValidation {
-    return this._nav('dataValidation', () => new FakeDataValidation(this._ctx, `${this._path}.dataValidation`, '1.8', () => this.locate()));
+    return this._nav('dataValidation', () => new FakeDataValidation(this._ctx, this._sub(`dataValidation`), '1.8', () => this.locate()));
   }
 
   private _derived(name: string, version: string, f: (t: RangeTarget) => RangeTarget, nullable = false): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.${name}`, version, () => f(this.locate()), nullable);
+    return new FakeRange(this._ctx, this._sub(`${name}`), version, () => f(this.locate()), nullable);
   }
 
   getCell(row: number, column: number): FakeRange {
@@ -713,7 +713,7 @@ export class FakeRange extends FakeClientObject {
     return this._derived('getEntireColumn()', '1.1', ({ sheet, rect }) => ({ sheet, rect: { r0: 0, r1: MAX_ROWS - 1, c0: rect.c0, c1: rect.c1 } }));
   }
   getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
-    return this._derived('getIntersectionOrNullObject()', '1.4', ({ sheet, rect }) => {
+    return this._derived(`getIntersectionOrNullObject(${typeof other === 'string' ? JSON.stringify(other) : 'null'})`, '1.4', ({ sheet, rect }) => {
       const o = typeof other === 'string' ? parseOn(sheet, other, 'Range.getIntersectionOrNullObject') : other._resolve().rect;
       const i = intersect(rect, o);
       if (!i) throw notFound('Range.getIntersectionOrNullObject');
@@ -731,7 +731,7 @@ export class FakeRange extends FakeClientObject {
 
   /** The merged areas overlapping the range (ExcelApi 1.13); a null object when there are none. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    return new FakeRangeAreas(this._ctx, `${this._path}.getMergedAreasOrNullObject()`, '1.13', () => {
+    return new FakeRangeAreas(this._ctx, this._sub(`getMergedAreasOrNullObject()`), '1.13', () => {
       const { sheet, rect } = this.locate();
       const rects = sheet.merged.filter((m) => intersect(m, rect));
       if (rects.length === 0) throw notFound('Range.getMergedAreasOrNullObject');
@@ -742,7 +742,7 @@ export class FakeRange extends FakeClientObject {
   /** Per-cell formats as `getCellProperties` reports them (only properties set on the cell itself). */
   getCellProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[][]> {
     const result = new FakeClientResult<Record<string, unknown>[][]>();
-    this._queue('getCellProperties', { call: 'getCellProperties', options }, '1.9', (scope) => {
+    this._queue('getCellProperties', [options], '1.9', (scope) => {
       const { sheet, rect } = this.locate();
       assertReadable(rect, 'Range.getCellProperties');
       const props = grid(rect, (r, c) => cellProperties(sheet, r, c, options));
@@ -755,7 +755,7 @@ export class FakeRange extends FakeClientObject {
   }
 
   select(): void {
-    this._queue('select', { call: 'select' }, '1.1', () => {
+    this._queue('select', [], '1.1', () => {
       const { sheet, rect } = this.locate();
       if (sheet.visibility !== 'Visible') throw new FakeOfficeError('InvalidSelection', 'Range.select');
       const m = modelOf(this._ctx);
@@ -765,14 +765,14 @@ export class FakeRange extends FakeClientObject {
   }
 
   clear(applyTo?: string): void {
-    this._queue('clear', { call: 'clear', applyTo: applyTo ?? 'All' }, '1.1', (scope) => {
+    this._queue('clear', [applyTo ?? 'All'], '1.1', (scope) => {
       const t = this.locate();
       clearAreas({ sheet: t.sheet, rects: [t.rect] }, applyTo ?? 'All', scope);
     });
   }
 
   merge(across?: boolean): void {
-    this._queue('merge', { call: 'merge', across: across === true }, '1.2', () => {
+    this._queue('merge', [across === true], '1.2', () => {
       const { sheet, rect } = this.locate();
       assertWritable(sheet, 'Range.merge');
       sheet.merged.push({ ...rect });
@@ -840,7 +840,7 @@ function clipToUsed(sheet: FakeSheet, rect: Rect): Rect | null {
 }
 
 export class FakeRangeAreas extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator, nullable = false) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: AreasLocator, nullable = false) {
     super(ctx, path, version, nullable);
   }
   get _className(): string {
@@ -869,18 +869,18 @@ export class FakeRangeAreas extends FakeClientObject {
     return this._get('areaCount');
   }
   get format(): FakeRangeFormat {
-    return this._nav('format', () => new FakeRangeFormat(this._ctx, `${this._path}.format`, this._version, this.locate));
+    return this._nav('format', () => new FakeRangeFormat(this._ctx, this._sub(`format`), this._version, this.locate));
   }
   get areas(): FakeRangeCollection {
-    return this._nav('areas', () => new FakeRangeCollection(this._ctx, `${this._path}.areas`, this._version, this.locate));
+    return this._nav('areas', () => new FakeRangeCollection(this._ctx, this._sub(`areas`), this._version, this.locate));
   }
   clear(applyTo?: string): void {
-    this._queue('clear', { call: 'clear', applyTo: applyTo ?? 'All' }, '1.9', (scope) => clearAreas(this.locate(), applyTo ?? 'All', scope));
+    this._queue('clear', [applyTo ?? 'All'], '1.9', (scope) => clearAreas(this.locate(), applyTo ?? 'All', scope));
   }
 }
 
 export class FakeRangeCollection extends FakeCollection<FakeRange> {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: AreasLocator) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -891,13 +891,13 @@ export class FakeRangeCollection extends FakeCollection<FakeRange> {
   }
   _itemProxies(): FakeRange[] {
     const t = this.locate();
-    return t.rects.map((rect, i) => new FakeRange(this._ctx, `${this._path}.getItemAt(${i})`, this._version, () => ({ sheet: t.sheet, rect })));
+    return t.rects.map((rect, i) => new FakeRange(this._ctx, this._sub(`getItemAt(${i})`), this._version, () => ({ sheet: t.sheet, rect })));
   }
 }
 
 /** A part of a range or range areas (its format, fill, font): resolved through the owner's locator. */
 abstract class FakeAreasPart extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, protected readonly locate: AreasLocator) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, protected readonly locate: AreasLocator) {
     super(ctx, path, version);
   }
   _resolve(): AreasTarget {
@@ -922,10 +922,10 @@ export class FakeRangeFormat extends FakeAreasPart {
     return ['fill', 'font'];
   }
   get fill(): FakeRangeFill {
-    return this._nav('fill', () => new FakeRangeFill(this._ctx, `${this._path}.fill`, this._version, this.locate));
+    return this._nav('fill', () => new FakeRangeFill(this._ctx, this._sub(`fill`), this._version, this.locate));
   }
   get font(): FakeRangeFont {
-    return this._nav('font', () => new FakeRangeFont(this._ctx, `${this._path}.font`, this._version, this.locate));
+    return this._nav('font', () => new FakeRangeFont(this._ctx, this._sub(`font`), this._version, this.locate));
   }
   get columnWidth(): number {
     return this._get('columnWidth');
@@ -942,7 +942,7 @@ export class FakeRangeFormat extends FakeAreasPart {
     this._set('wrapText', v, '1.1', () => assertWritable(this.locate().sheet, 'RangeFormat.wrapText'));
   }
   autofitColumns(): void {
-    this._queue('autofitColumns', { call: 'autofitColumns' }, '1.2', () => assertWritable(this.locate().sheet, 'RangeFormat.autofitColumns'));
+    this._queue('autofitColumns', [], '1.2', () => assertWritable(this.locate().sheet, 'RangeFormat.autofitColumns'));
   }
 }
 
@@ -994,7 +994,7 @@ export class FakeRangeFill extends FakeAreasPart {
     return this._get('pattern');
   }
   clear(): void {
-    this._queue('clear', { call: 'clear' }, '1.1', (scope) => {
+    this._queue('clear', [], '1.1', (scope) => {
       const t = this.locate();
       assertWritable(t.sheet, 'RangeFill.clear');
       for (const [r, c] of cellsOf(t.rects)) t.sheet.fills.delete(cellKey(r, c));
@@ -1055,7 +1055,7 @@ export class FakeRangeFont extends FakeAreasPart {
 }
 
 export class FakeDataValidation extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: () => RangeTarget) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: () => RangeTarget) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -1116,7 +1116,7 @@ export class FakeDataValidation extends FakeClientObject {
     });
   }
   clear(): void {
-    this._queue('clear', { call: 'clear' }, '1.8', () => {
+    this._queue('clear', [], '1.8', () => {
       const t = this.locate();
       assertWritable(t.sheet, 'DataValidation.clear');
       t.sheet.validations = t.sheet.validations.filter((x) => !intersect(x.rect, t.rect));
@@ -1156,7 +1156,7 @@ function byPosition(m: FakeWorkbookModel, a: CellRef, b: CellRef): number {
 
 export class FakeNoteCollection extends FakeCollection<FakeNoteProxy> {
   /** `sheet` is null for the workbook's collection. */
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: (() => FakeSheet) | null) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: (() => FakeSheet) | null) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -1176,13 +1176,13 @@ export class FakeNoteCollection extends FakeCollection<FakeNoteProxy> {
     return refs.sort((a, b) => byPosition(m, a, b));
   }
   _itemProxies(): FakeNoteProxy[] {
-    return this._refs().map((ref, i) => new FakeNoteProxy(this._ctx, `${this._path}.getItemAt(${i})`, this._version, () => ref));
+    return this._refs().map((ref, i) => new FakeNoteProxy(this._ctx, this._sub(`getItemAt(${i})`), this._version, () => ref));
   }
   add(cellAddress: FakeRange | string, content: unknown): FakeNoteProxy {
     let made: CellRef | undefined;
-    const note = new FakeNoteProxy(this._ctx, `${this._path}.add()`, this._version, () => made);
     const addr = cellAddress instanceof FakeRange ? cellAddress._path : cellAddress;
-    this._queue('add', { call: 'add', cellAddress: addr, content }, '1.18', () => {
+    const note = new FakeNoteProxy(this._ctx, this._sub(`add(${JSON.stringify(addr)},${JSON.stringify(content) ?? 'null'})`), this._version, () => made);
+    this._queueCreate('add', note, '1.18', () => {
       const ref = cellRef(modelOf(this._ctx), cellAddress, this.sheet ? this.sheet() : null, 'NoteCollection.add', 'InvalidCellAddress');
       assertWritable(ref.sheet, 'NoteCollection.add');
       if (ref.sheet.notes.has(ref.key)) throw new FakeOfficeError('InvalidArgument', 'NoteCollection.add', 'The cell already has a note.');
@@ -1199,19 +1199,19 @@ export class FakeNoteCollection extends FakeCollection<FakeNoteProxy> {
     return this._byKey(key, 'getItemOrNullObject', true);
   }
   private _byKey(key: string, method: string, nullable: boolean): FakeNoteProxy {
-    return new FakeNoteProxy(this._ctx, `${this._path}.${method}(${JSON.stringify(key)})`, this._version, () => {
+    return new FakeNoteProxy(this._ctx, this._sub(`${method}(${JSON.stringify(key)})`), this._version, () => {
       const ref = cellRef(modelOf(this._ctx), key, this.sheet ? this.sheet() : null, `NoteCollection.${method}`, 'InvalidArgument');
       return ref.sheet.notes.has(ref.key) ? ref : undefined;
     }, nullable);
   }
   getItemAt(index: number): FakeNoteProxy {
-    return new FakeNoteProxy(this._ctx, `${this._path}.getItemAt(${index})`, this._version, () => this._refs()[index]);
+    return new FakeNoteProxy(this._ctx, this._sub(`getItemAt(${index})`), this._version, () => this._refs()[index]);
   }
 }
 
 /** A note (ExcelApi 1.18); the model's record of it is a FakeNote. */
 export class FakeNoteProxy extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: () => CellRef | undefined, nullable = false) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: () => CellRef | undefined, nullable = false) {
     super(ctx, path, version, nullable);
   }
   get _className(): string {
@@ -1247,14 +1247,14 @@ export class FakeNoteProxy extends FakeClientObject {
     return this._get('authorName');
   }
   delete(): void {
-    this._queue('delete', { call: 'delete' }, '1.18', () => {
+    this._queue('delete', [], '1.18', () => {
       const { ref } = this._resolve();
       assertWritable(ref.sheet, 'Note.delete');
       ref.sheet.notes.delete(ref.key);
     });
   }
   getLocation(): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getLocation()`, '1.18', () => {
+    return new FakeRange(this._ctx, this._sub(`getLocation()`), '1.18', () => {
       const { ref } = this._resolve();
       const r = keyRow(ref.key);
       const c = keyCol(ref.key);
@@ -1264,7 +1264,7 @@ export class FakeNoteProxy extends FakeClientObject {
 }
 
 export class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: (() => FakeSheet) | null) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: (() => FakeSheet) | null) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -1279,13 +1279,14 @@ export class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
     return m.comments.filter((c) => sheetId === null || c.sheetId === sheetId);
   }
   _itemProxies(): FakeCommentProxy[] {
-    return this._list().map((c) => new FakeCommentProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(c.id)})`, this._version, () => c.id));
+    return this._list().map((c) => new FakeCommentProxy(this._ctx, this._sub(`getItem(${JSON.stringify(c.id)})`), this._version, () => c.id));
   }
   add(cellAddress: FakeRange | string, content: unknown): FakeCommentProxy {
     let made: string | undefined;
-    const comment = new FakeCommentProxy(this._ctx, `${this._path}.add()`, this._version, () => made);
     const addr = cellAddress instanceof FakeRange ? cellAddress._path : cellAddress;
-    this._queue('add', { call: 'add', cellAddress: addr, content }, '1.10', () => {
+    // office.js sends the optional contentType too (null when not given).
+    const comment = new FakeCommentProxy(this._ctx, this._sub(`add(${JSON.stringify(addr)},${JSON.stringify(content) ?? 'null'},null)`), this._version, () => made);
+    this._queueCreate('add', comment, '1.10', () => {
       const m = modelOf(this._ctx);
       // A string must carry its sheet name, even on a worksheet's collection (CommentCollection.add docs).
       if (typeof cellAddress === 'string' && splitSheet(cellAddress).sheet === null) throw new FakeOfficeError('InvalidArgument', 'CommentCollection.add');
@@ -1300,13 +1301,13 @@ export class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
     return comment;
   }
   getItem(id: string): FakeCommentProxy {
-    return new FakeCommentProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(id)})`, this._version, () => id);
+    return new FakeCommentProxy(this._ctx, this._sub(`getItem(${JSON.stringify(id)})`), this._version, () => id);
   }
   getItemAt(index: number): FakeCommentProxy {
-    return new FakeCommentProxy(this._ctx, `${this._path}.getItemAt(${index})`, this._version, () => this._list()[index]?.id);
+    return new FakeCommentProxy(this._ctx, this._sub(`getItemAt(${index})`), this._version, () => this._list()[index]?.id);
   }
   getItemByCell(cellAddress: FakeRange | string): FakeCommentProxy {
-    return new FakeCommentProxy(this._ctx, `${this._path}.getItemByCell()`, this._version, () => {
+    return new FakeCommentProxy(this._ctx, this._sub(`getItemByCell(${typeof cellAddress === 'string' ? JSON.stringify(cellAddress) : 'null'})`), this._version, () => {
       const m = modelOf(this._ctx);
       const ref = cellRef(m, cellAddress, null, 'CommentCollection.getItemByCell', 'InvalidArgument');
       return m.comments.find((c) => c.sheetId === ref.sheet.id && c.key === ref.key)?.id;
@@ -1315,7 +1316,7 @@ export class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
 }
 
 export class FakeCommentProxy extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly commentId: () => string | undefined, nullable = false) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly commentId: () => string | undefined, nullable = false) {
     super(ctx, path, version, nullable);
   }
   get _className(): string {
@@ -1349,7 +1350,7 @@ export class FakeCommentProxy extends FakeClientObject {
     });
   }
   delete(): void {
-    this._queue('delete', { call: 'delete' }, '1.10', () => {
+    this._queue('delete', [], '1.10', () => {
       const m = modelOf(this._ctx);
       const c = this._resolve();
       const sheet = m.sheetById(c.sheetId);
@@ -1358,7 +1359,7 @@ export class FakeCommentProxy extends FakeClientObject {
     });
   }
   getLocation(): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getLocation()`, '1.10', () => {
+    return new FakeRange(this._ctx, this._sub(`getLocation()`), '1.10', () => {
       const c = this._resolve();
       const sheet = modelOf(this._ctx).sheetById(c.sheetId);
       if (!sheet) throw notFound('Comment.getLocation');
