@@ -93,6 +93,7 @@ export const CODE_LABEL: Partial<Record<FindingCode, Bilingual>> = {
   'unapplied-receipt': { en: 'Receipt not applied', zh: '收款未核销' },
   'partial-payment': { en: 'Partly paid', zh: '部分付款' },
   'tie-out': { en: 'Balances do not tie out', zh: '余额无法勾稽' },
+  'opening-balance': { en: 'Opening balances differ', zh: '期初余额不符' },
   'over-limit': { en: 'Over credit limit', zh: '超出信用额度' },
   'near-limit': { en: 'Near credit limit', zh: '接近信用额度' },
   overdue: { en: 'Overdue', zh: '逾期' },

@@ -104,6 +104,10 @@ export const MESSAGES = {
     en: 'Invoice {doc} is paid in part: {paid} of {gross}, {open} open',
     zh: '单据 {doc} 部分收款：已收 {paid}／{gross}，未收 {open}',
   },
+  openingBalance: {
+    en: 'Customer {customer}: their opening balance is {theirs}, ours {ours}; ours − theirs = {diff}',
+    zh: '客户 {customer}：对方期初余额 {theirs}，我方期初余额 {ours}，差额（我方 − 对方）{diff}',
+  },
   tieOut: {
     en: 'Customer {customer}: balances differ by {diff} (ours {ours}, theirs {theirs}); open items explain {explained}, {unexplained} unexplained',
     zh: '客户 {customer}：余额相差 {diff}（我方 {ours}，对方 {theirs}）；未达项目可解释 {explained}，尚有 {unexplained} 无法解释',

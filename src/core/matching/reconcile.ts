@@ -9,6 +9,7 @@ import { disambiguateIds, MatchReporter } from './match-report';
 import { MatchConfig } from './match-types';
 import { MESSAGES, say } from './matching-messages';
 import { Decimal, formatMoney } from '../model/money';
+import { OpeningDifference, openingDifferences } from './opening-balance';
 import { OwnedSheet } from '../output/plan';
 import { reconciliationSheet } from '../output/reconciliation-sheet';
 import { CustomerRecord, ParsedWorkbook } from '../model/records';
@@ -25,6 +26,11 @@ export interface ReconcileResult {
   sheets: OwnedSheet[];
   /** Cash application's allocations and open balances, for the credit checks. Absent from the placeholder era. */
   cash?: CashDetail;
+  /**
+   * Customers whose statement's opening balance differs from ours (an error 差错, raised as
+   * `opening-balance` on their opening row), in Customer ID order.
+   */
+  openingDifferences: OpeningDifference[];
 }
 
 /** Group size and candidate bound of the group passes (DESIGN.md: up to 5 records). */
@@ -117,6 +123,7 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
     tieOuts.push(tieOut(scope, ours.get(cust) ?? { opening: new Decimal(0), balance: new Decimal(0) }, items));
   }
   tieOuts.sort((a, b) => (a.scope.customerId < b.scope.customerId ? -1 : a.scope.customerId > b.scope.customerId ? 1 : 0));
+  const openings = openingDifferences(scopes, ours, settings.lang);
   const tieOutFindings: Finding[] = [];
   for (const c of tieOuts) {
     if (c.tied) continue;
@@ -138,7 +145,7 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
   }
 
   // concat copies in bulk; spreading a million-element array goes through the iterator protocol.
-  const findings = reporter.findings.concat(cash.findings, tieOutFindings);
+  const findings = reporter.findings.concat(cash.findings, openings.findings, tieOutFindings);
   disambiguateIds(findings);
   const customerIds = customers.ids.map((_, cust) => cust);
   return {
@@ -150,6 +157,7 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
     }),
     sheets: scopes.size > 0 ? [reconciliationSheet(tieOuts, asOf, settings.lang)] : [],
     cash: cash.detail,
+    openingDifferences: openings.differences,
   };
 }
 

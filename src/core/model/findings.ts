@@ -10,7 +10,7 @@ export const FINDING_CODES = [
   'amount-calc', 'tax-calc', 'total-calc', 'tax-id', 'date-order', 'balance-calc', 'unmapped-column',
   // matching
   'unmatched-ours', 'unmatched-theirs', 'amount-diff', 'date-diff', 'duplicate-entry', 'ambiguous',
-  'unapplied-receipt', 'partial-payment', 'tie-out',
+  'unapplied-receipt', 'partial-payment', 'tie-out', 'opening-balance',
   // credit
   'over-limit', 'near-limit', 'overdue', 'customer-on-hold', 'credit-limit-exceeded', 'rating-drift',
 ] as const;
@@ -25,7 +25,7 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   'unmapped-column': 'info',
   'unmatched-ours': 'warning', 'unmatched-theirs': 'warning', 'amount-diff': 'error', 'date-diff': 'info',
   'duplicate-entry': 'warning', ambiguous: 'warning', 'unapplied-receipt': 'warning',
-  'partial-payment': 'info', 'tie-out': 'error',
+  'partial-payment': 'info', 'tie-out': 'error', 'opening-balance': 'error',
   'over-limit': 'error', 'near-limit': 'warning', overdue: 'warning', 'customer-on-hold': 'error',
   'credit-limit-exceeded': 'error', 'rating-drift': 'info',
 };

@@ -134,6 +134,32 @@ describe('reconcile', () => {
     expect(res.matches.filter((m) => m.pair === 'sales~statement').map((m) => m.ours)).toEqual([['Sales!3']]);
   });
 
+  it.each([
+    ['their books start 250.00 higher', 950, 'en', '-250.00', 'their opening balance is 950.00, ours 700.00; ours − theirs = -250.00'],
+    ['their books start 100.00 lower', 600, 'zh', '100.00', '对方期初余额 600.00，我方期初余额 700.00，差额（我方 − 对方）100.00'],
+  ] as const)('raises opening-balance on their opening row when %s', (_name, theirs, lang, difference, message) => {
+    const wb = workbook(
+      [sale(2, '2024-01-15', 'SO-0', '10000000', 700), sale(3, '2024-03-02', 'SO-1', '10000001', 100)],
+      [],
+      [line(2, '2024-03-01', '', null, null, theirs, { opening: true }), line(3, '2024-03-02', '10000001', 100, null, theirs + 100)],
+    );
+    const res = run(wb, { lang });
+    const opening = res.findings.filter((f) => f.code === 'opening-balance');
+    expect(opening).toHaveLength(1);
+    expect(opening[0]).toMatchObject({ severity: 'error', sheet: 'Statement', cell: 'G2', row: 2, expected: '700.00', actual: `${theirs}.00` });
+    expect(opening[0].message).toContain(message);
+    expect(res.openingDifferences.map((o) => [o.customerId, o.ours.toFixed(2), o.theirs.toFixed(2), o.difference.toFixed(2), o.findingId])).toEqual([
+      ['C1', '700.00', `${theirs}.00`, difference, opening[0].id],
+    ]);
+  });
+
+  it('raises no opening-balance when the opening balances agree; one cent apart is a difference', () => {
+    const wb = (theirs: number) => workbook([sale(2, '2024-01-15', 'SO-0', '10000000', 700)], [], [line(2, '2024-03-01', '', null, null, theirs, { opening: true })]);
+    expect(run(wb(700)).findings.filter((f) => f.code === 'opening-balance')).toEqual([]);
+    expect(run(wb(700)).openingDifferences).toEqual([]);
+    expect(run(wb(700.01)).openingDifferences.map((o) => o.difference.toFixed(2))).toEqual(['-0.01']);
+  });
+
   it('speaks the workbook language', () => {
     const res = run(scenario(), { lang: 'zh' });
     const f = res.findings.find((x) => x.code === 'unmatched-ours' && x.sheet === 'Sales') as Finding;
