@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { Severity } from '../core/model/findings';
-import { ColumnFormat, OutCell, outValue, OwnedSheet, SEVERITY_FILL, SEVERITY_FONT } from '../core/output/plan';
+import { CellStyle, ColumnFormat, OutCell, outStyle, outValue, OwnedSheet, PageSetup, SEVERITY_FILL, SEVERITY_FONT, sheetLayout } from '../core/output/plan';
 import { addressLists, areaAddress, cellsToAreas, joinAddresses, quotedSheet } from './addresses';
 import { cellAddress } from '../core/model/cells';
 import { Batcher, OP_OVERHEAD, jsonBytes, utf8Length } from './batcher';
@@ -61,8 +61,9 @@ function money(decimal: string): Prepared {
   return Number.isFinite(n) && new Decimal(n).eq(d) ? { value: n, format: NUMBER_FORMATS.money } : { value: d.toFixed(), format: TEXT };
 }
 
-function prepare(cell: OutCell, format: ColumnFormat | undefined, renames: ReadonlyMap<string, string>): Prepared {
+function prepare(cell: OutCell, columnFormat: ColumnFormat | undefined, renames: ReadonlyMap<string, string>): Prepared {
   const v = outValue(cell);
+  const format = outStyle(cell)?.format ?? columnFormat;
   if (v === null) return { value: null, format: null };
   if (typeof v === 'string') return { value: cellText(v), format: TEXT };
   if (typeof v === 'number') return { value: v, format: format && format !== 'text' ? NUMBER_FORMATS[format] : 'General' };
@@ -80,11 +81,72 @@ function prepare(cell: OutCell, format: ColumnFormat | undefined, renames: Reado
 export interface OwnedSheetWrite {
   /** Multi-area fill calls made on this sheet. */
   fillCalls: number;
+  /** Multi-area calls drawing cell styles (one per distinct style and address list). */
+  styleCalls: number;
+}
+
+const HEADER_STYLE: CellStyle = { bold: true, fill: 'D9D9D9', border: 'bottom', wrap: true };
+const TITLE_STYLE: CellStyle = { bold: true, size: 14 };
+const ALIGNMENTS: Record<NonNullable<CellStyle['align']>, 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
+
+/** Border lines to draw for a style, as Excel's border indexes: inside lines give every cell of an area its side. */
+function borderLines(kind: CellStyle['border']): { index: Excel.BorderIndex | 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical'; style: 'Continuous' | 'Double' }[] {
+  switch (kind) {
+    case 'box':
+      return (['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const).map((index) => ({ index, style: 'Continuous' as const }));
+    case 'top':
+      return [{ index: 'EdgeTop', style: 'Continuous' }, { index: 'InsideHorizontal', style: 'Continuous' }];
+    case 'bottom':
+      return [{ index: 'EdgeBottom', style: 'Continuous' }, { index: 'InsideHorizontal', style: 'Continuous' }];
+    case 'double-bottom':
+      return [{ index: 'EdgeBottom', style: 'Double' }, { index: 'InsideHorizontal', style: 'Double' }];
+    default:
+      return [];
+  }
+}
+
+/** Sets every field of a style on a format (of a range or of several areas at once). */
+function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
+  if (style.bold) format.font.bold = true;
+  if (style.italic) format.font.italic = true;
+  if (style.size) format.font.size = style.size;
+  if (style.wrap) {
+    format.wrapText = true;
+    format.verticalAlignment = 'Top';
+  }
+  if (style.align) format.horizontalAlignment = ALIGNMENTS[style.align];
+  if (style.fill) format.fill.color = `#${style.fill}`;
+  for (const line of borderLines(style.border)) {
+    const border = format.borders.getItem(line.index);
+    border.style = line.style;
+    // A double line has no weight of its own in Excel; thin is what it takes.
+    border.weight = 'Thin';
+  }
+  if (style.unlocked) format.protection.locked = false;
+}
+
+/** Footer sections as Excel's header/footer group takes them. */
+function applyPage(ws: Excel.Worksheet, page: PageSetup): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = 'A4';
+  layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  // 0 pages tall: as many as the rows need.
+  if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows.first}:$${page.printTitleRows.last}`);
+  const footer = page.footer;
+  if (footer) {
+    const all = layout.headersFooters.defaultForAllPages;
+    if (footer.left) all.leftFooter = footer.left;
+    if (footer.center) all.centerFooter = footer.center;
+    if (footer.right) all.rightFooter = footer.right;
+  }
 }
 
 /**
  * Queues the creation of an owned sheet under `name` and everything on it: preamble, header (bold,
- * frozen), rows in chunks, links, row and legend fills, column widths and drop-down choices.
+ * shaded, frozen) unless `headerRow` is false, rows in chunks, links, cell styles (one multi-area call
+ * per distinct style), row and legend fills, merges, column widths, wrapping columns, drop-down choices,
+ * page setup (ExcelApi 1.9's pageLayout), protection with unlocked cells, and activation.
  * `renames` maps plan sheet names to the names they will have, so links follow renamed owned sheets.
  */
 export async function queueOwnedSheet(
@@ -94,16 +156,26 @@ export async function queueOwnedSheet(
   name: string,
   renames: ReadonlyMap<string, string>,
 ): Promise<OwnedSheetWrite> {
-  const write: OwnedSheetWrite = { fillCalls: 0 };
+  const write: OwnedSheetWrite = { fillCalls: 0, styleCalls: 0 };
   const preamble = sheet.preamble ?? [];
+  const layout = sheetLayout(sheet);
   const width = Math.max(1, sheet.columns.length, ...preamble.map((r) => r.length), ...sheet.rows.slice(0, 1000).map((r) => r.length));
-  const headerRow = preamble.length; // 0-based
+  const firstData = layout.firstDataRow - 1; // 0-based
   let ws: Excel.Worksheet | null = null;
   await batcher.add(OP_OVERHEAD + utf8Length(name), 0, () => {
     ws = context.workbook.worksheets.add(name);
   });
   const sheetOf = (): Excel.Worksheet => ws as unknown as Excel.Worksheet;
   const links: { row: number; col: number; link: NonNullable<Prepared['link']> }[] = [];
+  /** Cells by the style they get, keyed by the style's JSON. */
+  const styled = new Map<string, { style: CellStyle; cells: string[] }>();
+  const addStyle = (style: CellStyle, row0: number, col: number): void => {
+    const key = JSON.stringify(style);
+    const entry = styled.get(key);
+    const address = cellAddress(row0 + 1, col);
+    if (entry) entry.cells.push(address);
+    else styled.set(key, { style, cells: [address] });
+  };
 
   /** Writes rows `[first, first + rows.length)` (0-based) as blocks of about CHUNK_BYTES. */
   const writeRows = async (first: number, rows: readonly OutCell[][], formats: (j: number) => ColumnFormat | undefined): Promise<void> => {
@@ -126,6 +198,8 @@ export async function queueOwnedSheet(
         values[j] = p.value;
         fmts[j] = p.format;
         if (p.link) links.push({ row: first + i, col: j, link: p.link });
+        const style = outStyle(cell);
+        if (style) addStyle(style, first + i, j);
       });
       const bytes = jsonBytes(values) + jsonBytes(fmts);
       if (block && block.bytes + bytes > CHUNK_BYTES) await flush();
@@ -138,15 +212,37 @@ export async function queueOwnedSheet(
   };
 
   await writeRows(0, preamble, () => undefined);
-  await writeRows(headerRow, [sheet.columns.map((c) => c.header)], () => 'text');
-  await writeRows(headerRow + 1, sheet.rows, (j) => sheet.columns[j]?.format);
+  if (preamble.length > 0 && preamble[0].length > 0 && outStyle(preamble[0][0]) === undefined) addStyle(TITLE_STYLE, 0, 0);
+  if (layout.headerRow !== null) {
+    await writeRows(layout.headerRow - 1, [sheet.columns.map((c) => c.header)], () => 'text');
+    for (let j = 0; j < sheet.columns.length; j++) addStyle(HEADER_STYLE, layout.headerRow - 1, j);
+  }
+  await writeRows(firstData, sheet.rows, (j) => sheet.columns[j]?.format);
 
   const lastCol = width - 1;
-  await batcher.add(OP_OVERHEAD * 2, 0, () => {
-    const header = sheetOf().getRangeByIndexes(headerRow, 0, 1, width);
-    header.format.font.bold = true;
-    sheetOf().freezePanes.freezeRows(headerRow + 1);
-  });
+  if (layout.freezeRows > 0) {
+    await batcher.add(OP_OVERHEAD, 0, () => {
+      sheetOf().freezePanes.freezeRows(layout.freezeRows);
+    });
+  }
+
+  // Whole data columns that wrap or stay editable: one call per column, whatever the row count.
+  if (sheet.rows.length > 0) {
+    for (const [j, col] of sheet.columns.entries()) {
+      if (col.wrap) {
+        await batcher.add(OP_OVERHEAD * 2, 0, () => {
+          const format = sheetOf().getRangeByIndexes(firstData, j, sheet.rows.length, 1).format;
+          format.wrapText = true;
+          format.verticalAlignment = 'Top';
+        });
+      }
+      if (col.unlocked && sheet.protect) {
+        await batcher.add(OP_OVERHEAD, 0, () => {
+          sheetOf().getRangeByIndexes(firstData, j, sheet.rows.length, 1).format.protection.locked = false;
+        });
+      }
+    }
+  }
 
   // Row and legend fills: one multi-area call per severity and 8,192-character address list.
   const fills = new Map<Severity, string[]>();
@@ -160,7 +256,7 @@ export async function queueOwnedSheet(
     const sev = rowSeverity[i];
     let j = i;
     while (j + 1 < rowSeverity.length && rowSeverity[j + 1] === sev) j++;
-    if (sev) addArea(sev, `${cellAddress(headerRow + 2 + i, 0)}:${cellAddress(headerRow + 2 + j, lastCol)}`);
+    if (sev) addArea(sev, `${cellAddress(firstData + 1 + i, 0)}:${cellAddress(firstData + 1 + j, lastCol)}`);
     i = j + 1;
   }
   const legend = new Map<Severity, string[]>();
@@ -179,6 +275,14 @@ export async function queueOwnedSheet(
     }
   }
 
+  // Cell styles after the row fills, so a style's own fill wins over its row's colour.
+  for (const { style, cells } of styled.values()) {
+    for (const list of addressLists(cells)) {
+      write.styleCalls++;
+      await batcher.add(OP_OVERHEAD * 4 + list.length, 0, () => applyStyle(sheetOf().getRanges(list).format, style));
+    }
+  }
+
   for (const { row, col, link } of links) {
     await batcher.add(OP_OVERHEAD + utf8Length(link.reference) + utf8Length(link.text), 0, () => {
       sheetOf().getRangeByIndexes(row, col, 1, 1).hyperlink = { documentReference: link.reference, textToDisplay: link.text };
@@ -187,6 +291,12 @@ export async function queueOwnedSheet(
   for (const list of addressLists(links.map((l) => cellAddress(l.row + 1, l.col)))) {
     await batcher.add(OP_OVERHEAD + list.length, 0, () => {
       sheetOf().getRanges(list).format.font.color = LINK_COLOR;
+    });
+  }
+
+  for (const area of sheet.merges ?? []) {
+    await batcher.add(OP_OVERHEAD + area.length, 0, () => {
+      sheetOf().getRange(area).merge(false);
     });
   }
 
@@ -201,11 +311,32 @@ export async function queueOwnedSheet(
     // A list source is comma-separated and "=…" would be a formula: such choices cannot be offered safely.
     if (sheet.rows.length > 0 && choices.length > 0 && choices.every((c) => c !== '' && !c.includes(',') && !/^[=+\-@]/.test(c))) {
       await batcher.add(OP_OVERHEAD + utf8Length(choices.join(',')), 0, () => {
-        sheetOf().getRangeByIndexes(headerRow + 1, j, sheet.rows.length, 1).dataValidation.rule = {
+        sheetOf().getRangeByIndexes(firstData, j, sheet.rows.length, 1).dataValidation.rule = {
           list: { inCellDropDown: true, source: choices.join(',') },
         };
       });
     }
+  }
+  // Wrapped cells get rows tall enough for their text (Excel does not grow a row written through the API).
+  if (styled.size > 0 || sheet.columns.some((c) => c.wrap)) {
+    await batcher.add(OP_OVERHEAD, 0, () => {
+      sheetOf().getRangeByIndexes(0, 0, Math.max(1, firstData + sheet.rows.length), width).format.autofitRows();
+    });
+  }
+  const page = sheet.page;
+  if (page) {
+    await batcher.add(OP_OVERHEAD * 6, 0, () => applyPage(sheetOf(), page));
+  }
+  // Protection last: Excel refuses later changes to the locked cells of a protected sheet.
+  if (sheet.protect) {
+    await batcher.add(OP_OVERHEAD, 0, () => {
+      sheetOf().protection.protect({ allowAutoFilter: true, allowSort: true, allowFormatColumns: true, allowFormatRows: true });
+    });
+  }
+  if (sheet.activate) {
+    await batcher.add(OP_OVERHEAD, 0, () => {
+      sheetOf().activate();
+    });
   }
   return write;
 }

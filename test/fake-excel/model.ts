@@ -21,6 +21,29 @@ export interface FakeFont {
   color?: string | null;
   bold?: boolean;
   italic?: boolean;
+  /** Font name; absent is the workbook's default (Calibri). */
+  name?: string;
+  /** Points; absent is the default 11. */
+  size?: number;
+}
+
+/** One side of a cell's border as Excel names its style ("Continuous", "Double") and weight ("Thin"). */
+export interface FakeBorder {
+  style: string;
+  weight: string;
+}
+
+export type BorderSide = 'top' | 'bottom' | 'left' | 'right';
+
+/** What a sheet prints like (Worksheet.pageLayout, ExcelApi 1.9). */
+export interface FakePageLayout {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  /** `{ scale: 100 }` by default; fit-to-pages as Excel takes it. */
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** "$1:$3" once set. */
+  printTitleRows: string | null;
+  footer: { left: string; center: string; right: string };
 }
 
 export interface FakeHyperlink {
@@ -76,6 +99,20 @@ export class FakeSheet {
   validations: FakeValidation[] = [];
   columnWidths = new Map<number, number>();
   frozenRows = 0;
+  /** Horizontal alignment by cell ("Left", "Center", "Right"); absent is General. */
+  alignments = new Map<number, string>();
+  /** Vertical alignment by cell ("Top", "Center"); absent is Bottom. */
+  verticalAlignments = new Map<number, string>();
+  /** Cells whose text wraps. */
+  wraps = new Set<number>();
+  borders = new Map<number, Partial<Record<BorderSide, FakeBorder>>>();
+  /** Cells unlocked for editing under protection (every cell is locked by default, as in Excel). */
+  unlocked = new Set<number>();
+  /** The options the sheet was protected with. */
+  protectionOptions: Record<string, unknown> | null = null;
+  pageLayout: FakePageLayout = {
+    orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null, footer: { left: '', center: '', right: '' },
+  };
 
   constructor(name: string) {
     // Excel's worksheet ids are GUIDs in braces; their length counts in every request that names a sheet by id.

@@ -3,7 +3,7 @@ import {
   splitSheet,
 } from './address';
 import { coerceInput, displayText, valueOut, valueTypeOut } from './cell-values';
-import { FakeComment, FakeFill, FakeNote, FakeSheet, FakeValidation, FakeWorkbookModel, normalizeColor } from './model';
+import { BorderSide, FakeComment, FakeFill, FakeNote, FakePageLayout, FakeSheet, FakeValidation, FakeWorkbookModel, normalizeColor } from './model';
 import {
   ApplyScope, FakeClientObject, FakeClientResult, FakeOfficeError, FakeRequestContext, LoadTree, notFound, PathStep, READ_CELL_LIMIT,
   ScalarDef,
@@ -279,7 +279,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   override _navNames(): string[] {
-    return ['protection', 'freezePanes', 'notes', 'comments'];
+    return ['protection', 'freezePanes', 'notes', 'comments', 'pageLayout'];
   }
 
   get id(): string {
@@ -337,6 +337,9 @@ export class FakeWorksheet extends FakeClientObject {
 
   get protection(): FakeWorksheetProtection {
     return this._nav('protection', () => new FakeWorksheetProtection(this._ctx, this._sub(`protection`), '1.2', () => this._resolve()));
+  }
+  get pageLayout(): FakePageLayoutProxy {
+    return this._nav('pageLayout', () => new FakePageLayoutProxy(this._ctx, this._sub(`pageLayout`), '1.9', () => this._resolve()));
   }
   get freezePanes(): FakeFreezePanes {
     return this._nav('freezePanes', () => new FakeFreezePanes(this._ctx, this._sub(`freezePanes`), '1.7', () => this._resolve()));
@@ -450,15 +453,149 @@ export class FakeWorksheetProtection extends FakeClientObject {
   get protected(): boolean {
     return this._get('protected');
   }
-  protect(): void {
-    this._queue('protect', [], '1.2', () => {
-      this.sheet().protected = true;
+  protect(options?: Record<string, unknown>, password?: string): void {
+    this._queue('protect', [options ?? null, password === undefined ? null : '***'], '1.2', () => {
+      const s = this.sheet();
+      // Excel refuses to protect a protected sheet again (WorksheetProtection.protect docs).
+      if (s.protected) throw new FakeOfficeError('InvalidOperation', 'WorksheetProtection.protect');
+      s.protected = true;
+      s.protectionOptions = { ...(options ?? {}) };
     });
   }
   unprotect(): void {
     this._queue('unprotect', [], '1.7', () => {
       this.sheet().protected = false;
+      this.sheet().protectionOptions = null;
     });
+  }
+}
+
+const ORIENTATIONS = ['Portrait', 'Landscape'];
+const PAPER_SIZES = ['A3', 'A4', 'A5', 'Letter', 'Legal', 'Executive', 'Tabloid'];
+
+/** Worksheet.pageLayout (ExcelApi 1.9): what printing uses. */
+export class FakePageLayoutProxy extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'PageLayout';
+  }
+  _resolve(): FakeSheet {
+    return this.sheet();
+  }
+  override _sheetName(): string | undefined {
+    return this.sheet().name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      orientation: { get: (s: FakeSheet) => s.pageLayout.orientation },
+      paperSize: { get: (s: FakeSheet) => s.pageLayout.paperSize },
+      zoom: { get: (s: FakeSheet) => ({ ...s.pageLayout.zoom }) },
+    };
+  }
+  override _navNames(): string[] {
+    return ['headersFooters'];
+  }
+  private layout(): FakePageLayout {
+    const s = this.sheet();
+    assertWritable(s, 'PageLayout');
+    return s.pageLayout;
+  }
+  get orientation(): string {
+    return this._get('orientation');
+  }
+  set orientation(v: string) {
+    this._set('orientation', v, '1.9', () => {
+      if (!ORIENTATIONS.includes(v)) throw new FakeOfficeError('InvalidArgument', 'PageLayout.orientation');
+      this.layout().orientation = v as FakePageLayout['orientation'];
+    });
+  }
+  get paperSize(): string {
+    return this._get('paperSize');
+  }
+  set paperSize(v: string) {
+    this._set('paperSize', v, '1.9', () => {
+      if (!PAPER_SIZES.includes(v)) throw new FakeOfficeError('InvalidArgument', 'PageLayout.paperSize');
+      this.layout().paperSize = v;
+    });
+  }
+  get zoom(): FakePageLayout['zoom'] {
+    return this._get('zoom');
+  }
+  set zoom(v: FakePageLayout['zoom']) {
+    this._set('zoom', v, '1.9', () => {
+      const { horizontalFitToPages: h, verticalFitToPages: w, scale } = v ?? {};
+      const pages = (n: unknown): boolean => n === undefined || (Number.isInteger(n) && (n as number) >= 0);
+      // Either a scale (10–400 %) or pages to fit to; both at once is refused.
+      if (scale !== undefined && (h !== undefined || w !== undefined)) throw new FakeOfficeError('InvalidArgument', 'PageLayout.zoom');
+      if (scale !== undefined && !(scale >= 10 && scale <= 400)) throw new FakeOfficeError('InvalidArgument', 'PageLayout.zoom');
+      if (!pages(h) || !pages(w)) throw new FakeOfficeError('InvalidArgument', 'PageLayout.zoom');
+      this.layout().zoom = { ...v };
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this._queue('setPrintTitleRows', [rows], '1.9', () => {
+      // Whole rows: "$1:$3" (a range of cells is refused).
+      if (typeof rows !== 'string' || !/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeOfficeError('InvalidArgument', 'PageLayout.setPrintTitleRows');
+      this.layout().printTitleRows = rows;
+    });
+  }
+  get headersFooters(): FakeHeadersFooters {
+    return this._nav('headersFooters', () => new FakeHeadersFooters(this._ctx, this._sub(`headersFooters`), '1.9', this.sheet));
+  }
+}
+
+export class FakeHeadersFooters extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'HeaderFooterGroup';
+  }
+  _resolve(): FakeSheet {
+    return this.sheet();
+  }
+  override _navNames(): string[] {
+    return ['defaultForAllPages'];
+  }
+  get defaultForAllPages(): FakeHeaderFooter {
+    return this._nav('defaultForAllPages', () => new FakeHeaderFooter(this._ctx, this._sub(`defaultForAllPages`), '1.9', this.sheet));
+  }
+}
+
+export class FakeHeaderFooter extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'HeaderFooter';
+  }
+  _resolve(): FakeSheet {
+    return this.sheet();
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      leftFooter: { get: (s: FakeSheet) => s.pageLayout.footer.left },
+      centerFooter: { get: (s: FakeSheet) => s.pageLayout.footer.center },
+      rightFooter: { get: (s: FakeSheet) => s.pageLayout.footer.right },
+    };
+  }
+  private write(side: 'left' | 'center' | 'right', v: string): void {
+    const s = this.sheet();
+    assertWritable(s, 'HeaderFooter');
+    // Excel keeps at most 255 characters in a header or footer section.
+    if (typeof v !== 'string' || v.length > 255) throw new FakeOfficeError('InvalidArgument', 'HeaderFooter');
+    s.pageLayout.footer[side] = v;
+  }
+  set leftFooter(v: string) {
+    this._set('leftFooter', v, '1.9', () => this.write('left', v));
+  }
+  set centerFooter(v: string) {
+    this._set('centerFooter', v, '1.9', () => this.write('center', v));
+  }
+  set rightFooter(v: string) {
+    this._set('rightFooter', v, '1.9', () => this.write('right', v));
   }
 }
 
@@ -775,6 +912,8 @@ export class FakeRange extends FakeClientObject {
     this._queue('merge', [across === true], '1.2', () => {
       const { sheet, rect } = this.locate();
       assertWritable(sheet, 'Range.merge');
+      // Excel cannot merge over a merged area; the fake refuses so a plan with overlapping merges fails.
+      if (sheet.merged.some((m) => intersect(m, rect))) throw new FakeOfficeError('InvalidOperation', 'Range.merge');
       sheet.merged.push({ ...rect });
     });
   }
@@ -827,6 +966,10 @@ function clearAreas(t: AreasTarget, applyTo: string, scope: ApplyScope): void {
       t.sheet.fills.delete(key);
       t.sheet.fonts.delete(key);
       t.sheet.numberFormats.delete(key);
+      t.sheet.alignments.delete(key);
+      t.sheet.wraps.delete(key);
+      t.sheet.verticalAlignments.delete(key);
+      t.sheet.borders.delete(key);
     }
     if (all || applyTo === 'Hyperlinks') t.sheet.hyperlinks.delete(key);
   }
@@ -915,11 +1058,52 @@ export class FakeRangeFormat extends FakeAreasPart {
   override _scalars(): Record<string, ScalarDef> {
     return {
       columnWidth: { get: (t: AreasTarget) => uniform([...columnsOf(t.rects)].map((c) => t.sheet.columnWidths.get(c) ?? 48)) },
-      wrapText: { get: () => false },
+      wrapText: { get: (t: AreasTarget) => uniform([...cellsOf(t.rects)].map(([r, c]) => t.sheet.wraps.has(cellKey(r, c)))) },
+      horizontalAlignment: { get: (t: AreasTarget) => uniform([...cellsOf(t.rects)].map(([r, c]) => t.sheet.alignments.get(cellKey(r, c)) ?? 'General')) },
+      verticalAlignment: { get: (t: AreasTarget) => uniform([...cellsOf(t.rects)].map(([r, c]) => t.sheet.verticalAlignments.get(cellKey(r, c)) ?? 'Bottom')) },
     };
   }
   override _navNames(): string[] {
-    return ['fill', 'font'];
+    return ['fill', 'font', 'borders', 'protection'];
+  }
+  get borders(): FakeRangeBorderCollection {
+    return this._nav('borders', () => new FakeRangeBorderCollection(this._ctx, this._sub(`borders`), '1.1', this.locate));
+  }
+  get protection(): FakeFormatProtection {
+    return this._nav('protection', () => new FakeFormatProtection(this._ctx, this._sub(`protection`), '1.2', this.locate));
+  }
+  get horizontalAlignment(): string {
+    return this._get('horizontalAlignment');
+  }
+  set horizontalAlignment(v: string) {
+    this._set('horizontalAlignment', v, '1.1', () => {
+      const t = this.locate();
+      assertWritable(t.sheet, 'RangeFormat.horizontalAlignment');
+      if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(v)) {
+        throw new FakeOfficeError('InvalidArgument', 'RangeFormat.horizontalAlignment');
+      }
+      for (const [r, c] of cellsOf(t.rects)) {
+        if (v === 'General') t.sheet.alignments.delete(cellKey(r, c));
+        else t.sheet.alignments.set(cellKey(r, c), v);
+      }
+    });
+  }
+  get verticalAlignment(): string {
+    return this._get('verticalAlignment');
+  }
+  set verticalAlignment(v: string) {
+    this._set('verticalAlignment', v, '1.1', () => {
+      const t = this.locate();
+      assertWritable(t.sheet, 'RangeFormat.verticalAlignment');
+      if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(v)) throw new FakeOfficeError('InvalidArgument', 'RangeFormat.verticalAlignment');
+      for (const [r, c] of cellsOf(t.rects)) {
+        if (v === 'Bottom') t.sheet.verticalAlignments.delete(cellKey(r, c));
+        else t.sheet.verticalAlignments.set(cellKey(r, c), v);
+      }
+    });
+  }
+  autofitRows(): void {
+    this._queue('autofitRows', [], '1.2', () => assertWritable(this.locate().sheet, 'RangeFormat.autofitRows'));
   }
   get fill(): FakeRangeFill {
     return this._nav('fill', () => new FakeRangeFill(this._ctx, this._sub(`fill`), this._version, this.locate));
@@ -938,8 +1122,19 @@ export class FakeRangeFormat extends FakeAreasPart {
       for (const c of columnsOf(t.rects)) t.sheet.columnWidths.set(c, v);
     });
   }
+  get wrapText(): boolean {
+    return this._get('wrapText');
+  }
   set wrapText(v: boolean) {
-    this._set('wrapText', v, '1.1', () => assertWritable(this.locate().sheet, 'RangeFormat.wrapText'));
+    this._set('wrapText', v, '1.1', () => {
+      const t = this.locate();
+      assertWritable(t.sheet, 'RangeFormat.wrapText');
+      if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'RangeFormat.wrapText');
+      for (const [r, c] of cellsOf(t.rects)) {
+        if (v) t.sheet.wraps.add(cellKey(r, c));
+        else t.sheet.wraps.delete(cellKey(r, c));
+      }
+    });
   }
   autofitColumns(): void {
     this._queue('autofitColumns', [], '1.2', () => assertWritable(this.locate().sheet, 'RangeFormat.autofitColumns'));
@@ -955,6 +1150,98 @@ function* columnsOf(rects: Rect[]): Generator<number> {
         yield c;
       }
     }
+  }
+}
+
+const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+
+export class FakeRangeBorderCollection extends FakeAreasPart {
+  get _className(): string {
+    return 'RangeBorderCollection';
+  }
+  getItem(index: string): FakeRangeBorder {
+    if (!BORDER_INDEXES.includes(index)) throw new FakeOfficeError('InvalidArgument', 'RangeBorderCollection.getItem');
+    return new FakeRangeBorder(this._ctx, this._sub(`getItem(${JSON.stringify(index)})`), '1.1', this.locate, index);
+  }
+}
+
+/**
+ * One border of a range. Excel draws an edge on the outer cells of each area and an inside line between
+ * the area's cells; the fake records them per cell side (an inside line on both cells it separates).
+ */
+export class FakeRangeBorder extends FakeAreasPart {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, locate: AreasLocator, private readonly index: string) {
+    super(ctx, path, version, locate);
+  }
+  get _className(): string {
+    return 'RangeBorder';
+  }
+  private sidesOf(rect: Rect, r: number, c: number): BorderSide[] {
+    switch (this.index) {
+      case 'EdgeTop': return r === rect.r0 ? ['top'] : [];
+      case 'EdgeBottom': return r === rect.r1 ? ['bottom'] : [];
+      case 'EdgeLeft': return c === rect.c0 ? ['left'] : [];
+      case 'EdgeRight': return c === rect.c1 ? ['right'] : [];
+      case 'InsideHorizontal': return [...(r > rect.r0 ? ['top' as const] : []), ...(r < rect.r1 ? ['bottom' as const] : [])];
+      case 'InsideVertical': return [...(c > rect.c0 ? ['left' as const] : []), ...(c < rect.c1 ? ['right' as const] : [])];
+      default: return [];
+    }
+  }
+  private write(patch: { style?: string; weight?: string }): void {
+    const t = this.locate();
+    assertWritable(t.sheet, 'RangeBorder');
+    for (const rect of t.rects) {
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          const key = cellKey(r, c);
+          for (const side of this.sidesOf(rect, r, c)) {
+            const sides = { ...t.sheet.borders.get(key) };
+            const prev = sides[side] ?? { style: 'None', weight: 'Thin' };
+            const next = { ...prev, ...patch };
+            if (next.style === 'None') delete sides[side];
+            else sides[side] = next;
+            t.sheet.borders.set(key, sides);
+          }
+        }
+      }
+    }
+  }
+  set style(v: string) {
+    this._set('style', v, '1.1', () => {
+      if (!['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'].includes(v)) throw new FakeOfficeError('InvalidArgument', 'RangeBorder.style');
+      this.write({ style: v });
+    });
+  }
+  set weight(v: string) {
+    this._set('weight', v, '1.1', () => {
+      if (!['Hairline', 'Thin', 'Medium', 'Thick'].includes(v)) throw new FakeOfficeError('InvalidArgument', 'RangeBorder.weight');
+      this.write({ weight: v });
+    });
+  }
+}
+
+/** RangeFormat.protection (ExcelApi 1.2): whether cells stay editable once the sheet is protected. */
+export class FakeFormatProtection extends FakeAreasPart {
+  get _className(): string {
+    return 'FormatProtection';
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return { locked: { get: (t: AreasTarget) => uniform([...cellsOf(t.rects)].map(([r, c]) => !t.sheet.unlocked.has(cellKey(r, c)))) } };
+  }
+  get locked(): boolean {
+    return this._get('locked');
+  }
+  set locked(v: boolean) {
+    this._set('locked', v, '1.2', () => {
+      const t = this.locate();
+      // Excel refuses to change locking on a protected sheet.
+      assertWritable(t.sheet, 'FormatProtection.locked');
+      if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'FormatProtection.locked');
+      for (const [r, c] of cellsOf(t.rects)) {
+        if (v) t.sheet.unlocked.delete(cellKey(r, c));
+        else t.sheet.unlocked.add(cellKey(r, c));
+      }
+    });
   }
 }
 
@@ -1017,16 +1304,23 @@ export class FakeRangeFont extends FakeAreasPart {
       color: { get: (t: AreasTarget) => each(t, (k) => t.sheet.fonts.get(k)?.color ?? '#000000') },
       bold: { get: (t: AreasTarget) => each(t, (k) => t.sheet.fonts.get(k)?.bold ?? false) },
       italic: { get: (t: AreasTarget) => each(t, (k) => t.sheet.fonts.get(k)?.italic ?? false) },
+      name: { get: (t: AreasTarget) => each(t, (k) => t.sheet.fonts.get(k)?.name ?? 'Calibri') },
+      size: { get: (t: AreasTarget) => each(t, (k) => t.sheet.fonts.get(k)?.size ?? 11) },
     };
   }
-  private _write(name: 'color' | 'bold' | 'italic', value: string | boolean, scope: ApplyScope): void {
+  private _write(name: 'color' | 'bold' | 'italic' | 'name' | 'size', value: string | boolean | number, scope: ApplyScope): void {
     const t = this.locate();
     assertWritable(t.sheet, `RangeFont.${name}`);
-    let v: string | boolean = value;
+    let v: string | boolean | number = value;
     if (name === 'color') {
       const color = typeof value === 'string' ? normalizeColor(value) : null;
       if (!color) throw new FakeOfficeError('InvalidArgument', 'RangeFont.color');
       v = color;
+    } else if (name === 'size') {
+      // Excel takes 1–409 points.
+      if (typeof value !== 'number' || !(value >= 1 && value <= 409)) throw new FakeOfficeError('InvalidArgument', 'RangeFont.size');
+    } else if (name === 'name') {
+      if (typeof value !== 'string' || value.trim() === '') throw new FakeOfficeError('InvalidArgument', 'RangeFont.name');
     } else if (typeof value !== 'boolean') throw new FakeOfficeError('InvalidArgument', `RangeFont.${name}`);
     for (const [r, c] of cellsOf(t.rects)) {
       const key = cellKey(r, c);
@@ -1051,6 +1345,18 @@ export class FakeRangeFont extends FakeAreasPart {
   }
   set italic(v: boolean) {
     this._set('italic', v, '1.1', (scope) => this._write('italic', v, scope));
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._set('name', v, '1.1', (scope) => this._write('name', v, scope));
+  }
+  get size(): number {
+    return this._get('size');
+  }
+  set size(v: number) {
+    this._set('size', v, '1.1', (scope) => this._write('size', v, scope));
   }
 }
 

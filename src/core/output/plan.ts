@@ -52,6 +52,8 @@ export interface ColumnSpec {
   choices?: string[];
   /** Data cells stay editable when the sheet is protected (the Findings sheet's review columns). */
   unlocked?: boolean;
+  /** Data cells wrap their text (long messages stay readable on screen and in print). */
+  wrap?: boolean;
 }
 
 /**
@@ -156,4 +158,21 @@ export function outValue(cell: OutCell): OutValue {
 /** The style of a cell, if it has one. */
 export function outStyle(cell: OutCell): CellStyle | undefined {
   return cell !== null && typeof cell === 'object' && 'style' in cell ? cell.style : undefined;
+}
+
+/** Where an owned sheet's parts land, 1-based sheet rows, as both renderers and formulas count them. */
+export interface SheetLayout {
+  /** The header row, or null when `headerRow` is false. */
+  headerRow: number | null;
+  /** Sheet row of data row 0. */
+  firstDataRow: number;
+  /** Rows frozen at the top: `freezeRows`, else through the header row, else none. */
+  freezeRows: number;
+}
+
+/** The layout of an owned sheet (see {@link OwnedSheet}'s row layout). */
+export function sheetLayout(sheet: OwnedSheet): SheetLayout {
+  const preamble = sheet.preamble?.length ?? 0;
+  const headerRow = sheet.headerRow === false ? null : preamble + 1;
+  return { headerRow, firstDataRow: (headerRow ?? preamble) + 1, freezeRows: sheet.freezeRows ?? headerRow ?? 0 };
 }
