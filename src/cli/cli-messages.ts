@@ -6,8 +6,8 @@ import { Bilingual } from '../core/model/i18n';
  */
 export const CLI_TEXT = {
   usage: {
-    en: 'usage: recon check <in.xlsx> [--out <out.xlsx>] [--json <report.json>] [--as-of YYYY-MM-DD] [--lang en|zh]\n       recon clear <in.xlsx> --out <out.xlsx>',
-    zh: '用法：recon check <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json>] [--as-of YYYY-MM-DD] [--lang en|zh]；recon clear <输入.xlsx> --out <输出.xlsx>',
+    en: 'usage: recon check <in.xlsx> [--out <out.xlsx>] [--json <report.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements ID,ID…]\n       recon clear <in.xlsx> --out <out.xlsx>',
+    zh: '用法：recon check <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements 客户编号,…]；recon clear <输入.xlsx> --out <输出.xlsx>',
   },
   noCommand: { en: 'no command given', zh: '未指定命令' },
   unknownCommand: { en: 'unknown command "{cmd}"', zh: '未知命令“{cmd}”' },
@@ -22,21 +22,95 @@ export const CLI_TEXT = {
 
   cannotRead: { en: 'cannot read "{file}": {why}', zh: '无法读取“{file}”：{why}' },
   missing: { en: 'no such file', zh: '文件不存在' },
-  notAFile: { en: 'not a file', zh: '不是文件' },
+  notAFile: { en: 'it is a folder, not a file', zh: '这是文件夹，不是文件' },
   empty: { en: 'the file is empty', zh: '文件为空' },
-  legacy: {
-    en: 'a legacy .xls or a password-protected workbook; save it as an unprotected .xlsx',
-    zh: '这是旧版 .xls 或加密工作簿，请另存为未加密的 .xlsx',
+  unreadable: { en: 'the file cannot be opened; check that you may read it', zh: '文件无法打开，请确认有读取权限' },
+  xls: {
+    en: 'it is a legacy Excel 97-2003 workbook (.xls); open it in Excel and save it as .xlsx',
+    zh: '这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 中打开并另存为 .xlsx',
   },
-  notXlsx: { en: 'not an .xlsx workbook', zh: '不是 .xlsx 工作簿' },
-  corrupt: { en: 'not a readable .xlsx workbook ({detail})', zh: '无法解析的 .xlsx 工作簿（{detail}）' },
-  unreadable: { en: 'the file cannot be opened ({detail})', zh: '文件无法打开（{detail}）' },
-  cannotWrite: { en: 'cannot write "{file}": {detail}', zh: '无法写入“{file}”：{detail}' },
+  encrypted: {
+    en: 'it is protected with a password (encrypted); open it in Excel, remove the password and save it as .xlsx',
+    zh: '工作簿已设置密码（已加密），请在 Excel 中打开、取消密码并另存为 .xlsx',
+  },
+  oleOther: {
+    en: 'it is an old Office file but not a workbook; save the workbook as .xlsx',
+    zh: '这是旧版 Office 文件而不是工作簿，请将工作簿另存为 .xlsx',
+  },
+  xml2003: {
+    en: 'it is an Excel 2003 XML spreadsheet; open it in Excel and save it as .xlsx',
+    zh: '这是 Excel 2003 XML 表格，请在 Excel 中打开并另存为 .xlsx',
+  },
+  html: {
+    en: 'it is a web page (HTML) with a spreadsheet name; open it in Excel and save it as .xlsx',
+    zh: '这是以表格文件命名的网页（HTML），请在 Excel 中打开并另存为 .xlsx',
+  },
+  ods: {
+    en: 'it is an OpenDocument spreadsheet (.ods); open it in LibreOffice Calc or Excel and save it as .xlsx',
+    zh: '这是 OpenDocument 表格（.ods），请在 LibreOffice Calc 或 Excel 中打开并另存为 .xlsx',
+  },
+  xlsb: {
+    en: 'it is an Excel binary workbook (.xlsb); open it in Excel and save it as .xlsx',
+    zh: '这是 Excel 二进制工作簿（.xlsb），请在 Excel 中打开并另存为 .xlsx',
+  },
+  numbers: {
+    en: 'it is an Apple Numbers document; export it from Numbers as Excel (.xlsx)',
+    zh: '这是 Apple Numbers 文稿，请在 Numbers 中导出为 Excel（.xlsx）',
+  },
+  otherOffice: {
+    en: 'it is an office document but not a workbook; save the workbook as .xlsx',
+    zh: '这是办公文档而不是工作簿，请将工作簿另存为 .xlsx',
+  },
+  notXlsx: {
+    en: 'not an .xlsx workbook; save it from your spreadsheet program as .xlsx',
+    zh: '不是 .xlsx 工作簿，请在表格软件中另存为 .xlsx',
+  },
+  corrupt: {
+    en: 'the workbook is damaged ({part} cannot be read); open it in Excel, let Excel repair it, and save it as .xlsx',
+    zh: '工作簿已损坏（无法读取 {part}），请在 Excel 中打开、修复后另存为 .xlsx',
+  },
+  corruptPackage: {
+    en: 'the file is a damaged zip package, not a readable workbook; open it in Excel, let Excel repair it, and save it as .xlsx',
+    zh: '文件是损坏的压缩包，无法作为工作簿读取，请在 Excel 中打开、修复后另存为 .xlsx',
+  },
+  noWorksheet: {
+    en: 'it holds no worksheet with cells (only chart sheets, or none), so there is nothing to check',
+    zh: '其中没有含单元格的工作表（只有图表工作表或没有工作表），无可检查内容',
+  },
+  cannotWrite: { en: 'cannot write "{file}": {why}', zh: '无法写入“{file}”：{why}' },
+  writeDenied: { en: 'permission denied', zh: '没有写入权限' },
+  writeNoSpace: { en: 'the disk is full', zh: '磁盘已满' },
+  writeIsFolder: { en: 'it is a folder', zh: '这是一个文件夹' },
+  writeNoFolder: { en: 'its folder cannot be created', zh: '无法创建其所在文件夹' },
+  writeReadOnly: { en: 'the disk is read-only', zh: '磁盘为只读' },
+  writeBusy: { en: 'the file is in use by another program', zh: '文件正被其他程序使用' },
+  writeOther: { en: 'the system refused to write it ({code})', zh: '系统拒绝写入（{code}）' },
+  outIsInput: {
+    en: 'cannot write "{file}": it is the input workbook, which is never changed; name another file',
+    zh: '无法写入“{file}”：这是输入工作簿，输入文件不会被改动，请另选文件名',
+  },
+  cannotCarrySheets: {
+    en: 'cannot write "{file}": the copy would lose the sheets {sheets}, which the command line cannot carry yet; the input is unchanged',
+    zh: '无法写入“{file}”：副本会丢失工作表 {sheets}（命令行暂时无法保留）；输入文件未作改动',
+  },
+  cannotCarryValues: {
+    en: 'cannot write "{file}": the copy would change values on {sheets}; the input is unchanged',
+    zh: '无法写入“{file}”：副本会改变 {sheets} 中的数值；输入文件未作改动',
+  },
+  cannotRewrite: {
+    en: 'cannot write "{file}": the command line cannot rewrite this workbook yet; the input is unchanged',
+    zh: '无法写入“{file}”：命令行暂时无法改写此工作簿；输入文件未作改动',
+  },
+  reportWritten: { en: ' (the report {json} was written)', zh: '（报告 {json} 已写入）' },
   tooLargeToAnnotate: {
     en: 'cannot write "{file}": the workbook holds {size} MB of sheet data, more than the {limit} MB the command line can annotate; use --json for the report, or the add-in in Excel',
     zh: '无法写入“{file}”：工作簿的表格数据有 {size} MB，超过命令行可标注的 {limit} MB；请用 --json 获取报告，或在 Excel 中使用加载项',
   },
-  internal: { en: 'internal error: {detail}', zh: '内部错误：{detail}' },
+  noTemplatesCopied: {
+    en: 'No template sheet recognised, so nothing was added: {file} is a copy of the input, unchanged',
+    zh: '未识别到模板工作表，未作任何添加：{file} 是输入文件的原样副本',
+  },
+  internal: { en: 'internal error (a bug in recon, not in your workbook); run again with RECON_DEBUG=1 to see where', zh: '内部错误（recon 的缺陷，并非工作簿的问题）；可设置 RECON_DEBUG=1 重新运行查看位置' },
   lostOnRewrite: {
     en: 'warning: the written copy leaves out what it cannot carry ({parts}); the input file is unchanged',
     zh: '警告：写出的副本无法保留以下内容（{parts}），输入文件未作改动',

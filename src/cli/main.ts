@@ -63,11 +63,13 @@ export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Pro
     }
     for (const w of done.warnings) io.err(`recon: ${both(w.text, w.params)}`);
     for (const line of summaryLines(done, path.basename(command.input))) io.out(line);
+    for (const note of done.notes) io.out(both(note.text, note.params));
     return EXIT.ok;
   } catch (e) {
-    // A bug, not bad input: still one line, and a distinct exit code so scripts can tell.
-    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    io.err(`recon: ${both(CLI_TEXT.internal, { detail })}`);
+    // A bug, not bad input: one line without JavaScript's wording, and a distinct exit code so scripts
+    // can tell; RECON_DEBUG=1 shows where it happened.
+    io.err(`recon: ${both(CLI_TEXT.internal)}`);
+    if (process.env.RECON_DEBUG) io.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return EXIT.internal;
   }
 }

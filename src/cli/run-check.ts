@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { SheetGrid } from '../core/model/cells';
+import { CellValue, isCellError, SheetGrid } from '../core/model/cells';
 import { Day } from '../core/model/dates';
 import { checkWorkbook, CheckResult } from '../core/engine';
 import { Bilingual, Lang } from '../core/model/i18n';
@@ -8,11 +8,12 @@ import { resolveSettings, Settings } from '../core/model/settings';
 import { CLI_TEXT } from './cli-messages';
 import { writeReportJson } from './report-json';
 import ExcelJS from 'exceljs';
-import { readWorkbookContents, WorkbookContents } from '../xlsx/read-workbook';
-import { readWorkbookStreaming } from '../xlsx/stream-read';
+import { NotReadable } from '../xlsx/file-kind';
+import { Report } from '../core/output/report';
 import { contentLostOnRewrite, sheetDataSize } from '../xlsx/package-parts';
+import { PackageContents, PackageReadFailure, readWorkbookPackage } from '../xlsx/read-package';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
-import { LoadFailure, loadWorkbookFile, probeWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
+import { copyFileAtomically, loadWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
 
 /** What `recon check` is asked to do. */
 export interface CheckRequest {
@@ -21,10 +22,12 @@ export interface CheckRequest {
   json?: string;
   asOf?: Day;
   lang?: Lang;
+  /** Customers that get a printable statement (对账单); absent: the saved setting, else all with activity. */
+  statements?: string[];
   /**
-   * Sheet XML (unpacked bytes) above which the workbook is read row by row instead of into exceljs'
-   * model, and `--out` is refused: the model costs ~13 bytes of memory per byte to read and ~36 to
-   * write back. Default {@link STREAM_ABOVE_BYTES}.
+   * Sheet XML (unpacked bytes) above which `--out` is refused: the copy is still written through
+   * exceljs' model, which costs ~36 bytes of memory per byte to write back. Default
+   * {@link STREAM_ABOVE_BYTES}.
    */
   streamAboveBytes?: number;
 }
@@ -46,6 +49,8 @@ export interface CheckDone {
   render: RenderSummary | null;
   /** Warnings worth printing (an unreadable state sheet, content the written copy leaves out). */
   warnings: Warning[];
+  /** What was done besides the summary, printed after it (the copy left unchanged, and why). */
+  notes: Warning[];
   written: string[];
 }
 
@@ -55,33 +60,87 @@ export interface Warning {
   params?: Record<string, string>;
 }
 
-const LOAD_REASONS: Record<LoadFailure, Bilingual> = {
+const READ_REASONS: Record<NotReadable, Bilingual> = {
   missing: CLI_TEXT.missing,
   'not-a-file': CLI_TEXT.notAFile,
   empty: CLI_TEXT.empty,
-  'legacy-or-encrypted': CLI_TEXT.legacy,
+  unreadable: CLI_TEXT.unreadable,
+  xls: CLI_TEXT.xls,
+  encrypted: CLI_TEXT.encrypted,
+  'ole-other': CLI_TEXT.oleOther,
+  'xml-2003': CLI_TEXT.xml2003,
+  html: CLI_TEXT.html,
+  ods: CLI_TEXT.ods,
+  xlsb: CLI_TEXT.xlsb,
+  numbers: CLI_TEXT.numbers,
+  'other-office': CLI_TEXT.otherOffice,
   'not-xlsx': CLI_TEXT.notXlsx,
   corrupt: CLI_TEXT.corrupt,
-  unreadable: CLI_TEXT.unreadable,
+  'no-worksheet': CLI_TEXT.noWorksheet,
 };
 
-function loadFailure(file: string, reason: LoadFailure, detail: string): RunFailure {
-  const why = LOAD_REASONS[reason];
+function readFailure(file: string, failed: PackageReadFailure): RunFailure {
+  const why = failed.reason === 'corrupt' && !failed.part ? CLI_TEXT.corruptPackage : READ_REASONS[failed.reason];
   return {
     ok: false,
     exitCode: 1,
-    message: { text: { en: fill(CLI_TEXT.cannotRead.en, why.en), zh: fill(CLI_TEXT.cannotRead.zh, why.zh) }, params: { file, detail } },
+    message: { text: { en: fill(CLI_TEXT.cannotRead.en, why.en), zh: fill(CLI_TEXT.cannotRead.zh, why.zh) }, params: { file, part: failed.part ?? '' } },
   };
 }
 
-/** Puts the reason's text in place of {why}, keeping its own {detail} placeholder for fmt. */
+/** Puts the reason's text in place of {why}, keeping its own placeholders for fmt. */
 function fill(template: string, why: string): string {
   return template.replace('{why}', why);
 }
 
+const WRITE_REASONS: Record<string, Bilingual> = {
+  EACCES: CLI_TEXT.writeDenied,
+  EPERM: CLI_TEXT.writeDenied,
+  ENOSPC: CLI_TEXT.writeNoSpace,
+  EDQUOT: CLI_TEXT.writeNoSpace,
+  EISDIR: CLI_TEXT.writeIsFolder,
+  ENOENT: CLI_TEXT.writeNoFolder,
+  ENOTDIR: CLI_TEXT.writeNoFolder,
+  EEXIST: CLI_TEXT.writeNoFolder,
+  EROFS: CLI_TEXT.writeReadOnly,
+  EBUSY: CLI_TEXT.writeBusy,
+  ETXTBSY: CLI_TEXT.writeBusy,
+};
+
+/** A write that failed, said in words: the system's error code picks the reason, never its message. */
 function writeFailure(file: string, e: unknown): RunFailure {
-  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  return { ok: false, exitCode: 1, message: { text: CLI_TEXT.cannotWrite, params: { file, detail } } };
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw e;
+  const why = WRITE_REASONS[code] ?? CLI_TEXT.writeOther;
+  return { ok: false, exitCode: 1, message: { text: { en: fill(CLI_TEXT.cannotWrite.en, why.en), zh: fill(CLI_TEXT.cannotWrite.zh, why.zh) }, params: { file, code } } };
+}
+
+function failureOf(text: Bilingual, params: Record<string, string>, json?: string): RunFailure {
+  const withReport: Bilingual = json ? { en: text.en + CLI_TEXT.reportWritten.en, zh: text.zh + CLI_TEXT.reportWritten.zh } : text;
+  return { ok: false, exitCode: 1, message: { text: withReport, params: json ? { ...params, json } : params } };
+}
+
+/**
+ * Whether `target` names the same file as `input`: the same path, or (when it exists) the same file by
+ * its real path or its device and inode, which also catches links and case-insensitive file systems.
+ */
+export async function sameFile(input: string, target: string): Promise<boolean> {
+  if (path.resolve(input) === path.resolve(target)) return true;
+  try {
+    const [a, b] = await Promise.all([fs.stat(input), fs.stat(target)]);
+    if (a.dev === b.dev && a.ino === b.ino) return true;
+    const [ra, rb] = await Promise.all([fs.realpath(input), fs.realpath(target)]);
+    return ra === rb;
+  } catch {
+    return false;
+  }
+}
+
+async function refuseInputAsOutput(input: string, targets: (string | undefined)[]): Promise<RunFailure | null> {
+  for (const t of targets) {
+    if (t && (await sameFile(input, t))) return { ok: false, exitCode: 1, message: { text: CLI_TEXT.outIsInput, params: { file: t } } };
+  }
+  return null;
 }
 
 /**
@@ -101,57 +160,39 @@ export function guessLang(grids: readonly SheetGrid[]): Lang {
   return zh > en ? 'zh' : 'en';
 }
 
+/** Adds each reported sheet's data-validation rules, so the report shows what the template asks of reps. */
+function attachValidations(grids: readonly SheetGrid[], report: Report): void {
+  const byName = new Map(grids.map((g) => [g.name, g] as const));
+  for (const s of report.sheets) {
+    const rules = byName.get(s.name)?.validations;
+    if (rules?.length) s.validations = rules;
+  }
+}
+
 /**
- * Runs `recon check`: opens the workbook, reads the user's sheets, the team settings and earlier
- * reviews stored in it, runs every check, and writes the annotated copy and/or the JSON report.
- * The demo runs exactly this.
+ * Runs `recon check`: reads the workbook with the project's streaming reader, the team settings and
+ * earlier reviews stored in it, runs every check, writes the JSON report, then the annotated copy.
+ * The report comes first so that a copy that cannot be written still leaves the report. The input is
+ * never written: `--out` or `--json` naming it is refused. The demo runs exactly this.
  */
 export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailure> {
-  const probe = await probeWorkbookFile(req.input);
-  if (!probe.ok) return loadFailure(req.input, probe.reason, probe.detail);
-  const sheetBytes = await sheetDataSize(req.input);
-  const limit = req.streamAboveBytes ?? STREAM_ABOVE_BYTES;
-  const large = sheetBytes !== null && sheetBytes > limit;
-  if (large && req.out) {
-    const mb = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
-    return { ok: false, exitCode: 1, message: { text: CLI_TEXT.tooLargeToAnnotate, params: { file: req.out, size: mb(sheetBytes), limit: mb(limit) } } };
-  }
-  let workbook: ExcelJS.Workbook | null = null;
-  let contents: WorkbookContents;
-  if (large) {
-    try {
-      contents = await readWorkbookStreaming(req.input);
-    } catch (e) {
-      return loadFailure(req.input, 'corrupt', e instanceof Error ? e.message.split('\n')[0] : String(e));
-    }
-  } else {
-    const loaded = await loadWorkbookFile(req.input);
-    if (!loaded.ok) return loadFailure(req.input, loaded.reason, loaded.detail);
-    workbook = loaded.workbook;
-    contents = readWorkbookContents(workbook);
-  }
+  const same = await refuseInputAsOutput(req.input, [req.out, req.json]);
+  if (same) return same;
+  const read = await readWorkbookPackage(req.input);
+  if (!read.ok) return readFailure(req.input, read);
+  const contents = read.contents;
   const warnings: Warning[] = contents.state.unreadable ? [{ text: CLI_TEXT.stateUnreadable }] : [];
   const stored = contents.state.state.settings;
   const settings = resolveSettings({
     ...stored,
     lang: req.lang ?? (stored.lang === 'en' || stored.lang === 'zh' ? stored.lang : guessLang(contents.grids)),
     asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
+    ...(req.statements ? { statementCustomers: req.statements } : {}),
   });
   const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews });
+  attachValidations(contents.grids, result.report);
 
   const written: string[] = [];
-  let render: RenderSummary | null = null;
-  if (req.out && workbook) {
-    const lost = await contentLostOnRewrite(req.input);
-    if (lost.length) warnings.push({ text: CLI_TEXT.lostOnRewrite, params: { parts: lost.join(', ') } });
-    render = renderPlan(workbook, result.plan);
-    try {
-      await saveWorkbookFile(workbook, req.out);
-    } catch (e) {
-      return writeFailure(req.out, e);
-    }
-    written.push(req.out);
-  }
   if (req.json) {
     try {
       await fs.mkdir(path.dirname(path.resolve(req.json)), { recursive: true });
@@ -161,22 +202,113 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
     }
     written.push(req.json);
   }
-  return { ok: true, result, settings, render, warnings, written };
+  let render: RenderSummary | null = null;
+  const notes: Warning[] = [];
+  if (req.out) {
+    if (result.report.sheets.length === 0) {
+      // Nothing recognised, nothing added (DESIGN.md): the copy is the input as it is.
+      try {
+        await copyFileAtomically(req.input, req.out);
+      } catch (e) {
+        return writeFailure(req.out, e);
+      }
+      notes.push({ text: CLI_TEXT.noTemplatesCopied, params: { file: req.out } });
+    } else {
+      const sheetBytes = await sheetDataSize(req.input);
+      const limit = req.streamAboveBytes ?? STREAM_ABOVE_BYTES;
+      if (sheetBytes !== null && sheetBytes > limit) {
+        const mb = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
+        return failureOf(CLI_TEXT.tooLargeToAnnotate, { file: req.out, size: mb(sheetBytes), limit: mb(limit) }, req.json);
+      }
+      const done = await rewrite(req.input, req.out, contents, req.json, (wb) => renderPlan(wb, result.plan));
+      if (!done.ok) return done;
+      render = done.value;
+      warnings.push(...done.warnings);
+    }
+    written.push(req.out);
+  }
+  return { ok: true, result, settings, render, warnings, written, notes };
+}
+
+/**
+ * Writes a changed copy through exceljs (until the package is edited part by part), and only when
+ * nothing of the user's is lost: every sheet the input lists is still there, and reading the copy back
+ * with the project's own reader gives the same values on every user sheet. Otherwise nothing is written
+ * and the reason says what would have been lost.
+ */
+async function rewrite<T>(
+  input: string,
+  out: string,
+  contents: PackageContents,
+  json: string | undefined,
+  change: (wb: ExcelJS.Workbook) => T,
+): Promise<{ ok: true; value: T; warnings: Warning[] } | RunFailure> {
+  const loaded = await loadWorkbookFile(input);
+  if (!loaded.ok) return failureOf(CLI_TEXT.cannotRewrite, { file: out }, json);
+  const workbook = loaded.workbook;
+  const have = new Set(workbook.worksheets.map((ws) => ws.name));
+  const lost = contents.structure.sheets.filter((s) => !have.has(s.name)).map((s) => s.name);
+  if (lost.length) return failureOf(CLI_TEXT.cannotCarrySheets, { file: out, sheets: lost.join(', ') }, json);
+  const warnings: Warning[] = [];
+  const parts = await contentLostOnRewrite(input);
+  if (parts.length) warnings.push({ text: CLI_TEXT.lostOnRewrite, params: { parts: parts.join(', ') } });
+  const value = change(workbook);
+  let changed: string[] = [];
+  try {
+    await saveWorkbookFile(workbook, out, async (tmp) => {
+      const again = await readWorkbookPackage(tmp);
+      changed = again.ok ? sheetsWithOtherValues(contents.grids, again.contents.grids) : contents.grids.map((g) => g.name);
+      return changed.length === 0;
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    // exceljs' writer fails on some content it read (notes without a shape's protection, …).
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return failureOf(CLI_TEXT.cannotRewrite, { file: out }, json);
+    return writeFailure(out, e);
+  }
+  if (changed.length) return failureOf(CLI_TEXT.cannotCarryValues, { file: out, sheets: changed.join(', ') }, json);
+  return { ok: true, value, warnings };
+}
+
+/** Names of the sheets of `before` whose values or merged areas differ in `after` (or are missing there). */
+export function sheetsWithOtherValues(before: readonly SheetGrid[], after: readonly SheetGrid[]): string[] {
+  const byName = new Map(after.map((g) => [g.name, g]));
+  return before.filter((g) => {
+    const other = byName.get(g.name);
+    return !other || !sameGrid(g, other);
+  }).map((g) => g.name);
+}
+
+function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  const x = a ?? null;
+  const y = b ?? null;
+  if (x === y) return true;
+  if (isCellError(x) && isCellError(y)) return x.error === y.error;
+  return typeof x === 'number' && typeof y === 'number' && Number.isNaN(x) && Number.isNaN(y);
+}
+
+function sameGrid(a: SheetGrid, b: SheetGrid): boolean {
+  if ((a.merged ?? []).join() !== (b.merged ?? []).join()) return false;
+  const rows = Math.max(a.rows.length, b.rows.length);
+  for (let i = 0; i < rows; i++) {
+    const ra = a.rows[i] ?? [];
+    const rb = b.rows[i] ?? [];
+    const cols = Math.max(ra.length, rb.length);
+    for (let j = 0; j < cols; j++) if (!sameValue(ra[j], rb[j])) return false;
+  }
+  return true;
 }
 
 /** Runs `recon clear`: writes a copy with every highlight undone and the add-in's sheets removed. */
 export async function runClear(input: string, out: string): Promise<{ ok: true; restoredCells: number; warnings: Warning[] } | RunFailure> {
-  const loaded = await loadWorkbookFile(input);
-  if (!loaded.ok) return loadFailure(input, loaded.reason, loaded.detail);
+  const same = await refuseInputAsOutput(input, [out]);
+  if (same) return same;
+  const read = await readWorkbookPackage(input);
+  if (!read.ok) return readFailure(input, read);
   const warnings: Warning[] = [];
-  const lost = await contentLostOnRewrite(input);
-  if (lost.length) warnings.push({ text: CLI_TEXT.lostOnRewrite, params: { parts: lost.join(', ') } });
-  const summary = clearAnnotations(loaded.workbook);
-  if (summary.stateWasUnreadable) warnings.push({ text: CLI_TEXT.stateUnreadable });
-  try {
-    await saveWorkbookFile(loaded.workbook, out);
-  } catch (e) {
-    return writeFailure(out, e);
-  }
-  return { ok: true, restoredCells: summary.restoredCells, warnings };
+  const done = await rewrite(input, out, read.contents, undefined, (wb) => clearAnnotations(wb));
+  if (!done.ok) return done;
+  warnings.push(...done.warnings);
+  if (done.value.stateWasUnreadable) warnings.push({ text: CLI_TEXT.stateUnreadable });
+  return { ok: true, restoredCells: done.value.restoredCells, warnings };
 }

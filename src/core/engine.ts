@@ -6,11 +6,16 @@ import { buildPlan } from './output/plan-build';
 import { Review } from './output/review';
 import { ParsedWorkbook } from './model/records';
 import { reconcile } from './matching/reconcile';
-import { Report } from './output/report';
-import { recognizeSheets } from './templates/header-recognition';
+import { AsOfSource, Report } from './output/report';
+import { recognizeWorkbook } from './templates/header-recognition';
+import { sheetReport, unrecognisedReport } from './templates/recognition-report';
+import { columnMapOf } from './templates/column-map';
 import { parseTables } from './model/parse-records';
 import { Settings } from './model/settings';
-import { validateWorkbook } from './validation/validation';
+import { runValidation } from './validation/validation';
+import { CreditReview, reviewCredit } from './credit/credit-review';
+import { creditCustomerReports, creditTotalsReport } from './credit/credit-report';
+import { statementSheets } from './output/statement-sheet';
 
 /** What a check run reads. */
 export interface CheckInput {
@@ -32,6 +37,8 @@ export interface CheckResult {
   report: Report;
   plan: Plan;
   parsed: ParsedWorkbook;
+  /** The credit checks' per-customer figures (null when cash application did not run). */
+  credit: CreditReview | null;
 }
 
 /** Thrown only when the caller cancelled through {@link CheckHooks.isCancelled}. */
@@ -48,37 +55,57 @@ export class CheckCancelled extends Error {
  */
 export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckResult {
   const { settings } = input;
-  const asOf: Day = settings.asOf ?? today();
   const step = (fraction: number, stage: string): void => {
     if (hooks.isCancelled?.()) throw new CheckCancelled();
     hooks.onProgress?.(fraction, stage);
   };
 
   step(0, 'recognize');
-  const mappings = recognizeSheets(input.sheets, settings);
+  const recognition = recognizeWorkbook(input.sheets, settings);
+  const mappings = recognition.mappings;
   step(0.1, 'parse');
   const { parsed, findings: parseFindings } = parseTables(input.sheets, mappings, settings);
+  const { day: asOf, source: asOfSource } = chooseAsOf(settings.asOf, parsed);
   step(0.35, 'validate');
-  const validationFindings = validateWorkbook(parsed, settings, asOf);
+  const { findings: validationFindings, skipped } = runValidation(parsed, settings, asOf);
   step(0.55, 'reconcile');
   const rec = reconcile(parsed, settings, asOf);
+  step(0.8, 'credit');
+  const credit: CreditReview | null = rec.cash && rec.openItems
+    ? reviewCredit({ parsed, cash: rec.cash, open: rec.openItems, futureSales: rec.futureSales ?? new Map(), settings, asOf })
+    : null;
   step(0.85, 'plan');
 
-  const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings].sort(compareFindings);
-  const plan = buildPlan(findings, rec.sheets, settings, input.reviews ?? new Map());
+  const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings, ...(credit?.findings ?? [])].sort(compareFindings);
+  const statements = credit ? statementSheets(parsed, credit, settings, asOf) : [];
+  const plan = buildPlan(findings, [...rec.sheets, ...statements], settings, input.reviews ?? new Map(), asOf);
   const report: Report = {
     asOf: dayToISO(asOf),
-    sheets: mappings.map((m) => ({
-      name: m.sheet,
-      template: m.template,
-      rows: tableRowCount(parsed, m.sheet),
-    })),
+    sheets: mappings.map((m) => sheetReport(m, tableRowCount(parsed, m.sheet), settings.lang)),
     findings,
     matches: rec.matches,
-    customers: rec.customers,
+    customers: credit ? creditCustomerReports(credit) : rec.customers,
+    skippedChecks: skipped,
+    unrecognisedSheets: recognition.unrecognised.map((u) => unrecognisedReport(u, settings.lang)),
+    asOfSource,
+    columnMap: columnMapOf(mappings, settings),
   };
+  if (credit && credit.profiles.length > 0) report.totals = creditTotalsReport(credit);
   step(1, 'done');
-  return { report, plan, parsed };
+  return { report, plan, parsed, credit };
+}
+
+/**
+ * The as-of date: the one given (command line, pane or saved settings), else the latest date in the
+ * data (sales, receipts, statement lines), and today only when the data holds no date at all.
+ */
+export function chooseAsOf(given: Day | null, parsed: ParsedWorkbook): { day: Day; source: AsOfSource } {
+  if (given !== null) return { day: given, source: 'settings' };
+  let latest = -1;
+  for (const group of [parsed.sales, parsed.receipts, parsed.statements]) {
+    for (const t of group) for (const r of t.records) if (r.date !== null && r.date > latest) latest = r.date;
+  }
+  return latest > 0 ? { day: latest, source: 'data' } : { day: today(), source: 'today' };
 }
 
 function tableRowCount(parsed: ParsedWorkbook, sheet: string): number {

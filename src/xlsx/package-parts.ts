@@ -9,6 +9,8 @@ export interface PackagePart {
   compressedSize: number;
   /** Offset of the part's local header in the file. */
   headerOffset: number;
+  /** The zip's general-purpose flags; bit 0 marks an encrypted entry. */
+  flags: number;
 }
 
 /** Names of the parts inside an .xlsx package; see {@link readPackageDirectory}. */
@@ -63,6 +65,7 @@ export async function readPackageDirectory(file: string): Promise<PackagePart[] 
     let p = 0;
     for (let n = 0; n < entries && p + 46 <= dir.length; n++) {
       if (dir.readUInt32LE(p) !== 0x02014b50) return null;
+      const flags = dir.readUInt16LE(p + 8);
       const method = dir.readUInt16LE(p + 10);
       const compressedSize = dir.readUInt32LE(p + 20);
       const size = dir.readUInt32LE(p + 24);
@@ -70,7 +73,7 @@ export async function readPackageDirectory(file: string): Promise<PackagePart[] 
       const nameLength = dir.readUInt16LE(p + 28);
       const extraLength = dir.readUInt16LE(p + 30);
       const commentLength = dir.readUInt16LE(p + 32);
-      names.push({ name: dir.toString('utf8', p + 46, p + 46 + nameLength), size, method, compressedSize, headerOffset });
+      names.push({ name: dir.toString('utf8', p + 46, p + 46 + nameLength), size, method, compressedSize, headerOffset, flags });
       p += 46 + nameLength + extraLength + commentLength;
     }
     return names;

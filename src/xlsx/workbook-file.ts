@@ -63,18 +63,41 @@ export async function loadWorkbookFile(file: string): Promise<LoadResult> {
   return { ok: true, workbook };
 }
 
+/** A temporary name beside `file`, so that the final rename stays on one file system. */
+function tempBeside(file: string): string {
+  return path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+}
+
 /**
  * Writes a workbook to a file through a temporary file beside it, so a failed write never leaves a
- * half-written workbook (or, with `--out` naming the input, a destroyed input).
+ * half-written workbook. `accept`, when given, looks at the written temporary file first; when it
+ * says no, nothing is written and the temporary file is removed.
  */
-export async function saveWorkbookFile(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+export async function saveWorkbookFile(workbook: ExcelJS.Workbook, file: string, accept?: (tmp: string) => Promise<boolean>): Promise<boolean> {
   applyExceljsPatches();
-  const dir = path.dirname(path.resolve(file));
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = tempBeside(file);
   try {
     await workbook.xlsx.writeFile(tmp);
+    if (accept && !(await accept(tmp))) {
+      await fs.rm(tmp, { force: true });
+      return false;
+    }
     await fs.rename(tmp, file);
+    return true;
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Copies a file byte for byte through a temporary file beside the target. */
+export async function copyFileAtomically(from: string, to: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(to)), { recursive: true });
+  const tmp = tempBeside(to);
+  try {
+    await fs.copyFile(from, tmp);
+    await fs.rename(tmp, to);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;

@@ -43,7 +43,7 @@ describe('recon check: input it cannot read', () => {
     const run = await recon('check', file, '--out', tmp.file('never.xlsx'));
     expect(run.code).toBe(1);
     expect(run.err).toHaveLength(1);
-    expect(run.err[0]).toMatch(/cannot read ".*notes\.xlsx": not an \.xlsx workbook \/ 无法读取/);
+    expect(run.err[0]).toMatch(/cannot read ".*notes\.xlsx": not an \.xlsx workbook; save it from your spreadsheet program as \.xlsx \/ 无法读取/);
     expect(run.out).toEqual([]);
     await expect(fs.stat(tmp.file('never.xlsx'))).rejects.toThrow();
   });
@@ -55,14 +55,14 @@ describe('recon check: input it cannot read', () => {
     const run = await recon('check', file);
     expect(run.code).toBe(1);
     expect(run.err).toHaveLength(1);
-    expect(run.err[0]).toContain('not a readable .xlsx workbook');
+    expect(run.err[0]).toContain('the file is a damaged zip package, not a readable workbook; open it in Excel, let Excel repair it, and save it as .xlsx / ');
   });
 
   it.each([
     ['a missing file', 'missing.xlsx', 'no such file'],
     ['an empty file', 'empty.xlsx', 'the file is empty'],
-    ['a legacy .xls', 'old.xls', 'legacy .xls or a password-protected workbook'],
-    ['a folder', 'folder', 'not a file'],
+    ['a legacy .xls', 'old.xls', 'it is a legacy Excel 97-2003 workbook (.xls); open it in Excel and save it as .xlsx'],
+    ['a folder', 'folder', 'it is a folder, not a file'],
   ])('refuses %s', async (_label, name, reason) => {
     if (name === 'empty.xlsx') writeFileSync(tmp.file(name), '');
     if (name === 'old.xls') writeFileSync(tmp.file(name), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
@@ -116,15 +116,31 @@ describe('recon check: workbooks it can read', () => {
     expect(run.out.join('\n')).toContain('No template sheet recognised');
     expect(run.out.join('\n')).toContain('未识别到模板工作表');
     const report = JSON.parse(await fs.readFile(json, 'utf8')) as Report;
-    expect(report).toEqual({ asOf: '2024-03-31', sheets: [], findings: [], matches: [], customers: [] });
+    expect(report).toEqual({
+      asOf: '2024-03-31', sheets: [], findings: [], matches: [], customers: [],
+      skippedChecks: [], unrecognisedSheets: [], asOfSource: 'settings', columnMap: {},
+    });
   });
 
-  it('runs on a workbook with no sheets at all', async () => {
+  it('writes the input unchanged with --out when no template sheet is recognised, and says why', async () => {
+    const input = tmp.file('plain-book.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Notes').getCell('A1').value = 'shopping list';
+    await wb.xlsx.writeFile(input);
+    const out = tmp.file('plain-book-out.xlsx');
+    const run = await recon('check', input, '--out', out);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`No template sheet recognised, so nothing was added: ${out} is a copy of the input, unchanged / 未识别到模板工作表，未作任何添加：${out} 是输入文件的原样副本`);
+    expect(await fs.readFile(out)).toEqual(await fs.readFile(input));
+  });
+
+  it('refuses a workbook with no worksheet at all: never a success', async () => {
     const input = tmp.file('no-sheets.xlsx');
     await new ExcelJS.Workbook().xlsx.writeFile(input);
     const run = await recon('check', input, '--out', tmp.file('no-sheets-out.xlsx'));
-    expect(run.code).toBe(0);
-    expect((await openXlsx(tmp.file('no-sheets-out.xlsx'))).worksheets.map((w) => w.name)).toContain('Findings');
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([expect.stringContaining('it holds no worksheet with cells (only chart sheets, or none), so there is nothing to check / ')]);
+    await expect(fs.stat(tmp.file('no-sheets-out.xlsx'))).rejects.toThrow();
   });
 
   it('survives a sheet that reaches row 1,048,576 and keeps its last cell', async () => {
@@ -173,8 +189,8 @@ describe('recon check: workbooks it can read', () => {
 
     const report = JSON.parse(await fs.readFile(json, 'utf8')) as Report;
     expect(report.sheets).toEqual([
-      { name: 'Customers', template: 'customers', rows: 2 },
-      { name: 'Sales', template: 'sales', rows: expect.any(Number) },
+      expect.objectContaining({ name: 'Customers', template: 'customers', rows: 2 }),
+      expect.objectContaining({ name: 'Sales', template: 'sales', rows: expect.any(Number) }),
     ]);
   });
 
@@ -185,10 +201,17 @@ describe('recon check: workbooks it can read', () => {
     const run = await recon('check', input, '--json', json, '--as-of', '2024-03-31');
     expect(run.code).toBe(0);
     const report = JSON.parse(await fs.readFile(json, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['asOf', 'sheets', 'findings', 'matches', 'customers']);
+    // DESIGN.md's keys first, in order; the rest extend the contract.
+    expect(Object.keys(report)).toEqual([
+      'asOf', 'sheets', 'findings', 'matches', 'customers', 'skippedChecks', 'unrecognisedSheets', 'asOfSource', 'columnMap', 'totals',
+    ]);
     expect(report.asOf).toBe('2024-03-31');
     const r = report as unknown as Report;
-    for (const s of r.sheets) expect(Object.keys(s).sort()).toEqual(['name', 'rows', 'template']);
+    for (const s of r.sheets) {
+      expect(Object.keys(s).slice(0, 3)).toEqual(['name', 'template', 'rows']);
+      expect(typeof s.name).toBe('string');
+      expect(Number.isInteger(s.rows)).toBe(true);
+    }
     const allowed = ['id', 'code', 'severity', 'sheet', 'cell', 'row', 'message', 'expected', 'actual'];
     for (const f of r.findings) {
       for (const k of Object.keys(f)) expect(allowed).toContain(k);
@@ -206,6 +229,8 @@ describe('recon check: workbooks it can read', () => {
       for (const ref of [...m.ours, ...m.theirs]) expect(ref).toMatch(/^.+!\d+$/);
     }
     for (const c of r.customers) {
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['customerId', 'name', 'balance', 'creditLimit', 'utilization', 'aging', 'overdue', 'rating', 'ratingFactors', 'dso', 'flags']));
+      expect(c.ratingFactors?.map((f) => f.factor)).toEqual(['days-late', 'overdue-share', 'oldest-overdue', 'utilization']);
       expect(c.balance).toMatch(/^-?\d+\.\d{2}$/);
       for (const v of Object.values(c.aging)) expect(v).toMatch(/^-?\d+\.\d{2}$/);
     }
@@ -237,7 +262,7 @@ describe('recon check: workbooks it can read', () => {
     const second = tmp.file('review-2.xlsx');
     expect((await recon('check', first, '--out', second, '--as-of', '2024-03-31')).code).toBe(0);
     const book = await openXlsx(second);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Customers', 'Sales', 'Findings', STATE_SHEET]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Customers', 'Sales', 'Findings', 'Statement – C001', 'Statement – C002', STATE_SHEET]);
     const again = book.getWorksheet('Findings');
     const row = again?.getColumn(13).values.findIndex((v) => v === id) ?? -1;
     expect(row).toBeGreaterThan(0);
@@ -290,14 +315,30 @@ describe('recon check: workbooks it can read', () => {
     expect((await recon('check', input, '--json', tmp.file('with-chart.json'))).err).toEqual([]);
   });
 
-  it('may write over its input with --out, leaving no temporary file behind', async () => {
-    const input = tmp.file('in-place.xlsx');
+  it.each<[string, (input: string) => Promise<string>]>([
+    ['the same path', async (input) => input],
+    ['the same path spelled differently', async (input) => path.join(path.dirname(input), '.', path.basename(input))],
+    ['a link to it', async (input) => {
+      const link = `${input}.link.xlsx`;
+      await fs.symlink(input, link);
+      return link;
+    }],
+    ['a hard link to it', async (input) => {
+      const link = `${input}.hard.xlsx`;
+      await fs.link(input, link);
+      return link;
+    }],
+  ])('refuses --out naming the input (%s) and leaves the input untouched', async (label, target) => {
+    const input = tmp.file(`in-place-${label.replace(/\W+/g, '-')}.xlsx`);
     await writeGrids(input, [CUSTOMERS, salesWithTraps()]);
-    expect((await recon('check', input, '--out', input)).code).toBe(0);
-    expect((await recon('check', input, '--out', input)).code).toBe(0);
-    const book = await openXlsx(input);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Customers', 'Sales', 'Findings', STATE_SHEET]);
-    expect((await fs.readdir(tmp.dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
+    const before = await fs.readFile(input);
+    const out = await target(input);
+    for (const argv of [['check', input, '--out', out], ['check', input, '--json', out], ['clear', input, '--out', out]]) {
+      const run = await recon(...argv);
+      expect(run.code).toBe(1);
+      expect(run.err).toEqual([`recon: cannot write "${out}": it is the input workbook, which is never changed; name another file / 无法写入“${out}”：这是输入工作簿，输入文件不会被改动，请另选文件名`]);
+    }
+    expect(await fs.readFile(input)).toEqual(before);
   });
 
   it('prints the usage for --help', async () => {

@@ -24,6 +24,16 @@ const PLANTED: [string, string][] = [
   ['amount-diff', 'Sales!M93'],
   ['unmatched-theirs', '对账单 C002!C75'],
   ['balance-calc', 'Statement C003!G41'],
+  // Credit: C017 is On Hold (every sale to it), C005's 30,000.00 limit was crossed by SO24-0437.
+  ['customer-on-hold', 'Sales!D405'],
+  ['customer-on-hold', 'Sales!D423'],
+  ['credit-limit-exceeded', 'Sales!M438'],
+  // Over the limit at the as-of date: C002 155.5 %, C003 119.2 %, C021 103.5 %, C034 274.5 %, C035 134.3 %.
+  ['over-limit', 'Customers!D3'],
+  ['over-limit', 'Customers!D4'],
+  ['over-limit', 'Customers!D22'],
+  ['over-limit', 'Customers!D35'],
+  ['over-limit', 'Customers!D36'],
 ];
 
 describe('the sample workbook', () => {
@@ -50,6 +60,13 @@ describe('the sample workbook', () => {
   it.each(PLANTED)('reports the planted %s at %s', (code, where) => {
     const hits = report.findings.filter((f) => f.code === code && `${f.sheet}!${f.cell}` === where);
     expect(hits).toHaveLength(1);
+  });
+
+  it('holds C005 at 69 % of its limit as of the quarter end, over-limit nowhere else than the five above', () => {
+    expect(report.customers.find((c) => c.customerId === 'C005')?.utilization).toBe('0.6904');
+    expect(report.findings.filter((f) => f.code === 'over-limit')).toHaveLength(5);
+    expect(report.findings.filter((f) => f.code === 'customer-on-hold')).toHaveLength(10);
+    for (const c of report.customers) expect(c.rating).toMatch(/^[ABCD]$/);
   });
 
   it('matches the statements line by line apart from the planted differences', () => {

@@ -464,7 +464,8 @@ export abstract class FakeClientObject {
       const root = this._ctx._root;
       if (this._step) this._pathNode = childNode(this._pathId, this._step.parent._node(), this._step.segment);
       else if (this._path === 'workbook') this._pathNode = root;
-      else this._pathNode = { id: this._pathId, type: 4, name: `_${this._path.charAt(0).toUpperCase()}${this._path.slice(1)}`, parent: root };
+      else if (this._path === 'runtime') this._pathNode = { id: this._pathId, type: 4, name: '_Runtime', parent: root };
+      else this._pathNode = { id: this._pathId, type: 3, name: this._path, parent: root }; // a path written as text: charged whole
     }
     return this._pathNode;
   }
@@ -511,9 +512,13 @@ export abstract class FakeClientObject {
     return this._loaded.get(name) as T;
   }
 
-  /** @internal Queues a method call on this object. */
-  _queue(name: string, args: unknown[], version: string, apply: (scope: ApplyScope) => void): void {
-    this._enqueueAction(name, { kind: 'method', name, args }, this, version, apply);
+  /**
+   * @internal Queues a method call on this object with its arguments (also accepted as an object of named
+   * arguments after `call`, the fake's older form, in the order written).
+   */
+  _queue(name: string, args: unknown[] | Record<string, unknown>, version: string, apply: (scope: ApplyScope) => void): void {
+    const list = Array.isArray(args) ? args : Object.entries(args).filter(([k]) => k !== 'call').map(([, v]) => v);
+    this._enqueueAction(name, { kind: 'method', name, args: list }, this, version, apply);
   }
 
   /** @internal Queues a method that creates `created` (its path carries the arguments). */

@@ -126,6 +126,8 @@ export interface Truth {
   duplicates: Set<string>;
   /** Customer IDs whose running balance was corrupted. */
   corrupted: Set<string>;
+  /** What each receipt pays: "Receipts!r", "Sales!r" and the cents applied (none for an advance). */
+  allocations: { receipt: string; sale: string; cents: number }[];
 }
 
 export interface GeneratedWorkbook {
@@ -264,6 +266,7 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
   const receipts: ReceiptDraft[] = [];
   // Which receipts each paid line stands for is decided below; keep for each receipt its invoices.
   const receiptInvoices: SaleDraft[][] = [];
+  const receiptShares: number[][] = [];
   for (let c = 0; c < opts.customers; c++) {
     const list = salesByCust[c].filter((s) => s.cents > 0);
     for (let k = 0; k < list.length; k++) {
@@ -274,26 +277,28 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
       const r = rand();
       if (r < nz.cash.multiInvoice && k + 1 < list.length) {
         const group = list.slice(k, k + int(2, 3)).filter((x) => x.open > 0 && x.date <= date);
-        const cents = group.reduce((a, x) => a + x.open, 0);
+        const shares = group.map((x) => x.open);
+        const cents = shares.reduce((a, x) => a + x, 0);
         group.forEach((x) => (x.open = 0));
         const named = rand() < 0.5 ? `payment for ${group.map((x) => `INV-${x.invoiceNo}`).join(', ')}` : '';
-        addReceipt(c, date, cents, named, group);
+        addReceipt(c, date, cents, named, group, shares);
       } else if (r < nz.cash.multiInvoice + nz.cash.partial) {
         const cents = Math.max(1, Math.round((s.open * int(30, 90)) / 100));
         s.open -= cents;
-        addReceipt(c, date, cents, `partial payment ${s.docNo}`, [s]);
+        addReceipt(c, date, cents, `partial payment ${s.docNo}`, [s], [cents]);
       } else {
         const cents = s.open;
         s.open = 0;
         const text = [`payment for INV-${s.invoiceNo}`, `货款 ${s.docNo}`, '', 'bank transfer'][int(0, 3)];
-        addReceipt(c, date, cents, text, [s]);
+        addReceipt(c, date, cents, text, [s], [cents]);
       }
     }
-    if (rand() < nz.cash.unapplied) addReceipt(c, start + int(0, days - 1), int(10_000, 500_000), 'advance', []);
+    if (rand() < nz.cash.unapplied) addReceipt(c, start + int(0, days - 1), int(10_000, 500_000), 'advance', [], []);
   }
-  function addReceipt(cust: number, date: Day, cents: number, reference: string, paid: SaleDraft[]): void {
+  function addReceipt(cust: number, date: Day, cents: number, reference: string, paid: SaleDraft[], shares: number[]): void {
     receipts.push({ cust, date, cents, reference, row: 0, receiptNo: '' });
     receiptInvoices.push(paid);
+    receiptShares.push(shares);
   }
   const receiptOrder = receipts.map((_, k) => k).sort((a, b) => receipts[a].date - receipts[b].date || receipts[a].cust - receipts[b].cust || a - b);
   receiptOrder.forEach((k, pos) => {
@@ -465,7 +470,10 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
   // Statement order: customer, then date, opening first, billed before paid.
   const kindRank = { opening: 0, billed: 1, paid: 2 };
   lines.sort((a, b) => a.cust - b.cust || (a.kind === 'opening' ? -1 : b.kind === 'opening' ? 1 : 0) || a.date - b.date || kindRank[a.kind] - kindRank[b.kind] || a.seq - b.seq);
-  const truth: Truth = { billedPairs: new Set(), paidPairs: new Set(), duplicates: new Set(), corrupted: new Set() };
+  const truth: Truth = { billedPairs: new Set(), paidPairs: new Set(), duplicates: new Set(), corrupted: new Set(), allocations: [] };
+  receipts.forEach((r, k) => {
+    receiptInvoices[k].forEach((s, j) => truth.allocations.push({ receipt: receiptRef(r), sale: saleRef(s), cents: receiptShares[k][j] }));
+  });
   const balances: number[] = new Array(lines.length);
   const corrupt = new Set<number>();
   for (let c = 0; c < opts.customers; c++) if (rand() < (opts.corruptBalances ?? 0)) corrupt.add(c);

@@ -6,7 +6,7 @@ import { serializeState, STATE_SHEET, WorkbookState } from '../../src/core/outpu
 import { serialFromDate, sheetToGrid } from '../../src/xlsx/cell-values';
 import { readWorkbookContents } from '../../src/xlsx/read-workbook';
 import { renderPlan } from '../../src/xlsx/render-plan';
-import { mergedAreasByName } from '../../src/xlsx/sheet-merges';
+import { readWorkbookPackage } from '../../src/xlsx/read-package';
 import { roundTrip, sheet } from './helpers';
 
 describe('reading sheets into grids', () => {
@@ -119,7 +119,7 @@ describe('the add-in state in a workbook', () => {
   });
 });
 
-describe('merged areas read straight from the package (streaming path)', () => {
+describe('merged areas read straight from the package', () => {
   it('finds each sheet\'s merges by its name, escaped names included', async () => {
     const wb = new ExcelJS.Workbook();
     const a = wb.addWorksheet('R&D "Q1" <east>');
@@ -134,8 +134,9 @@ describe('merged areas read straight from the package (streaming path)', () => {
     try {
       const file = path.join(dir, 'm.xlsx');
       await wb.xlsx.writeFile(file);
-      const merges = await mergedAreasByName(file);
-      expect([...merges]).toEqual([['R&D "Q1" <east>', ['A1:C1', 'B3:B9']], ['对账单', ['D4:E5']]]);
+      const read = await readWorkbookPackage(file);
+      if (!read.ok) throw new Error(read.reason);
+      expect(read.contents.grids.map((g) => [g.name, g.merged])).toEqual([['R&D "Q1" <east>', ['A1:C1', 'B3:B9']], ["Li's sheet", undefined], ['对账单', ['D4:E5']]]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-import { customerReports } from './balances';
+import { customerReports, OpenAmounts } from './balances';
 import { Day } from '../model/dates';
 import { DEFAULT_SEVERITY, Finding, findingId } from '../model/findings';
 import { toleranceCents } from './match-amounts';
@@ -11,11 +11,11 @@ import { MESSAGES, say } from './matching-messages';
 import { Decimal, formatMoney } from '../model/money';
 import { OpeningDifference, openingDifferences } from './opening-balance';
 import { OwnedSheet } from '../output/plan';
-import { reconciliationSheet } from '../output/reconciliation-sheet';
+import { NoStatementCustomer, reconciliationSheet } from '../output/reconciliation-sheet';
 import { CustomerRecord, ParsedWorkbook } from '../model/records';
 import { CustomerReport, MatchReport } from '../output/report';
 import { Settings } from '../model/settings';
-import { CustomerTieOut, ourBalances, statementScopes, tieOut } from './tie-out';
+import { CustomerTieOut, customersWithoutStatement, ourBalances, statementScopes, tieOut } from './tie-out';
 
 /** What the three reconciliations produce for the report, the plan and the credit checks. */
 export interface ReconcileResult {
@@ -26,11 +26,17 @@ export interface ReconcileResult {
   sheets: OwnedSheet[];
   /** Cash application's allocations and open balances, for the credit checks. Absent from the placeholder era. */
   cash?: CashDetail;
+  /** Open invoices, credit notes and unapplied cash (what balances and aging are made of), for the credit checks. */
+  openItems?: OpenAmounts;
+  /** Cents of sales dated after the as-of date, by customer ordinal. */
+  futureSales?: Map<number, number>;
   /**
    * Customers whose statement's opening balance differs from ours (an error 差错, raised as
    * `opening-balance` on their opening row), in Customer ID order.
    */
   openingDifferences: OpeningDifference[];
+  /** Each statement customer's reconciliation (timing, errors, unexplained), in Customer ID order. */
+  tieOuts: CustomerTieOut[];
 }
 
 /** Group size and candidate bound of the group passes (DESIGN.md: up to 5 records). */
@@ -124,9 +130,16 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
   }
   tieOuts.sort((a, b) => (a.scope.customerId < b.scope.customerId ? -1 : a.scope.customerId > b.scope.customerId ? 1 : 0));
   const openings = openingDifferences(scopes, ours, settings.lang);
+  // Customers with activity and no statement are listed on the Reconciliation sheet as such.
+  const without = scopes.size > 0 ? customersWithoutStatement(parsed.sales, parsed.receipts, customers, scopes, asOf) : new Map<number, { periodStart: null }>();
+  const withoutBalances = ourBalances(parsed.sales, parsed.receipts, customers, without, asOf);
+  const noStatement: NoStatementCustomer[] = [...withoutBalances].map(([cust, b]) => ({
+    customerId: customers.ids[cust], name: customerRecords.get(cust)?.customerName ?? '', balance: b.balance,
+  }));
   const tieOutFindings: Finding[] = [];
   for (const c of tieOuts) {
-    if (c.tied) continue;
+    // Errors (差错) have findings of their own; `tie-out` is for what no item explains.
+    if (c.unexplained.isZero()) continue;
     const a = c.scope.anchor;
     tieOutFindings.push({
       id: findingId('tie-out', a.sheet, c.scope.customerId, 'balance'),
@@ -155,9 +168,18 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
       ids: customers.ids, report: customerIds, customers: customerRecords, open: cash.open, futureSales: cash.futureSales,
       exposureIncludesFutureSales: settings.exposureIncludesFutureSales, agingBuckets: settings.agingBuckets, asOf,
     }),
-    sheets: scopes.size > 0 ? [reconciliationSheet(tieOuts, asOf, settings.lang)] : [],
+    sheets: scopes.size > 0 ? [reconciliationSheet(tieOuts, asOf, settings.lang, customerNames(customerRecords, customers.ids), noStatement)] : [],
     cash: cash.detail,
+    openItems: cash.open,
+    futureSales: cash.futureSales,
     openingDifferences: openings.differences,
+    tieOuts,
   };
 }
 
+/** Customer names by ID from the customers sheet, for the Reconciliation sheet's headings. */
+function customerNames(records: ReadonlyMap<number, CustomerRecord>, ids: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const [cust, r] of records) if (r.customerName.trim() !== '') names.set(ids[cust], r.customerName.trim());
+  return names;
+}

@@ -1,71 +1,119 @@
 import { cellText, SheetGrid } from '../model/cells';
+import { Bilingual, fmt } from '../model/i18n';
 import { Settings } from '../model/settings';
-import { templateFields } from './template-fields';
-import { FieldKey, SheetMapping, TEMPLATE_KINDS, TemplateKind } from './templates';
+import { savedHeader, sameHeader } from './column-map';
+import { inferColumns, InferenceContext, sampleRows } from './content-inference';
+import { findHeader, HeaderLayout } from './header-row';
+import { headerForms } from './header-text';
+import { fieldLabel, templateFields } from './template-fields';
+import {
+  ColumnEvidence, FieldKey, MappingSource, Recognition, SheetMapping, TEMPLATE_KINDS, TemplateKind, UnrecognisedSheet,
+} from './templates';
 
-/** The header row of every template (DESIGN.md: "a sheet whose first row holds these headers"). */
-const HEADER_ROW = 1;
+export { headerForms } from './header-text';
 
-/**
- * Comparable forms of a header text, most literal first: NFKC (full-width letters, digits and
- * punctuation become ASCII), lower case, `#`/`№` read as "no" and `%` as "pct", then every character
- * that is not a letter or digit dropped. The second form also drops parenthesised parts and a trailing
- * currency or unit, so `Amount (CNY)`, `金额（元）` and `Amount CNY` read as `Amount`.
- */
-export function headerForms(text: string): string[] {
-  const base = text.normalize('NFKC').toLowerCase().replace(/[#№]/g, 'no').replace(/%/g, 'pct');
-  const full = squash(base);
-  const bare = squash(base.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, ' ')).replace(UNIT_SUFFIX, '');
-  return bare !== full && bare !== '' ? [full, bare] : [full];
+interface IndexEntry {
+  key: string;
+  source: MappingSource;
 }
 
-const UNIT_SUFFIX = /(?:cny|rmb|usd|万元|元|yuan)$/;
+let indexes: Map<TemplateKind, Map<string, IndexEntry>> | null = null;
 
-function squash(s: string): string {
-  return s.replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-let indexes: Map<TemplateKind, Map<string, string>> | null = null;
-
-/** Normalised header text → field key, per template; built once. */
-function headerIndex(kind: TemplateKind): Map<string, string> {
+/** Normalised header text → field key and whether it is the template's own header, per template; built once. */
+function headerIndex(kind: TemplateKind): Map<string, IndexEntry> {
   if (!indexes) {
     indexes = new Map();
     for (const k of TEMPLATE_KINDS) {
-      const index = new Map<string, string>();
+      const index = new Map<string, IndexEntry>();
       for (const def of templateFields(k)) {
-        for (const name of [def.en, def.zh, ...def.synonyms]) {
+        for (const name of [def.en, def.zh]) {
           const key = headerForms(name)[0];
-          if (!index.has(key)) index.set(key, def.key);
+          if (!index.has(key)) index.set(key, { key: def.key, source: 'template' });
+        }
+      }
+      for (const def of templateFields(k)) {
+        for (const name of def.synonyms) {
+          const key = headerForms(name)[0];
+          if (!index.has(key)) index.set(key, { key: def.key, source: 'dictionary' });
         }
       }
       indexes.set(k, index);
     }
   }
-  return indexes.get(kind) as Map<string, string>;
+  return indexes.get(kind) as Map<string, IndexEntry>;
 }
 
-/** The field a header text names in the template, or undefined. */
-export function fieldForHeader<K extends TemplateKind>(kind: K, header: string): FieldKey<K> | undefined {
+function lookup(kind: TemplateKind, header: string): IndexEntry | undefined {
   const index = headerIndex(kind);
   for (const form of headerForms(header)) {
-    const key = index.get(form);
-    if (key !== undefined) return key as FieldKey<K>;
+    const hit = index.get(form);
+    if (hit !== undefined) return hit;
   }
   return undefined;
 }
 
-/** Maps a header row onto one template: first column wins when two name the same field. */
-export function mapHeaders<K extends TemplateKind>(sheet: string, kind: K, headers: readonly string[]): SheetMapping<K> {
+/** The field a header text names in the template, or undefined. */
+export function fieldForHeader<K extends TemplateKind>(kind: K, header: string): FieldKey<K> | undefined {
+  return lookup(kind, header)?.key as FieldKey<K> | undefined;
+}
+
+const WHY: Record<'template' | 'dictionary' | 'saved', Bilingual> = {
+  template: { en: 'Header “{header}” is the template’s {field} column.', zh: '表头“{header}”即模板的“{field}”列。' },
+  dictionary: { en: 'Header “{header}” is a common export name for {field}.', zh: '表头“{header}”是导出文件中“{field}”的常见名称。' },
+  saved: { en: 'Header “{header}” is mapped to {field} in the workbook settings.', zh: '工作簿设置将表头“{header}”映射为“{field}”。' },
+};
+
+const CONFIDENCE: Record<'template' | 'dictionary' | 'saved', number> = { template: 1, saved: 1, dictionary: 0.9 };
+
+function evidenceFor(kind: TemplateKind, field: string, col: number, header: string, source: 'template' | 'dictionary' | 'saved'): ColumnEvidence {
+  const reason: Bilingual = {
+    en: fmt(WHY[source], 'en', { header, field: fieldLabel(kind, field, 'en') }),
+    zh: fmt(WHY[source], 'zh', { header, field: fieldLabel(kind, field, 'zh') }),
+  };
+  return { field, col, header, source, confidence: CONFIDENCE[source], reason };
+}
+
+/**
+ * Maps a header row onto one template: the settings' saved column map first (a header saved for a
+ * field, or '' to leave the field unmapped), then the template headers and the export dictionary; the
+ * first column wins when two name the same field. `labels` are the headers as shown (two-row headers
+ * joined by " / "); they default to `headers`.
+ */
+export function mapHeaders<K extends TemplateKind>(
+  sheet: string, kind: K, headers: readonly string[], settings?: Settings, headerRow = 1, labels: readonly string[] = headers,
+): SheetMapping<K> {
   const columns: Partial<Record<FieldKey<K>, number>> = {};
+  const evidence: ColumnEvidence[] = [];
+  const taken = new Set<number>();
+  const blocked = new Set<string>();
+  if (settings) {
+    for (const def of templateFields(kind)) {
+      const saved = savedHeader(settings, kind, def.key);
+      if (saved === undefined) continue;
+      if (saved === '') {
+        blocked.add(def.key);
+        continue;
+      }
+      const col = headers.findIndex((h, c) => h !== '' && !taken.has(c) && sameHeader(h, saved));
+      if (col < 0) continue;
+      columns[def.key] = col;
+      taken.add(col);
+      evidence.push(evidenceFor(kind, def.key, col, labels[col] ?? headers[col], 'saved'));
+    }
+  }
   const unmapped: { col: number; header: string }[] = [];
   headers.forEach((header, col) => {
-    if (header.trim() === '') return;
-    const key = fieldForHeader(kind, header);
-    if (key === undefined || columns[key] !== undefined) unmapped.push({ col, header });
-    else columns[key] = col;
+    if (header.trim() === '' || taken.has(col)) return;
+    const hit = lookup(kind, header);
+    const key = hit?.key as FieldKey<K> | undefined;
+    if (hit === undefined || key === undefined || columns[key] !== undefined || blocked.has(hit.key)) {
+      unmapped.push({ col, header: labels[col] ?? header });
+      return;
+    }
+    columns[key] = col;
+    evidence.push(evidenceFor(kind, hit.key, col, labels[col] ?? header, hit.source as 'template' | 'dictionary'));
   });
-  return { sheet, template: kind, headerRow: HEADER_ROW, columns, unmapped };
+  return { sheet, template: kind, headerRow, columns, unmapped, evidence };
 }
 
 /**
@@ -74,17 +122,19 @@ export function mapHeaders<K extends TemplateKind>(sheet: string, kind: K, heade
  * invoice number and an amount, a statement a billed, paid or balance column).
  */
 function qualifies(kind: TemplateKind, cols: Partial<Record<string, number>>): boolean {
+  return unmetGroups(kind, cols).length === 0;
+}
+
+/** The groups of fields (any one of each will do) a template needs and the mapping lacks. */
+function unmetGroups(kind: TemplateKind, cols: Partial<Record<string, number>>): string[][] {
   const has = (k: string): boolean => cols[k] !== undefined;
-  switch (kind) {
-    case 'customers':
-      return has('customerId') && has('customerName');
-    case 'sales':
-      return (has('docNo') || has('invoiceNo')) && (has('amount') || has('total') || has('unitPrice'));
-    case 'receipts':
-      return (has('receiptNo') || has('method')) && has('amount');
-    case 'statement':
-      return (has('billed') || has('paid') || has('balance')) && (has('reference') || has('description') || has('date'));
-  }
+  const groups: Record<TemplateKind, string[][]> = {
+    customers: [['customerId'], ['customerName']],
+    sales: [['docNo', 'invoiceNo'], ['amount', 'total', 'unitPrice']],
+    receipts: [['receiptNo', 'method'], ['amount']],
+    statement: [['billed', 'paid', 'balance'], ['reference', 'description', 'date']],
+  };
+  return groups[kind].filter((g) => !g.some(has));
 }
 
 /** The explicit template chosen for a sheet in the settings (exact name first, then case-insensitive). */
@@ -96,34 +146,150 @@ function overrideFor(sheet: string, settings: Settings): TemplateKind | undefine
   return undefined;
 }
 
-/**
- * Recognises which sheets are templates by their header row (either language, case-, space- and
- * punctuation-insensitive, plus synonyms) and maps their columns. The template that maps the most
- * columns among those the sheet qualifies for wins (ties go to the order of {@link TEMPLATE_KINDS});
- * `settings.sheetTemplates` overrides the choice. Sheets that are no template are left out.
- */
-export function recognizeSheets(sheets: SheetGrid[], settings: Settings): SheetMapping[] {
-  const out: SheetMapping[] = [];
-  for (const sheet of sheets) {
-    const first = sheet.rows[HEADER_ROW - 1] ?? [];
-    const headers = Array.from(first, (v) => cellText(v).trim());
-    const forced = overrideFor(sheet.name, settings);
-    if (forced) {
-      out.push(mapHeaders(sheet.name, forced, headers));
-      continue;
-    }
-    if (headers.every((h) => h === '')) continue;
-    let best: SheetMapping | null = null;
-    let bestCount = 0;
+/** Sheet names that hint at a template: a tie-breaker, never enough alone. */
+const NAME_HINTS: Record<TemplateKind, RegExp> = {
+  customers: /customer|client|debtor|account|客户|往来单位|客商/i,
+  sales: /sale|invoice|order|billing|销售|发票|订单|开票|出库/i,
+  receipts: /receipt|payment|collection|remittance|回款|收款|到账|银行流水/i,
+  statement: /statement|ledger|对账|账单|往来明细|明细账/i,
+};
+
+/** How well each template reads a header row: the most fields any one template names. */
+function headerScore(settings: Settings): (headers: readonly string[]) => number {
+  return (headers) => {
+    let best = 0;
     for (const kind of TEMPLATE_KINDS) {
-      const mapping = mapHeaders(sheet.name, kind, headers);
-      const count = Object.keys(mapping.columns).length;
-      if (count > bestCount && qualifies(kind, mapping.columns)) {
-        best = mapping;
-        bestCount = count;
+      const fields = new Set<string>();
+      for (const h of headers) {
+        if (h === '') continue;
+        const hit = lookup(kind, h);
+        if (hit) fields.add(hit.key);
+      }
+      for (const [field, saved] of Object.entries(settings.columnMap?.[kind] ?? {})) {
+        if (saved !== '' && headers.some((h) => h !== '' && sameHeader(h, saved))) fields.add(field);
+      }
+      best = Math.max(best, fields.size);
+    }
+    return best;
+  };
+}
+
+/** A candidate reading of a sheet as one template. */
+interface Candidate {
+  mapping: SheetMapping;
+  score: number;
+  qualifies: boolean;
+}
+
+function readAs(kind: TemplateKind, grid: SheetGrid, layout: HeaderLayout, settings: Settings, ctx: InferenceContext): Candidate {
+  const mapping = mapHeaders(grid.name, kind, layout.headers, settings, layout.row, layout.labels);
+  if (layout.top !== layout.row) mapping.headerTop = layout.top;
+  const columns = mapping.columns as Record<string, number>;
+  const mappedCols = new Set(Object.values(columns));
+  let width = layout.headers.length;
+  for (const cells of sampleRows(grid, layout.row).slice(0, 50)) width = Math.max(width, cells.length);
+  const free: number[] = [];
+  for (let c = 0; c < width; c++) if (!mappedCols.has(c)) free.push(c);
+  const blocked = new Set(templateFields(kind).map((d) => d.key as string).filter((k) => savedHeader(settings, kind, k) === ''));
+  const labels = Array.from({ length: width }, (_, c) => layout.labels[c] ?? '');
+  const inferred = inferColumns(kind, grid, layout.row, columns, free, labels, blocked, ctx);
+  const byHeader = mapping.evidence?.length ?? 0;
+  for (const ev of inferred) {
+    columns[ev.field] = ev.col;
+    mapping.evidence?.push(ev);
+    mapping.unmapped = mapping.unmapped.filter((u) => u.col !== ev.col);
+  }
+  const hint = NAME_HINTS[kind].test(grid.name) ? 0.75 : 0;
+  return { mapping, score: byHeader + 0.5 * inferred.length + hint, qualifies: qualifies(kind, columns) };
+}
+
+/** True when rows below the header hold values: the sheet is a table of something. */
+function holdsData(grid: SheetGrid, layout: HeaderLayout): boolean {
+  if (layout.headers.filter((h) => h !== '').length < 2) return false;
+  return sampleRows(grid, layout.row).some((cells) => cells.filter((v) => v !== null && v !== undefined && cellText(v).trim() !== '').length >= 2);
+}
+
+function unrecognised(grid: SheetGrid, layout: HeaderLayout, candidates: Candidate[]): UnrecognisedSheet {
+  let closest = candidates[0];
+  for (const c of candidates) if (c.score > closest.score) closest = c;
+  const kind = closest.mapping.template;
+  const cols = closest.mapping.columns as Partial<Record<string, number>>;
+  const missing = new Set<string>();
+  for (const group of unmetGroups(kind, cols)) missing.add(group[0]);
+  for (const def of templateFields(kind)) if (def.required && cols[def.key] === undefined) missing.add(def.key);
+  return {
+    sheet: grid.name,
+    closest: kind,
+    headerRow: layout.row,
+    matched: Object.keys(cols),
+    missing: [...missing].map((field) => ({ field, en: fieldLabel(kind, field, 'en'), zh: fieldLabel(kind, field, 'zh') })),
+  };
+}
+
+/** Customer ids and names of the sheets read as customers, for recognising the other sheets' columns. */
+function customerContext(sheets: readonly SheetGrid[], mappings: readonly SheetMapping[]): InferenceContext {
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  for (const m of mappings) {
+    if (m.template !== 'customers') continue;
+    const grid = sheets.find((s) => s.name === m.sheet);
+    const cols = m.columns as Partial<Record<string, number>>;
+    if (!grid) continue;
+    for (let i = m.headerRow; i < grid.rows.length && ids.size < 200_000; i++) {
+      const cells = grid.rows[i];
+      if (!cells) continue;
+      if (cols.customerId !== undefined) {
+        const t = cellText(cells[cols.customerId]).trim();
+        if (t !== '') ids.add(t);
+      }
+      if (cols.customerName !== undefined) {
+        const t = cellText(cells[cols.customerName]).trim();
+        if (t !== '') names.add(t);
       }
     }
-    if (best) out.push(best);
   }
-  return out;
+  return { customerIds: ids, customerNames: names };
+}
+
+function recognizeOne(grid: SheetGrid, settings: Settings, ctx: InferenceContext): { mapping?: SheetMapping; unrecognised?: UnrecognisedSheet } {
+  const layout = findHeader(grid, headerScore(settings));
+  const forced = overrideFor(grid.name, settings);
+  if (forced) {
+    const use = layout ?? { row: 1, top: 1, headers: [], labels: [] };
+    return { mapping: readAs(forced, grid, use, settings, ctx).mapping };
+  }
+  if (!layout || layout.headers.every((h) => h === '')) return {};
+  const candidates = TEMPLATE_KINDS.map((kind) => readAs(kind, grid, layout, settings, ctx));
+  let best: Candidate | null = null;
+  for (const c of candidates) if (c.qualifies && c.score > 0 && (!best || c.score > best.score)) best = c;
+  if (best) return { mapping: best.mapping };
+  return holdsData(grid, layout) ? { unrecognised: unrecognised(grid, layout, candidates) } : {};
+}
+
+/**
+ * Recognises which sheets are templates and maps their columns. The header row is searched in the
+ * first rows (title rows, merged titles and two-row headers are passed over); columns are mapped by the
+ * settings' saved column map, the templates' headers and the export dictionary (either language, case,
+ * width, spaces, punctuation and units ignored), and the rest from their content (ids, dates, money
+ * that adds up, ids of the customers sheet), each with its reason and confidence. The template that
+ * reads the sheet best among those it qualifies for wins; `settings.sheetTemplates` overrides the
+ * choice. A sheet holding data that no template fits is returned in `unrecognised` with the closest
+ * template and the fields it lacks.
+ */
+export function recognizeWorkbook(sheets: readonly SheetGrid[], settings: Settings): Recognition {
+  const first = sheets.map((g) => recognizeOne(g, settings, {}));
+  const ctx = customerContext(sheets, first.flatMap((r) => (r.mapping ? [r.mapping] : [])));
+  const known = (ctx.customerIds?.size ?? 0) > 0;
+  const results = known
+    ? sheets.map((g, i) => (first[i].mapping?.template === 'customers' ? first[i] : recognizeOne(g, settings, ctx)))
+    : first;
+  return {
+    mappings: results.flatMap((r) => (r.mapping ? [r.mapping] : [])),
+    unrecognised: results.flatMap((r) => (r.unrecognised ? [r.unrecognised] : [])),
+  };
+}
+
+/** The template sheets of a workbook and their mappings (see {@link recognizeWorkbook}). */
+export function recognizeSheets(sheets: readonly SheetGrid[], settings: Settings): SheetMapping[] {
+  return recognizeWorkbook(sheets, settings).mappings;
 }

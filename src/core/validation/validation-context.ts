@@ -8,6 +8,7 @@ import { Table, TemplateRecords } from '../model/records';
 import { Settings } from '../model/settings';
 import { fieldLabel } from '../templates/template-fields';
 import { TemplateKind } from '../templates/templates';
+import type { SkippedCheck } from './check-requirements';
 
 /** A rule applied to one record; the rules of a sheet run together in one pass over its records. */
 export type RowCheck<R> = (rec: R) => void;
@@ -19,6 +20,8 @@ export interface RuleContext {
   sink: FindingSink;
   /** `settings.roundingTolerance`: computed columns may differ from their formula by this much. */
   tolerance: Num;
+  /** Checks a rule decided not to run on a sheet (the data does not fit a one-market rule). */
+  skipped: SkippedCheck[];
 }
 
 /** Builds the rule context; a tolerance that is no number counts as the default 0.01 rather than failing. */
@@ -29,7 +32,7 @@ export function ruleContext(settings: Settings, sink: FindingSink): RuleContext 
   } catch {
     tol = new Decimal('0.01');
   }
-  return { settings, lang: settings.lang, sink, tolerance: numOf(tol) };
+  return { settings, lang: settings.lang, sink, tolerance: numOf(tol), skipped: [] };
 }
 
 /** Details of one report beyond code and message. */

@@ -5,6 +5,7 @@ import { CustomerRecord, ParsedWorkbook, Table } from '../model/records';
 import { checkUscc } from './tax-id';
 import { report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
+import { isUsccShaped, marketRuleApplies } from './market-rules';
 
 /** What the other sheets need to know about a customer: the first record with the id. */
 export type CustomerIndex = Map<string, CustomerRecord>;
@@ -30,11 +31,13 @@ export function isEmailList(text: string): boolean {
   return parts.length > 0 && parts.every((p) => /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(p));
 }
 
-/** `tax-id` (USCC with check characters), `range` (negative credit limit), `pattern` (e-mail). */
+/** `tax-id` (USCC with check characters, where the column holds USCC-shaped ids or the settings ask: market-rules.ts), `range` (negative credit limit), `pattern` (e-mail). */
 export function customerCheck(table: Table<CustomerRecord, 'customers'>, ctx: RuleContext): RowCheck<CustomerRecord> {
   const limitBit = fieldBit('customers', 'creditLimit');
+  const checkTaxId = table.mapping.columns.taxId !== undefined &&
+    marketRuleApplies('tax-id', table, (r) => r.taxId, isUsccShaped, ctx.settings.taxIdRule ?? 'auto', ctx);
   return (rec) => {
-    if (rec.taxId !== '') {
+    if (checkTaxId && rec.taxId !== '') {
       const verdict = checkUscc(rec.taxId);
       if (verdict !== 'ok') {
         report(ctx, 'customers', table, rec, 'taxId', 'tax-id', TAX_ID_TEXT[verdict],

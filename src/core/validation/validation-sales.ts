@@ -7,6 +7,7 @@ import { fieldBit, SaleRow } from '../model/record-rows';
 import { SaleRecord, Table } from '../model/records';
 import { calcTexts, moneyText, report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
+import { fitsFapiao, marketRuleApplies } from './market-rules';
 
 /** Imported functions used per row, read once: tsx (esbuild) makes each use of an import a getter call. */
 const hot = { SaleRow, scaleOf, scaledInt, mulRoundCents, diffWithin, rawSign, isFx, numOf, numRoundCents, numMul, numWithin, numAdd };
@@ -69,7 +70,8 @@ function scaleOfRaw(r: RawNum | null): number {
 }
 
 /**
- * The sales rules on each row: `pattern` (Invoice No digits and length), `range` (negative quantity on a
+ * The sales rules on each row: `pattern` (Invoice No digits and length, where the column holds fapiao
+ * numbers or the settings ask for the rule: see market-rules.ts), `range` (negative quantity on a
  * line that is no credit note, negative unit price), `list` (tax rate), `amount-calc` (Amount = Quantity ×
  * Unit Price), `tax-calc` (Tax = Amount × Tax Rate), `total-calc` (Total = Amount + Tax, or Amount +
  * Amount × Tax Rate without a Tax value), `date-order` (Due Date before Date). Computed values are
@@ -81,7 +83,8 @@ export function saleCheck(table: Table<SaleRecord, 'sales'>, rules: SalesRules, 
   const tol = ctx.tolerance;
   const tolFx = hot.isFx(tol) ? tol : null;
   const cols = table.mapping.columns;
-  const hasInvoice = cols.invoiceNo !== undefined;
+  const hasInvoice = cols.invoiceNo !== undefined &&
+    marketRuleApplies('invoice-pattern', table, (r) => r.invoiceNo, fitsFapiao(rules.invoiceLengths), ctx.settings.invoiceNoRule ?? 'auto', ctx);
   return (rec) => {
     const row = rec instanceof hot.SaleRow ? rec : null;
     const bad = row ? row.unreadable : 0;

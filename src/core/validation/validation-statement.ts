@@ -46,10 +46,12 @@ function fastStep(run: Fx, rb: RawNum | null, rp: RawNum | null, rbal: RawNum | 
  * by its opening-balance row (期初余额) or at zero. After a flagged row the written balance is taken as
  * the new start, so one mistake is reported once, not on every row below it; a row whose amounts could
  * not be read restarts the chain at its own balance without being judged. A blank Balance carries the
- * computed one forward.
+ * computed one forward. Runs only when Billed, Paid and Balance are all mapped.
  */
 export function balanceCheck(table: Table<StatementLine, 'statement'>, ctx: RuleContext): RowCheck<StatementLine> | null {
-  if (table.mapping.columns.balance === undefined) return null;
+  // Billed or Paid unmapped would read as zero on every row: hundreds of false alarms from a guess.
+  const cols = table.mapping.columns;
+  if (cols.balance === undefined || cols.billed === undefined || cols.paid === undefined) return null;
   const tol = ctx.tolerance;
   const tolFx = hot.isFx(tol) ? tol : null;
   // Rows of one customer usually come together: keep the current chain in locals, park the others.

@@ -3,6 +3,7 @@ import { Finding } from '../model/findings';
 import { FindingSink } from '../model/finding-sink';
 import { ParsedWorkbook } from '../model/records';
 import { Settings } from '../model/settings';
+import { SkippedCheck, skippedForColumns } from './check-requirements';
 import { checkColumns } from './validation-columns';
 import { RowCheck, ruleContext } from './validation-context';
 import { customerCheck, customerIndex } from './validation-customers';
@@ -30,7 +31,16 @@ function runRows<R>(records: readonly R[], checks: (RowCheck<R> | null)[]): void
  * cell-level `type`, `list` and `pattern` findings of unreadable cells come from the parser. Linear in
  * the number of rows.
  */
-export function validateWorkbook(parsed: ParsedWorkbook, settings: Settings, _asOf: Day): Finding[] {
+export function validateWorkbook(parsed: ParsedWorkbook, settings: Settings, asOf: Day): Finding[] {
+  return runValidation(parsed, settings, asOf).findings;
+}
+
+/**
+ * {@link validateWorkbook}, also naming the checks that did not run: for want of a mapped column (see
+ * check-requirements.ts), for want of a customers sheet, or because the data does not fit a rule made
+ * for one market (fapiao numbers, USCC) that the settings do not ask for.
+ */
+export function runValidation(parsed: ParsedWorkbook, settings: Settings, _asOf: Day): { findings: Finding[]; skipped: SkippedCheck[] } {
   const sink = new FindingSink(settings.lang);
   const ctx = ruleContext(settings, sink);
   checkColumns(parsed, ctx);
@@ -75,5 +85,5 @@ export function validateWorkbook(parsed: ParsedWorkbook, settings: Settings, _as
       balanceCheck(t, ctx),
     ]);
   }
-  return sink.findings;
+  return { findings: sink.findings, skipped: [...skippedForColumns(parsed, settings.lang), ...ctx.skipped] };
 }

@@ -51,8 +51,29 @@ describe('dueDateFor', () => {
     ['2024-02-10', { kind: 'eom', days: 30 }, '2024-03-30'],
     ['2024-01-31', { kind: 'eom', days: 0 }, '2024-01-31'],
     ['2023-12-15', { kind: 'net', days: 30 }, '2024-01-14'],
+    // 月结30天: the end of the invoice's month, then 30 days.
+    ['2024-01-15', { kind: 'eom', days: 30 }, '2024-03-01'],
+    ['2024-01-31', { kind: 'eom', days: 30 }, '2024-03-01'],
+    ['2024-01-01', { kind: 'eom', days: 30 }, '2024-03-01'],
+    ['2023-01-15', { kind: 'eom', days: 30 }, '2023-03-02'],
+    ['2023-12-20', { kind: 'eom', days: 60 }, '2024-02-29'],
+    ['2024-12-05', { kind: 'eom', days: 45 }, '2025-02-14'],
   ])('invoice of %s under %j is due %s', (day, terms, due) => {
     expect(dayToISO(dueDateFor(dayFromISO(day)!, terms))).toBe(due);
+  });
+
+  it.each<[string, string, string]>([
+    ['月结30天', '2024-01-15', '2024-03-01'],
+    ['EOM 30', '2024-01-15', '2024-03-01'],
+    ['30 EOM', '2024-02-10', '2024-03-30'],
+    ['Net 30', '2024-01-15', '2024-02-14'],
+    ['30天', '2024-01-15', '2024-02-14'],
+    ['COD', '2024-01-15', '2024-01-15'],
+    ['款到发货', '2024-01-15', '2024-01-15'],
+  ])('terms %s on %s fall due on %s', (text, day, due) => {
+    const parsed = parsePaymentTerms(text);
+    if (parsed.kind !== 'ok') throw new Error(`${text} did not parse`);
+    expect(dayToISO(dueDateFor(dayFromISO(day)!, parsed.terms))).toBe(due);
   });
 
   it('writes terms back in either language and reads them again', () => {

@@ -8,7 +8,7 @@ import { parseTables } from '../../../src/core/model/parse-records';
 import { resolveSettings, Settings } from '../../../src/core/model/settings';
 import { templateHeaders } from '../../../src/core/templates/template-fields';
 import { TemplateKind } from '../../../src/core/templates/templates';
-import { validateWorkbook } from '../../../src/core/validation/validation';
+import { runValidation, validateWorkbook } from '../../../src/core/validation/validation';
 
 const d = (iso: string): number => dayFromISO(iso) as number;
 
@@ -54,7 +54,6 @@ describe('sales rules', () => {
     ['rate as percent points', { r: 13 }, []],
     ['rate as text', { r: '9%', t: 90, g: 1090 }, []],
     ['invoice no too short', { inv: '1234567' }, ['pattern@C2']],
-    ['invoice no with letters', { inv: 'A2431000' }, ['pattern@C2']],
     ['20-digit invoice no', { inv: '12345678901234567890' }, []],
     ['blank invoice no', { inv: null }, []],
     ['due before date', { due: d('2024-03-04') }, ['date-order@N2']],
@@ -125,7 +124,7 @@ describe('customers', () => {
   it.each<[string, CellValue[], string[]]>([
     ['valid tax id and terms', cust('C1', 'A', ['91350100M000100Y43', 1000, 'Net 30', 'A', 'Active', '', 'a@b.cn']), []],
     ['bad check character', cust('C1', 'A', ['91350100M000100Y44']), ['tax-id@Customers!C2']],
-    ['short tax id', cust('C1', 'A', ['9135010']), ['tax-id@Customers!C2']],
+    ['tax id one character short', cust('C1', 'A', ['9135010000M000100Y']), ['tax-id@Customers!C2']],
     ['negative limit', cust('C1', 'A', ['', -1]), ['range@Customers!D2']],
     ['unreadable terms', cust('C1', 'A', ['', null, 'sometimes']), ['pattern@Customers!E2']],
     ['rating E', cust('C1', 'A', ['', null, null, 'E']), ['list@Customers!F2']],
@@ -282,5 +281,35 @@ describe('finding ids', () => {
     expect(req[0].id).not.toBe(req[1].id);
     const again = run([sales(saleRow({ doc: null, inv: '24310001' }), saleRow({ doc: null, inv: '24310001' }))]);
     expect(again.map((f) => f.id)).toEqual(fs.map((f) => f.id));
+  });
+});
+
+describe('rules of one market apply where the data fits them', () => {
+  const invoices = (...nos: string[]): SheetGrid => sales(...nos.map((inv, i) => saleRow({ inv, doc: `S${i + 1}` })));
+
+  it('leaves English invoice ids alone and says why the fapiao rule did not run', () => {
+    const s = resolveSettings();
+    const sheets = [invoices('INV0001', 'INV0002', 'INV0003')];
+    const { parsed } = parseTables(sheets, recognizeSheets(sheets, s), s);
+    const { findings, skipped } = runValidation(parsed, s, d('2024-03-31'));
+    expect(findings.filter((f) => f.code === 'pattern')).toEqual([]);
+    const market = skipped.filter((k) => k.reason === 'data-does-not-fit');
+    expect(market.map((k) => [k.check, k.sheet])).toEqual([['invoice-pattern', 'Sales']]);
+    expect(market[0].message).toContain('INV0001');
+  });
+
+  it('flags the odd one out where most invoice numbers are fapiao numbers', () => {
+    expect(codes(run([invoices('24310001', '24310002', 'INV0003')]))).toEqual(['pattern@C4']);
+  });
+
+  it('applies the fapiao rule to every column when the settings say so, and none when they say none', () => {
+    expect(codes(run([invoices('INV0001', 'A2431000')], { invoiceNoRule: 'fapiao' }))).toEqual(['pattern@C2', 'pattern@C3']);
+    expect(codes(run([invoices('24310001', '1234567')], { invoiceNoRule: 'none' }))).toEqual([]);
+  });
+
+  it('checks USCC only where tax ids look like USCC, unless the settings ask', () => {
+    const vat = customers(cust('C1', 'A', ['GB123456789']), cust('C2', 'B', ['GB987654321']));
+    expect(codes(run([vat]))).toEqual([]);
+    expect(codes(run([vat], { taxIdRule: 'uscc' }))).toEqual(['tax-id@Customers!C2', 'tax-id@Customers!C3']);
   });
 });

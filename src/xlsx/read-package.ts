@@ -1,0 +1,155 @@
+import { SheetGrid } from '../core/model/cells';
+import { readReviews } from '../core/output/findings-sheet';
+import { mergeReviews, Review } from '../core/output/review';
+import { emptyState, parseState, STATE_SHEET } from '../core/output/workbook-state';
+import { NotReadable, sniffFile } from './file-kind';
+import { findWorkbookPart, readRelationships, readWorkbookStructure, relsPartName, relType, SheetEntry, WorkbookStructure } from './package-structure';
+import { readDateStyles, readNotes, readSharedStrings, readWorksheet } from './sheet-reader';
+import { FoundState } from './state-sheet';
+import { XmlSyntaxError } from './xml-tokenizer';
+import { PackageError, ZipPackage } from './zip-package';
+
+/** What a check reads from a workbook file. */
+export interface WorkbookContents {
+  /** The user's sheets, in workbook order; the add-in's own sheets are left out. */
+  grids: SheetGrid[];
+  state: FoundState;
+  /** Review decisions kept in the state, updated from the previous run's Findings sheet, by finding id. */
+  reviews: Map<string, Review>;
+}
+
+/** What the package reader found, besides the contents: the sheet list as the workbook has it. */
+export interface PackageContents extends WorkbookContents {
+  structure: WorkbookStructure;
+}
+
+/** Why the package could not be read, and (for damage) which part. */
+export interface PackageReadFailure {
+  ok: false;
+  reason: NotReadable;
+  /** The part that is damaged, when one is to blame. */
+  part?: string;
+}
+
+/**
+ * Tells what a zip is when it is no .xlsx: OpenDocument (its `mimetype`), Apple Numbers (`Index/`),
+ * an .xlsb (a binary workbook part), another Office document.
+ */
+async function zipKind(pkg: ZipPackage, workbookPart: string | null): Promise<NotReadable | null> {
+  const mimetype = pkg.find('mimetype');
+  // LibreOffice always writes `mimetype`; other tools may leave it out, but never the manifest.
+  const manifest = pkg.find('META-INF/manifest.xml');
+  const declared = mimetype ?? manifest;
+  if (declared) {
+    const text = (await pkg.read(declared).catch(() => Buffer.alloc(0))).toString('latin1');
+    if (text.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+    if (text.includes('application/vnd.oasis.opendocument')) return 'other-office';
+  }
+  if (pkg.parts.some((p) => /^index\/.*\.iwa$/i.test(p.name) || /^index\.zip$/i.test(p.name) || /^index\.xml$/i.test(p.name))) return 'numbers';
+  if (workbookPart && /\.bin$/i.test(workbookPart)) return 'xlsb';
+  if (pkg.has('xl/workbook.bin')) return 'xlsb';
+  if (workbookPart && !/^xl\//i.test(workbookPart) && !pkg.find(workbookPart)) return 'other-office';
+  if (workbookPart && /^(word|ppt)\//i.test(workbookPart)) return 'other-office';
+  if (!workbookPart || !pkg.find(workbookPart)) return pkg.parts.some((p) => /^xl\//i.test(p.name)) ? 'corrupt' : 'not-xlsx';
+  return null;
+}
+
+function failure(reason: NotReadable, part?: string): PackageReadFailure {
+  return part ? { ok: false, reason, part } : { ok: false, reason };
+}
+
+/** Maps a reader's exception to a refusal; anything else is a bug and is thrown on. */
+function damage(e: unknown, part: string): PackageReadFailure {
+  if (e instanceof XmlSyntaxError || e instanceof PackageError) {
+    if (e instanceof PackageError && e.reason === 'encrypted-entry') return failure('encrypted', part);
+    return failure('corrupt', part);
+  }
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && /^(Z_|ERR_)/.test(code)) return failure('corrupt', part);
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return failure('unreadable', part);
+  throw e;
+}
+
+/**
+ * Reads an .xlsx (or .xlsm) package with the project's own streaming reader, at any size: the sheet
+ * list, shared strings, the date system and date formats, then every worksheet part as a stream. Chart,
+ * dialog and macro sheets hold no cells and are skipped. Returns the user's sheets (without the sheets
+ * the add-in owns), the add-in's state and the reviews on its Findings sheet; or the reason the file
+ * cannot be read, naming its format (a legacy .xls, .ods, .xlsb, Numbers, encrypted, damaged, no
+ * worksheet at all). Never throws for bad input.
+ */
+export async function readWorkbookPackage(file: string): Promise<{ ok: true; contents: PackageContents } | PackageReadFailure> {
+  const sniffed = await sniffFile(file);
+  if (sniffed.kind === 'refused') return failure(sniffed.reason);
+  let pkg: ZipPackage | null;
+  try {
+    pkg = await ZipPackage.open(file);
+  } catch (e) {
+    return damage(e, '');
+  }
+  if (!pkg) return failure('corrupt');
+  let part = '_rels/.rels';
+  try {
+    const workbookPart = await findWorkbookPart(pkg);
+    const kind = await zipKind(pkg, workbookPart);
+    if (kind) return failure(kind, kind === 'corrupt' ? workbookPart ?? 'xl/workbook.xml' : undefined);
+    part = workbookPart as string;
+    const structure = await readWorkbookStructure(pkg, part);
+    part = structure.sharedStringsPart ?? part;
+    const strings = await readSharedStrings(pkg, structure.sharedStringsPart);
+    part = structure.stylesPart ?? part;
+    const dates = await readDateStyles(pkg, structure.stylesPart);
+    const ctx = { strings, dates, date1904: structure.date1904 };
+
+    const grids: SheetGrid[] = [];
+    for (const sheet of structure.sheets) {
+      if (sheet.kind !== 'worksheet') continue;
+      const sheetPart = sheet.part ? pkg.find(sheet.part) : undefined;
+      // A worksheet listed without its part (or its relationship): reading on would drop a sheet of the
+      // user's silently.
+      if (!sheetPart) return failure('corrupt', sheet.part ?? relsPartName(structure.workbookPart));
+      part = sheetPart.name;
+      grids.push(await readWorksheet(pkg, sheetPart, sheet.name, ctx));
+    }
+    if (grids.length === 0) return failure('no-worksheet');
+    return { ok: true, contents: { ...assemble(grids), structure } };
+  } catch (e) {
+    return damage(e, part);
+  }
+}
+
+/** The notes of one worksheet, found through its relationships whatever their part is named. */
+export async function readSheetNotes(pkg: ZipPackage, sheet: SheetEntry): Promise<Map<string, string>> {
+  if (!sheet.part) return new Map();
+  const rels = await readRelationships(pkg, sheet.part);
+  const notes = new Map<string, string>();
+  for (const rel of rels) {
+    if (rel.external || !relType(rel.type, 'comments')) continue;
+    for (const [cell, text] of await readNotes(pkg, rel.target)) if (!notes.has(cell)) notes.set(cell, text);
+  }
+  return notes;
+}
+
+/** Splits the grids into the user's sheets, the add-in's state and the reviews on its Findings sheet. */
+export function assemble(all: SheetGrid[]): WorkbookContents {
+  const lower = (s: string): string => s.toLowerCase();
+  const stateGrid = all.find((g) => lower(g.name) === lower(STATE_SHEET));
+  const chunks: unknown[] = [];
+  for (const r of stateGrid?.rows ?? []) {
+    const v = r[0] ?? null;
+    if (v === null) break;
+    chunks.push(v);
+  }
+  const parsed = stateGrid ? parseState(chunks) : null;
+  const state: FoundState = { state: parsed ?? emptyState(), unreadable: !!stateGrid && !parsed };
+  const owned = new Set([...state.state.ownedSheets.map((o) => lower(o.name)), lower(STATE_SHEET)]);
+  const reviews = new Map<string, Review>();
+  for (const record of state.state.ownedSheets) {
+    if (record.key !== 'findings') continue;
+    const grid = all.find((g) => lower(g.name) === lower(record.name));
+    if (!grid) continue;
+    for (const [id, review] of readReviews(grid)) if (!reviews.has(id)) reviews.set(id, review);
+  }
+  // Decisions kept in the state (through recon clear or a deleted Findings sheet) fill in what the sheet lacks.
+  return { grids: all.filter((g) => !owned.has(lower(g.name))), state, reviews: mergeReviews(state.state.reviews, reviews) };
+}
