@@ -217,6 +217,9 @@ export class FakeWorkbookModel {
   sheets: FakeSheet[] = [];
   comments: FakeComment[] = [];
   activeSheetId: string | null = null;
+  /** Review › Protect Workbook (structure): see `protection.ts`. */
+  structureProtected = false;
+  structurePassword: string | null = null;
   selection: FakeSelection | null = null;
   private commentSeq = 0;
 

@@ -8,6 +8,7 @@ import {
   ApplyScope, FakeClientObject, FakeClientResult, FakeOfficeError, FakeRequestContext, LoadTree, notFound, READ_CELL_LIMIT,
   ScalarDef,
 } from './runtime';
+import { assertStructureUnlocked, FakeWorkbookProtection } from './protection';
 
 /**
  * The proxies of the fake Excel object model. Only what the product uses (and a little around it) is
@@ -185,7 +186,10 @@ export class FakeWorkbook extends FakeClientObject {
     return { name: { get: () => 'Book1.xlsx', version: '1.7' } };
   }
   override _navNames(): string[] {
-    return ['worksheets', 'comments', 'notes'];
+    return ['worksheets', 'comments', 'notes', 'protection'];
+  }
+  get protection(): FakeWorkbookProtection {
+    return this._nav('protection', () => new FakeWorkbookProtection(this._ctx, `${this._path}.protection`, '1.7', () => modelOf(this._ctx)));
   }
   get worksheets(): FakeWorksheetCollection {
     return this._nav('worksheets', () => new FakeWorksheetCollection(this._ctx, `${this._path}.worksheets`, '1.1'));
@@ -241,6 +245,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
         while (m.sheet(`Sheet${i}`)) i++;
         n = `Sheet${i}`;
       }
+      assertStructureUnlocked(m, 'WorksheetCollection.add');
       validateSheetName(n, 'WorksheetCollection.add');
       if (m.sheet(n)) throw new FakeOfficeError('ItemAlreadyExists', 'WorksheetCollection.add');
       created = m.addSheet(n);
@@ -306,6 +311,7 @@ export class FakeWorksheet extends FakeClientObject {
     this._set('name', v, '1.1', () => {
       const s = this._resolve();
       const n = validateSheetName(v, 'Worksheet.name');
+      if (n !== s.name) assertStructureUnlocked(modelOf(this._ctx), 'Worksheet.name');
       const other = modelOf(this._ctx).sheet(n);
       if (other && other !== s) throw new FakeOfficeError('ItemAlreadyExists', 'Worksheet.name');
       s.name = n;
@@ -319,6 +325,7 @@ export class FakeWorksheet extends FakeClientObject {
       const m = modelOf(this._ctx);
       const s = this._resolve();
       if (!Number.isInteger(v) || v < 0 || v >= m.sheets.length) throw new FakeOfficeError('InvalidArgument', 'Worksheet.position');
+      if (m.sheets.indexOf(s) !== v) assertStructureUnlocked(m, 'Worksheet.position');
       m.sheets.splice(m.sheets.indexOf(s), 1);
       m.sheets.splice(v, 0, s);
     });
@@ -331,6 +338,7 @@ export class FakeWorksheet extends FakeClientObject {
       const m = modelOf(this._ctx);
       const s = this._resolve();
       if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', 'Worksheet.visibility');
+      if (v !== s.visibility) assertStructureUnlocked(m, 'Worksheet.visibility');
       if (v !== 'Visible' && s.visibility === 'Visible' && m.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
         throw new FakeOfficeError('InvalidOperation', 'Worksheet.visibility', 'A workbook must contain at least one visible worksheet.');
       }
@@ -432,6 +440,7 @@ export class FakeWorksheet extends FakeClientObject {
     this._queue('delete', { call: 'delete' }, '1.1', () => {
       const m = modelOf(this._ctx);
       const s = this._resolve();
+      assertStructureUnlocked(m, 'Worksheet.delete');
       if (s.visibility === 'Visible' && m.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
         throw new FakeOfficeError('InvalidOperation', 'Worksheet.delete', 'A workbook must contain at least one visible worksheet.');
       }
