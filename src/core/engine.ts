@@ -6,11 +6,13 @@ import { buildPlan } from './output/plan-build';
 import { Review } from './output/review';
 import { ParsedWorkbook } from './model/records';
 import { reconcile } from './matching/reconcile';
+import { nameSuggestedCustomers } from './matching/suggest-customer';
 import { AsOfSource, Report } from './output/report';
 import { recognizeWorkbook } from './templates/header-recognition';
 import { sheetReport, unrecognisedReport } from './templates/recognition-report';
 import { columnMapOf } from './templates/column-map';
 import { parseTables } from './model/parse-records';
+import { invoicesOfLines } from './model/line-items';
 import { Settings } from './model/settings';
 import { runValidation } from './validation/validation';
 import { CreditReview, reviewCredit } from './credit/credit-review';
@@ -75,14 +77,17 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
   step(0.35, 'validate');
   const { findings: validationFindings, skipped } = runValidation(parsed, settings, asOf);
   step(0.55, 'reconcile');
-  const rec = reconcile(parsed, settings, asOf);
+  // Matching and credit see a line-item sheet's invoices, not its lines.
+  const invoices = invoicesOfLines(parsed);
+  const rec = reconcile(invoices, settings, asOf);
   step(0.8, 'credit');
   const credit: CreditReview | null = rec.cash && rec.openItems
-    ? reviewCredit({ parsed, cash: rec.cash, open: rec.openItems, futureSales: rec.futureSales ?? new Map(), settings, asOf })
+    ? reviewCredit({ parsed: invoices, cash: rec.cash, open: rec.openItems, futureSales: rec.futureSales ?? new Map(), settings, asOf })
     : null;
   step(0.85, 'plan');
 
   const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings, ...(credit?.findings ?? [])].sort(compareFindings);
+  nameSuggestedCustomers(findings, rec.suggestions, settings.lang);
   const statements = credit ? statementSheets(parsed, credit, settings, asOf) : [];
   const audit: OwnedSheet[] = [];
   if (input.run) {
