@@ -13,6 +13,8 @@ import { Report } from '../core/output/report';
 import { contentLostOnRewrite, sheetDataSize } from '../xlsx/package-parts';
 import { PackageContents, PackageReadFailure, readWorkbookPackage } from '../xlsx/read-package';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
+import { saveSettings } from '../xlsx/state-sheet';
+import { MapChoice, withColumnChoices } from '../core/templates/column-map';
 import { copyFileAtomically, loadWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
 
 /** What `recon check` is asked to do. */
@@ -24,6 +26,8 @@ export interface CheckRequest {
   lang?: Lang;
   /** Customers that get a printable statement (对账单); absent: the saved setting, else all with activity. */
   statements?: string[];
+  /** `--map template.field=Header` choices laid over the saved column map; the map used is saved by `--out`. */
+  map?: MapChoice[];
   /**
    * Sheet XML (unpacked bytes) above which `--out` is refused: the copy is still written through
    * exceljs' model, which costs ~36 bytes of memory per byte to write back. Default
@@ -183,12 +187,12 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
   const contents = read.contents;
   const warnings: Warning[] = contents.state.unreadable ? [{ text: CLI_TEXT.stateUnreadable }] : [];
   const stored = contents.state.state.settings;
-  const settings = resolveSettings({
+  const settings = withColumnChoices(resolveSettings({
     ...stored,
     lang: req.lang ?? (stored.lang === 'en' || stored.lang === 'zh' ? stored.lang : guessLang(contents.grids)),
     asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
     ...(req.statements ? { statementCustomers: req.statements } : {}),
-  });
+  }), req.map ?? []);
   const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews });
   attachValidations(contents.grids, result.report);
 
@@ -220,7 +224,12 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
         const mb = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
         return failureOf(CLI_TEXT.tooLargeToAnnotate, { file: req.out, size: mb(sheetBytes), limit: mb(limit) }, req.json);
       }
-      const done = await rewrite(req.input, req.out, contents, req.json, (wb) => renderPlan(wb, result.plan));
+      const done = await rewrite(req.input, req.out, contents, req.json, (wb) => {
+        const summary = renderPlan(wb, result.plan);
+        // The column map this run used goes into the team settings, so the next run and the add-in read the same.
+        if (result.report.columnMap) saveSettings(wb, { columnMap: result.report.columnMap });
+        return summary;
+      });
       if (!done.ok) return done;
       render = done.value;
       warnings.push(...done.warnings);
