@@ -11,6 +11,7 @@ import { recognizeWorkbook } from './templates/header-recognition';
 import { sheetReport, unrecognisedReport } from './templates/recognition-report';
 import { columnMapOf } from './templates/column-map';
 import { parseTables } from './model/parse-records';
+import { invoicesOfLines } from './model/line-items';
 import { Settings } from './model/settings';
 import { runValidation } from './validation/validation';
 import { CreditReview, reviewCredit } from './credit/credit-review';
@@ -69,10 +70,12 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
   step(0.35, 'validate');
   const { findings: validationFindings, skipped } = runValidation(parsed, settings, asOf);
   step(0.55, 'reconcile');
-  const rec = reconcile(parsed, settings, asOf);
+  // Matching and credit see a line-item sheet's invoices, not its lines.
+  const invoices = invoicesOfLines(parsed);
+  const rec = reconcile(invoices, settings, asOf);
   step(0.8, 'credit');
   const credit: CreditReview | null = rec.cash && rec.openItems
-    ? reviewCredit({ parsed, cash: rec.cash, open: rec.openItems, futureSales: rec.futureSales ?? new Map(), settings, asOf })
+    ? reviewCredit({ parsed: invoices, cash: rec.cash, open: rec.openItems, futureSales: rec.futureSales ?? new Map(), settings, asOf })
     : null;
   step(0.85, 'plan');
 

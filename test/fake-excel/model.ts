@@ -133,7 +133,8 @@ export class FakeSheet {
   tables: FakeTable[] = [];
 
   constructor(name: string) {
-    this.id = `{sheet-${++sheetSeq}}`;
+    // Excel's worksheet ids are GUIDs in braces; their length counts in every request that names a sheet by id.
+    this.id = `{00000000-${String(++sheetSeq).padStart(4, '0')}-0000-C000-000000000046}`;
     this.name = name;
   }
 
