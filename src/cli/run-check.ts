@@ -1,10 +1,12 @@
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { CellValue, isCellError, SheetGrid } from '../core/model/cells';
 import { Day } from '../core/model/dates';
 import { checkWorkbook, CheckResult } from '../core/engine';
 import { Bilingual, Lang } from '../core/model/i18n';
 import { resolveSettings, Settings } from '../core/model/settings';
+import { AuditVerdict, RunInfo, verifyAuditLog } from '../core/output/audit-log';
 import { CLI_TEXT } from './cli-messages';
 import { writeReportJson } from './report-json';
 import ExcelJS from 'exceljs';
@@ -13,6 +15,8 @@ import { Report } from '../core/output/report';
 import { contentLostOnRewrite, sheetDataSize } from '../xlsx/package-parts';
 import { PackageContents, PackageReadFailure, readWorkbookPackage } from '../xlsx/read-package';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
+import { saveSettings } from '../xlsx/state-sheet';
+import { MapChoice, withColumnChoices } from '../core/templates/column-map';
 import { copyFileAtomically, loadWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
 
 /** What `recon check` is asked to do. */
@@ -22,8 +26,12 @@ export interface CheckRequest {
   json?: string;
   asOf?: Day;
   lang?: Lang;
+  /** The run's time in the Audit Log (default: now). */
+  now?: Date;
   /** Customers that get a printable statement (对账单); absent: the saved setting, else all with activity. */
   statements?: string[];
+  /** `--map template.field=Header` choices laid over the saved column map; the map used is saved by `--out`. */
+  map?: MapChoice[];
   /**
    * Sheet XML (unpacked bytes) above which `--out` is refused: the copy is still written through
    * exceljs' model, which costs ~36 bytes of memory per byte to write back. Default
@@ -169,6 +177,15 @@ function attachValidations(grids: readonly SheetGrid[], report: Report): void {
   }
 }
 
+/** The signed-in user's name for the Audit Log; empty when the system will not say. */
+function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Runs `recon check`: reads the workbook with the project's streaming reader, the team settings and
  * earlier reviews stored in it, runs every check, writes the JSON report, then the annotated copy.
@@ -183,13 +200,14 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
   const contents = read.contents;
   const warnings: Warning[] = contents.state.unreadable ? [{ text: CLI_TEXT.stateUnreadable }] : [];
   const stored = contents.state.state.settings;
-  const settings = resolveSettings({
+  const settings = withColumnChoices(resolveSettings({
     ...stored,
     lang: req.lang ?? (stored.lang === 'en' || stored.lang === 'zh' ? stored.lang : guessLang(contents.grids)),
     asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
     ...(req.statements ? { statementCustomers: req.statements } : {}),
-  });
-  const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews });
+  }), req.map ?? []);
+  const run: RunInfo = { time: (req.now ?? new Date()).toISOString(), user: settings.reviewer !== '' ? settings.reviewer : osUser(), file: path.basename(req.input) };
+  const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews, run, auditLog: contents.audit?.map((r) => r.entry) ?? [] });
   attachValidations(contents.grids, result.report);
 
   const written: string[] = [];
@@ -220,7 +238,12 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
         const mb = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
         return failureOf(CLI_TEXT.tooLargeToAnnotate, { file: req.out, size: mb(sheetBytes), limit: mb(limit) }, req.json);
       }
-      const done = await rewrite(req.input, req.out, contents, req.json, (wb) => renderPlan(wb, result.plan));
+      const done = await rewrite(req.input, req.out, contents, req.json, (wb) => {
+        const summary = renderPlan(wb, result.plan);
+        // The column map this run used goes into the team settings, so the next run and the add-in read the same.
+        if (result.report.columnMap) saveSettings(wb, { columnMap: result.report.columnMap });
+        return summary;
+      });
       if (!done.ok) return done;
       render = done.value;
       warnings.push(...done.warnings);
@@ -311,4 +334,14 @@ export async function runClear(input: string, out: string): Promise<{ ok: true; 
   warnings.push(...done.warnings);
   if (done.value.stateWasUnreadable) warnings.push({ text: CLI_TEXT.stateUnreadable });
   return { ok: true, restoredCells: done.value.restoredCells, warnings };
+}
+
+/** What `recon verify` found: the Audit Log's verdict, or why the file could not be read. */
+export type VerifyDone = { ok: true; verdict: AuditVerdict } | RunFailure;
+
+/** Runs `recon verify`: recomputes the Audit Log's hash chain of the workbook. */
+export async function runVerify(input: string): Promise<VerifyDone> {
+  const read = await readWorkbookPackage(input);
+  if (!read.ok) return readFailure(input, read);
+  return { ok: true, verdict: verifyAuditLog(read.contents.audit) };
 }
