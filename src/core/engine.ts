@@ -18,6 +18,8 @@ import { runValidation } from './validation/validation';
 import { CreditReview, reviewCredit } from './credit/credit-review';
 import { creditCustomerReports, creditTotalsReport } from './credit/credit-report';
 import { statementSheets } from './output/statement-sheet';
+import { appendRun, AuditEntry, auditLogSheet, RunInfo } from './output/audit-log';
+import { OwnedSheet } from './output/plan';
 
 /** What a check run reads. */
 export interface CheckInput {
@@ -25,6 +27,10 @@ export interface CheckInput {
   settings: Settings;
   /** Review decisions already on the Findings sheet, by finding id, so a re-run keeps them. */
   reviews?: Map<string, Review>;
+  /** Who runs, when, on which file: given, the run and its review decisions are appended to the Audit Log. */
+  run?: RunInfo;
+  /** The Audit Log's rows as read from the workbook (kept as they are, then appended to). */
+  auditLog?: readonly AuditEntry[];
 }
 
 /** Progress and cancellation for long runs (the task pane runs the engine in a worker). */
@@ -83,7 +89,16 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
   const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings, ...(credit?.findings ?? [])].sort(compareFindings);
   nameSuggestedCustomers(findings, rec.suggestions, settings.lang);
   const statements = credit ? statementSheets(parsed, credit, settings, asOf) : [];
-  const plan = buildPlan(findings, [...rec.sheets, ...statements], settings, input.reviews ?? new Map(), asOf);
+  const audit: OwnedSheet[] = [];
+  if (input.run) {
+    const count = (sev: string): number => findings.reduce((n, f) => n + (f.severity === sev ? 1 : 0), 0);
+    const entries = appendRun(input.auditLog ?? [], {
+      info: input.run, asOf: dayToISO(asOf), settings, reviews: input.reviews ?? new Map(),
+      counts: { error: count('error'), warning: count('warning'), info: count('info'), matches: rec.matches.length, customers: credit?.profiles.length ?? 0 },
+    });
+    audit.push(auditLogSheet(entries, settings.lang));
+  }
+  const plan = buildPlan(findings, [...rec.sheets, ...statements, ...audit], settings, input.reviews ?? new Map(), asOf);
   const report: Report = {
     asOf: dayToISO(asOf),
     sheets: mappings.map((m) => sheetReport(m, tableRowCount(parsed, m.sheet), settings.lang)),
