@@ -9,6 +9,7 @@ import { CLI_TEXT } from './cli-messages';
 import { writeReportJson } from './report-json';
 import ExcelJS from 'exceljs';
 import { NotReadable } from '../xlsx/file-kind';
+import { Report } from '../core/output/report';
 import { contentLostOnRewrite, sheetDataSize } from '../xlsx/package-parts';
 import { PackageContents, PackageReadFailure, readWorkbookPackage } from '../xlsx/read-package';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
@@ -157,6 +158,15 @@ export function guessLang(grids: readonly SheetGrid[]): Lang {
   return zh > en ? 'zh' : 'en';
 }
 
+/** Adds each reported sheet's data-validation rules, so the report shows what the template asks of reps. */
+function attachValidations(grids: readonly SheetGrid[], report: Report): void {
+  const byName = new Map(grids.map((g) => [g.name, g] as const));
+  for (const s of report.sheets) {
+    const rules = byName.get(s.name)?.validations;
+    if (rules?.length) s.validations = rules;
+  }
+}
+
 /**
  * Runs `recon check`: reads the workbook with the project's streaming reader, the team settings and
  * earlier reviews stored in it, runs every check, writes the JSON report, then the annotated copy.
@@ -177,6 +187,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
     asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
   });
   const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews });
+  attachValidations(contents.grids, result.report);
 
   const written: string[] = [];
   if (req.json) {

@@ -66,6 +66,10 @@ export const ERROR_MESSAGES: Record<string, Bilingual> = {
     en: 'The check was cancelled. Nothing was changed.',
     zh: '检查已取消，未做任何更改。',
   },
+  CancelledWhileWriting: {
+    en: 'The check was cancelled while it was writing its results.',
+    zh: '检查在写入结果时被取消。',
+  },
   StateUnreadable: {
     en: 'The add-in’s saved record of its highlights could not be read (the hidden sheet “{sheet}” was edited), so they cannot be removed automatically.',
     zh: '无法读取本加载项保存的标记记录（隐藏工作表“{sheet}”已被修改），因此无法自动清除标记。',
@@ -81,11 +85,15 @@ export const ERROR_MESSAGES: Record<string, Bilingual> = {
 };
 
 /** Added after a failed check, saying what state the workbook was left in. */
-export const AFTER_FAILURE: Record<'untouched' | 'rolledBack' | 'leftover', Bilingual> = {
+export const AFTER_FAILURE: Record<'untouched' | 'rolledBack' | 'leftover' | 'earlierMarksRemoved', Bilingual> = {
   untouched: { en: 'Nothing in the workbook was changed.', zh: '工作簿未做任何更改。' },
   rolledBack: {
     en: 'Everything the add-in had written was undone; your sheets are as they were.',
     zh: '加载项已撤销其写入的全部内容，您的工作表保持原样。',
+  },
+  earlierMarksRemoved: {
+    en: 'The highlights and notes of the previous check were removed with them (its Findings sheet stays); run the check again to bring them back.',
+    zh: '上一次检查的标记与批注也一并移除（其结果表保留）；重新运行检查即可恢复。',
   },
   leftover: {
     en: 'Some highlights may remain; click Clear (or run the check again) once Excel is free to remove them.',

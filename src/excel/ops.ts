@@ -1,5 +1,6 @@
 import { Finding, Severity } from '../core/model/findings';
 import { Lang } from '../core/model/i18n';
+import type { ReviewStatus } from '../core/output/review';
 import { TemplateKind } from '../core/templates/templates';
 
 /**
@@ -27,8 +28,18 @@ export interface CheckSummary {
   counts: Record<Severity, number>;
   findings: Finding[];
   sheets: { name: string; template: TemplateKind; rows: number }[];
-  /** The visible name of the Findings sheet written. */
+  /** The visible name of the Findings sheet written ('' when nothing was written). */
   findingsSheet: string;
+  /** Review decisions recorded on findings of this run, by finding id (kept through Clear and re-runs). */
+  reviews: Record<string, ReviewDecision>;
+}
+
+/** What a reviewer decided about a finding, as the pane shows it. */
+export interface ReviewDecision {
+  status: ReviewStatus;
+  reviewer: string;
+  reviewedAt: string;
+  comment: string;
 }
 
 export interface ClearSummary {

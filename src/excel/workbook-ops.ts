@@ -3,7 +3,7 @@ import { fmt, langFromLocale, Lang } from '../core/model/i18n';
 import { readReviews } from '../core/output/findings-sheet';
 import { recognizeSheets } from '../core/templates/header-recognition';
 import { Mark, Plan } from '../core/output/plan';
-import { Review } from '../core/output/review';
+import { mergeReviews, Review, StoredReview, storedDecisions } from '../core/output/review';
 import { resolveSettings, Settings } from '../core/model/settings';
 import { OwnedSheetRecord, STATE_SHEET, SavedFormatGroup, WorkbookState } from '../core/output/workbook-state';
 import { normalCell } from './addresses';
@@ -14,7 +14,7 @@ import { EngineOutput, EngineRunner, inThreadEngine, isCancellation } from './en
 import { AFTER_FAILURE, errorMessage } from './error-messages';
 import { ExcelHost, officeHost } from './host';
 import { AdapterError, officeErrorCode } from './office-errors';
-import { CheckOptions, CheckSummary, ClearSummary, OpResult, WorkbookOps } from './ops';
+import { CheckOptions, CheckSummary, ClearSummary, OpResult, ReviewDecision, WorkbookOps } from './ops';
 import { queueOwnedSheet } from './owned-sheets';
 import { uniqueSheetName } from '../core/model/sheet-names';
 import { findSheet, FoundState, loadInventory, queueDims, queueMergedAreas, queueStateRead, readGrids, SheetInfo } from './read-workbook';
@@ -82,6 +82,24 @@ interface ReadResult {
   extraChunks: number;
 }
 
+/** Hooks of the write stage (see `write`). */
+interface WriteStage {
+  cancelled(): void;
+  started(): void;
+  onProgress(fraction: number): void;
+  finishing(): void;
+}
+
+/** The review decisions on this run's findings, for the pane. */
+function decisionsOfRun(output: EngineOutput): Record<string, ReviewDecision> {
+  const current = new Set(output.report.findings.map((f) => f.id));
+  const out: Record<string, ReviewDecision> = {};
+  for (const r of output.plan.reviews ?? []) {
+    if (current.has(r.id)) out[r.id] = { status: r.status, reviewer: r.reviewer, reviewedAt: r.reviewedAt, comment: r.comment };
+  }
+  return out;
+}
+
 /** Creates the adapter. */
 export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
   const host = options.host ?? officeHost();
@@ -143,14 +161,19 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         found,
         settings,
         grids: [...grids.values()].filter((g) => !owned.has(g.name.toLowerCase())),
-        reviews: findingsGrid ? readReviews(findingsGrid) : new Map(),
+        reviews: mergeReviews(found.state.reviews, findingsGrid ? readReviews(findingsGrid) : new Map()),
         readSyncs: stats.readSyncs,
         extraChunks: stats.extraChunks,
       };
     });
 
-  /** Writes the plan; `started` is called just before the first write is queued. */
-  const write = (input: ReadResult, plan: Plan, mode: NoteMode, figures: RunFigures, started: () => void, onProgress: (f: number) => void): Promise<string> =>
+  /**
+   * Writes the plan. `stage.cancelled` is asked before the first write and after every write sync up
+   * to the swap (throwing stops the run, which the caller rolls back); `stage.started` is called just
+   * before the first write is queued, `stage.finishing` just before the swap, after which a cancel can
+   * no longer be honoured.
+   */
+  const write = (input: ReadResult, plan: Plan, mode: NoteMode, figures: RunFigures, stage: WriteStage): Promise<string> =>
     host.run(async (context) => {
       const { sheets, found } = input;
       const state = found.state;
@@ -235,12 +258,17 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         ...state,
         ownedSheets: jobs.map((j) => ({ key: j.sheet.key, name: j.finalName })),
         saved: [...keptGroups, ...newGroups],
+        reviews: plan.reviews ?? state.reviews,
       };
 
       // Write: journal first, then the cells, then the new sheets under temporary names.
       let flushes = 0;
-      const batcher = new Batcher(context, budget, () => onProgress(Math.min(0.95, ++flushes / (flushes + 2))));
-      started();
+      const batcher = new Batcher(context, budget, () => {
+        stage.onProgress(Math.min(0.95, ++flushes / (flushes + 2)));
+        stage.cancelled();
+      });
+      stage.cancelled();
+      stage.started();
       await batcher.add(OP_OVERHEAD, 0, () => {
         context.runtime.enableEvents = false;
       });
@@ -256,6 +284,8 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       // The final record of the cells, with the sheets still as the journal lists them: what a rollback needs.
       await queueStateWrite(context, batcher, found, { ...finalState, ownedSheets: journal.ownedSheets });
       await batcher.flush();
+      stage.cancelled();
+      stage.finishing();
 
       // The swap and the owned-sheet registry travel in one sync (only the registry's chunks change), so
       // the registry never names a sheet that is not there.
@@ -270,6 +300,21 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       await context.sync();
       return jobs.find((j) => j.sheet.key === 'findings')?.finalName ?? '';
     });
+
+  /**
+   * The review decisions to keep through a Clear: those in the state, updated from the Findings sheet
+   * (where reviewers record them) when it is still there.
+   */
+  const readFindingsReviews = async (context: Excel.RequestContext, sheets: SheetInfo[], state: WorkbookState): Promise<StoredReview[] | undefined> => {
+    const record = state.ownedSheets.find((o) => o.key === 'findings' && !isPending(o));
+    const sheet = record ? findSheet(sheets, record.name) : undefined;
+    if (!sheet) return state.reviews;
+    const dimsOf = queueDims(context, [sheet.name]);
+    await context.sync();
+    const { grids } = await readGrids(context, dimsOf(), { chooseFull: () => new Set([sheet.name]), budget });
+    const grid = grids.get(sheet.name);
+    return storedDecisions(mergeReviews(state.reviews, grid ? readReviews(grid) : new Map()));
+  };
 
   /** Puts every saved cell back from the workbook's state and deletes half-written sheets. */
   const restoreAll = (mode: NoteMode, figures: RunFigures): Promise<void> =>
@@ -286,6 +331,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         const s = findSheet(sheets, name);
         return s && !owned.has(s.name.toLowerCase()) ? s : undefined;
       };
+      const reviews = await readFindingsReviews(context, sheets, state);
       const cells: SheetCell[] = [];
       const groups: SavedFormatGroup[] = [];
       for (const g of state.saved) {
@@ -310,7 +356,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         if (isPending(o) && s) context.workbook.worksheets.getItem(s.name).delete();
       }
       const finalBatch = new Batcher(context, Number.MAX_SAFE_INTEGER);
-      await queueStateWrite(context, finalBatch, found, { ...state, ownedSheets: state.ownedSheets.filter((o) => !isPending(o)), saved: [] });
+      await queueStateWrite(context, finalBatch, found, { ...state, ownedSheets: state.ownedSheets.filter((o) => !isPending(o)), saved: [], reviews });
       context.runtime.enableEvents = true;
       await context.sync();
     });
@@ -340,6 +386,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     last = figures;
     let lang = displayLang();
     let writing = false;
+    let hadMarks = false;
     const cancelled = (): void => {
       if (opts.signal?.aborted) throw new AdapterError('Cancelled');
     };
@@ -361,25 +408,41 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         throw e;
       }
       cancelled();
-      const mode = pickNoteMode((name, version) => host.isSetSupported(name, version));
-      opts.onProgress?.(0.8, 'write');
-      const findingsSheet = await write(input, output.plan, mode, figures, () => {
-        writing = true;
-      }, (f) => opts.onProgress?.(0.8 + 0.2 * f, 'write'));
-      opts.onProgress?.(1, 'done');
       const counts = { error: 0, warning: 0, info: 0 };
       for (const f of output.report.findings) counts[f.severity]++;
-      return { ok: true, value: { counts, findings: output.report.findings, sheets: output.report.sheets, findingsSheet } };
-    } catch (e) {
-      if (!writing) return failure(e, lang, e instanceof AdapterError && e.code === 'Cancelled' ? undefined : 'untouched');
+      if (output.report.sheets.length === 0) {
+        // No template sheet: a Findings sheet or a hidden state would be clutter the user never asked for.
+        opts.onProgress?.(1, 'done');
+        return { ok: true, value: { counts, findings: output.report.findings, sheets: [], findingsSheet: '', reviews: {} } };
+      }
       const mode = pickNoteMode((name, version) => host.isSetSupported(name, version));
+      opts.onProgress?.(0.8, 'write');
+      hadMarks = input.found.state.saved.length > 0;
+      const findingsSheet = await write(input, output.plan, mode, figures, {
+        cancelled,
+        started: () => {
+          writing = true;
+        },
+        onProgress: (f) => opts.onProgress?.(0.8 + 0.2 * f, 'write'),
+        finishing: () => opts.onProgress?.(0.99, 'finishing'),
+      });
+      opts.onProgress?.(1, 'done');
+      return { ok: true, value: { counts, findings: output.report.findings, sheets: output.report.sheets, findingsSheet, reviews: decisionsOfRun(output) } };
+    } catch (e) {
+      const cancel = e instanceof AdapterError && e.code === 'Cancelled';
+      if (!writing) return failure(e, lang, cancel ? undefined : 'untouched');
+      const mode = pickNoteMode((name, version) => host.isSetSupported(name, version));
+      // A cancel while writing is reported as such, with what the rollback did, never as a finish.
+      const reason = cancel ? new AdapterError('CancelledWhileWriting') : e;
       try {
         await restoreAll(mode, emptyFigures());
         figures.rolledBack = true;
-        return failure(e, lang, 'rolledBack');
+        const result = failure<CheckSummary>(reason, lang, 'rolledBack');
+        if (!result.ok && hadMarks) result.message += ` ${fmt(AFTER_FAILURE.earlierMarksRemoved, lang)}`;
+        return result;
       } catch {
         await enableEvents();
-        return failure(e, lang, 'leftover');
+        return failure(reason, lang, 'leftover');
       }
     } finally {
       busy = false;

@@ -43,7 +43,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-type Busy = { kind: 'idle' } | { kind: 'checking'; fraction: number; stage: string } | { kind: 'clearing' };
+type Busy = { kind: 'idle' } | { kind: 'checking'; fraction: number; stage: string; cancelling?: boolean } | { kind: 'clearing' };
 
 interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
@@ -83,14 +83,23 @@ export function App(props: AppProps): React.ReactElement {
       const result = await ops.check({
         signal: controller.signal,
         onProgress: (fraction, stage) => {
-          if (!controller.signal.aborted) setBusy({ kind: 'checking', fraction: clamp01(fraction), stage });
+          // After Cancel only the point of no return still shows, so the button can say it is too late.
+          if (!controller.signal.aborted || stage === 'finishing') {
+            setBusy({ kind: 'checking', fraction: clamp01(fraction), stage, cancelling: controller.signal.aborted });
+          }
         },
       });
       if (result.ok) {
         setSummary(result.value);
         setCurrentId(null);
-        setNotice(summaryNotice(result.value, lang));
-      } else if (controller.signal.aborted || CANCEL_CODE.test(result.code)) {
+        // Cancel pressed as the last write was already on its way: say so rather than report a plain finish.
+        setNotice(controller.signal.aborted ? { intent: 'warning', text: t('cancelTooLate', lang) } : summaryNotice(result.value, lang));
+      } else if (result.code === 'Cancelled') {
+        setNotice({ intent: 'info', text: t('cancelled', lang) });
+      } else if (CANCEL_CODE.test(result.code)) {
+        // Cancelled mid-write: the adapter's message says what the rollback did.
+        setNotice({ intent: 'warning', text: result.message });
+      } else if (controller.signal.aborted) {
         setNotice({ intent: 'info', text: t('cancelled', lang) });
       } else {
         setNotice(failure(result.message));
@@ -104,7 +113,10 @@ export function App(props: AppProps): React.ReactElement {
     }
   };
 
-  const cancel = (): void => abortRef.current?.abort();
+  const cancel = (): void => {
+    abortRef.current?.abort();
+    setBusy((b) => (b.kind === 'checking' ? { ...b, cancelling: true } : b));
+  };
 
   const runClear = async (): Promise<void> => {
     setNotice(null);
@@ -143,8 +155,8 @@ export function App(props: AppProps): React.ReactElement {
             {checking ? t('checking', lang) : t('check', lang)}
           </Button>
           {checking ? (
-            <Button icon={<DismissRegular />} onClick={cancel}>
-              {t('cancel', lang)}
+            <Button icon={<DismissRegular />} onClick={cancel} disabled={busy.stage === 'finishing' || busy.cancelling === true}>
+              {busy.stage === 'finishing' ? t('finishing', lang) : busy.cancelling ? t('cancelling', lang) : t('cancel', lang)}
             </Button>
           ) : (
             <Button icon={<Eraser20Regular />} disabled={busy.kind !== 'idle'} onClick={() => void runClear()}>
@@ -180,7 +192,7 @@ export function App(props: AppProps): React.ReactElement {
             <SeverityCounts counts={summary.counts} lang={lang} />
             {summary.findings.length > 0 ? (
               <React.Suspense fallback={<Spinner size="small" label={t('loading', lang)} />}>
-                <FindingsTree findings={summary.findings} lang={lang} currentId={currentId} onSelect={(f) => void select(f)} />
+                <FindingsTree findings={summary.findings} reviews={summary.reviews} lang={lang} currentId={currentId} onSelect={(f) => void select(f)} />
               </React.Suspense>
             ) : null}
           </section>

@@ -20,7 +20,8 @@ import { Finding, Severity } from '../core/model/findings';
 import { Lang } from '../core/model/i18n';
 import { groupFindings } from './group-findings';
 import { SeverityIcon } from './SeverityIcon';
-import { codeLabel, t } from './strings';
+import { ReviewDecision } from '../excel/ops';
+import { codeLabel, reviewText, t } from './strings';
 
 /** Findings shown per code group before "Show more": thousands of rows would stall the pane. */
 export const PAGE_SIZE = 50;
@@ -57,6 +58,7 @@ const useStyles = makeStyles({
   },
   body: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   detail: { color: tokens.colorNeutralForeground3 },
+  review: { color: tokens.colorBrandForeground1, fontStyle: 'italic' },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorPaletteBlueForeground2 },
@@ -68,11 +70,13 @@ export interface FindingsTreeProps {
   /** The finding whose cell was last selected, highlighted in the list. */
   currentId: string | null;
   onSelect(finding: Finding): void;
+  /** Review decisions by finding id (from the Findings sheet and the workbook's state). */
+  reviews?: Readonly<Record<string, ReviewDecision>>;
 }
 
 /** Findings grouped by sheet, then code. */
 export default function FindingsTree(props: FindingsTreeProps): React.ReactElement {
-  const { findings, lang, currentId, onSelect } = props;
+  const { findings, lang, currentId, onSelect, reviews } = props;
   const styles = useStyles();
   const sheets = React.useMemo(() => groupFindings(findings), [findings]);
   // Open every sheet when there are few, else only the first, so a long list starts short.
@@ -89,7 +93,7 @@ export default function FindingsTree(props: FindingsTreeProps): React.ReactEleme
           </AccordionHeader>
           <AccordionPanel>
             {group.codes.map((c) => (
-              <CodeSection key={c.code} code={c.code} severity={c.severity} findings={c.findings} lang={lang} currentId={currentId} onSelect={onSelect} />
+              <CodeSection key={c.code} code={c.code} severity={c.severity} findings={c.findings} lang={lang} currentId={currentId} onSelect={onSelect} reviews={reviews} />
             ))}
           </AccordionPanel>
         </AccordionItem>
@@ -99,7 +103,7 @@ export default function FindingsTree(props: FindingsTreeProps): React.ReactEleme
 }
 
 function CodeSection(props: FindingsTreeProps & { code: string; severity: Severity }): React.ReactElement {
-  const { code, severity, findings, lang, currentId, onSelect } = props;
+  const { code, severity, findings, lang, currentId, onSelect, reviews } = props;
   const styles = useStyles();
   const [shown, setShown] = React.useState(PAGE_SIZE);
   const headingId = React.useId();
@@ -116,31 +120,39 @@ function CodeSection(props: FindingsTreeProps & { code: string; severity: Severi
         </Text>
       </div>
       <ul className={styles.list}>
-        {findings.slice(0, shown).map((f) => (
-          <li key={f.id}>
-            <Button
-              appearance="subtle"
-              className={mergeClasses(styles.finding, f.id === currentId && styles.current)}
-              aria-label={`${t('goToCell', lang, { sheet: f.sheet, cell: f.cell })}: ${f.message}`}
-              aria-current={f.id === currentId ? 'true' : undefined}
-              data-finding-id={f.id}
-              data-cell={`${f.sheet}!${f.cell}`}
-              onClick={() => onSelect(f)}
-            >
-              <span className={mergeClasses(styles.cell, styles[f.severity])}>{f.cell}</span>
-              <span className={styles.body}>
-                <Text size={200}>{f.message}</Text>
-                {f.expected !== undefined || f.actual !== undefined ? (
-                  <Text size={100} className={styles.detail}>
-                    {[f.expected !== undefined ? t('expected', lang, { value: f.expected }) : '', f.actual !== undefined ? t('actual', lang, { value: f.actual }) : '']
-                      .filter((s) => s !== '')
-                      .join(lang === 'zh' ? '，' : ', ')}
-                  </Text>
-                ) : null}
-              </span>
-            </Button>
-          </li>
-        ))}
+        {findings.slice(0, shown).map((f) => {
+          const review = reviews?.[f.id];
+          return (
+            <li key={f.id}>
+              <Button
+                appearance="subtle"
+                className={mergeClasses(styles.finding, f.id === currentId && styles.current)}
+                aria-label={`${t('goToCell', lang, { sheet: f.sheet, cell: f.cell })}: ${f.message}`}
+                aria-current={f.id === currentId ? 'true' : undefined}
+                data-finding-id={f.id}
+                data-cell={`${f.sheet}!${f.cell}`}
+                onClick={() => onSelect(f)}
+              >
+                <span className={mergeClasses(styles.cell, styles[f.severity])}>{f.cell}</span>
+                <span className={styles.body}>
+                  <Text size={200}>{f.message}</Text>
+                  {f.expected !== undefined || f.actual !== undefined ? (
+                    <Text size={100} className={styles.detail}>
+                      {[f.expected !== undefined ? t('expected', lang, { value: f.expected }) : '', f.actual !== undefined ? t('actual', lang, { value: f.actual }) : '']
+                        .filter((s) => s !== '')
+                        .join(lang === 'zh' ? '，' : ', ')}
+                    </Text>
+                  ) : null}
+                  {review ? (
+                    <Text size={100} className={styles.review} data-review-status={review.status}>
+                      {reviewText(review, lang)}
+                    </Text>
+                  ) : null}
+                </span>
+              </Button>
+            </li>
+          );
+        })}
       </ul>
       {rest > 0 ? (
         <Button appearance="transparent" size="small" onClick={() => setShown((n) => n + PAGE_SIZE)}>

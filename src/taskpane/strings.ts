@@ -4,6 +4,7 @@
  */
 import { FindingCode, Severity } from '../core/model/findings';
 import { Bilingual, fmt, Lang } from '../core/model/i18n';
+import type { ReviewStatus } from '../core/output/review';
 
 export const UI = {
   title: { en: 'Statement Reconciler', zh: '对账助手' },
@@ -14,6 +15,12 @@ export const UI = {
   check: { en: 'Check workbook', zh: '检查工作簿' },
   checking: { en: 'Checking…', zh: '正在检查…' },
   cancel: { en: 'Cancel', zh: '取消' },
+  cancelling: { en: 'Cancelling…', zh: '正在取消…' },
+  finishing: { en: 'Finishing…', zh: '正在完成…' },
+  cancelTooLate: {
+    en: 'Cancel came as the check was saving its last step, so its results stand. Click Clear highlights to remove them.',
+    zh: '点击取消时检查已在保存最后一步，因此结果已保留。如需移除，请点击“清除标记”。',
+  },
   clear: { en: 'Clear highlights', zh: '清除标记' },
   clearing: { en: 'Clearing…', zh: '正在清除…' },
   progressLabel: { en: 'Check progress', zh: '检查进度' },
@@ -21,8 +28,8 @@ export const UI = {
   cancelled: { en: 'The check was cancelled. Nothing was changed.', zh: '检查已取消，工作簿未作任何更改。' },
   noFindings: { en: 'No problems found in {sheets} sheet(s).', zh: '在 {sheets} 个工作表中未发现问题。' },
   noTemplates: {
-    en: 'No sales, receipts, customers or statement sheet was recognised. Check the header row.',
-    zh: '未识别到销售、收款、客户或对账单工作表，请检查表头行。',
+    en: 'No sales, receipts, customers or statement sheet was recognised, so nothing was added to the workbook. Check that each sheet’s first row holds the template headers (for example Date, Document No, Customer ID, Amount).',
+    zh: '未识别到销售、收款、客户或对账单工作表，因此未向工作簿添加任何内容。请检查各工作表的第一行是否为模板表头（如 日期、单据编号、客户编号、金额）。',
   },
   checked: {
     en: 'Checked {sheets} sheet(s): {total} finding(s). Details are on the “{findingsSheet}” sheet.',
@@ -38,6 +45,7 @@ export const UI = {
   expected: { en: 'Expected {value}', zh: '应为 {value}' },
   actual: { en: 'found {value}', zh: '实为 {value}' },
   loading: { en: 'Loading…', zh: '正在加载…' },
+  reviewedBy: { en: '{status} by {reviewer}', zh: '{status}（复核人：{reviewer}）' },
   outsideOffice: {
     en: 'Open this page from Excel (Home tab → Reconcile) to check a workbook.',
     zh: '请在 Excel 中打开本页（“开始”选项卡 → “对账”）以检查工作簿。',
@@ -51,6 +59,21 @@ export const SEVERITY_LABEL: Record<Severity, Bilingual> = {
   info: { en: 'Info', zh: '提示' },
 };
 
+/** Review statuses as the Findings sheet names them. */
+export const REVIEW_STATUS_LABEL: Record<ReviewStatus, Bilingual> = {
+  open: { en: 'Open', zh: '待处理' },
+  explained: { en: 'Explained', zh: '已说明' },
+  resolved: { en: 'Resolved', zh: '已解决' },
+  accepted: { en: 'Accepted', zh: '已接受' },
+};
+
+/** "Explained by Li Wei: rep confirmed" — a finding's review decision in one line. */
+export function reviewText(r: { status: ReviewStatus; reviewer: string; comment: string }, lang: Lang): string {
+  const status = REVIEW_STATUS_LABEL[r.status][lang];
+  const head = r.reviewer ? t('reviewedBy', lang, { status, reviewer: r.reviewer }) : status;
+  return r.comment ? `${head}${lang === 'zh' ? '：' : ': '}${r.comment}` : head;
+}
+
 /** What the engine is doing, by the stage keys of CheckOptions.onProgress. */
 export const STAGE_LABEL: Record<string, Bilingual> = {
   start: { en: 'Starting', zh: '正在开始' },
@@ -61,6 +84,7 @@ export const STAGE_LABEL: Record<string, Bilingual> = {
   reconcile: { en: 'Reconciling', zh: '正在对账' },
   plan: { en: 'Preparing results', zh: '正在整理结果' },
   write: { en: 'Writing highlights and sheets', zh: '正在写入标记与结果表' },
+  finishing: { en: 'Finishing (can no longer be cancelled)', zh: '正在完成（已无法取消）' },
   done: { en: 'Done', zh: '完成' },
 };
 

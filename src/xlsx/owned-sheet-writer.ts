@@ -79,6 +79,19 @@ const HEADER_FILL = 'D9D9D9';
 /** Paper size code of A4 in SpreadsheetML's pageSetup. */
 const PAPER_A4 = 9;
 
+/** A formula's known result as the cell caches it: a decimal string becomes the number it is when lossless. */
+function cachedResult(result: string | number | undefined): string | number | undefined {
+  if (typeof result !== 'string') return result;
+  try {
+    const d = new Decimal(result);
+    // The cached value is a double like any number cell; only a lossless one is stored as a number.
+    const n = d.toNumber();
+    return Number.isFinite(n) && new Decimal(n).eq(d) ? n : result;
+  } catch {
+    return result;
+  }
+}
+
 /** Writes one cell of an owned sheet (value and number format; the look is {@link styleCell}'s). */
 export function writeOutCell(cell: ExcelJS.Cell, out: OutCell, format: ColumnFormat | undefined): void {
   const value = outValue(out);
@@ -104,7 +117,7 @@ export function writeOutCell(cell: ExcelJS.Cell, out: OutCell, format: ColumnFor
   }
   if ('formula' in value) {
     // Built by the product, never from data text (see OutValue).
-    cell.value = { formula: value.formula } as ExcelJS.CellFormulaValue;
+    cell.value = { formula: value.formula, result: cachedResult(value.result) } as ExcelJS.CellFormulaValue;
     const f = NUMBER_FORMATS[value.format ?? format ?? 'text'];
     if (f) cell.numFmt = f;
     return;

@@ -1,6 +1,6 @@
 import { SheetGrid } from '../core/model/cells';
 import { readReviews } from '../core/output/findings-sheet';
-import { Review } from '../core/output/review';
+import { mergeReviews, Review } from '../core/output/review';
 import { emptyState, parseState, STATE_SHEET } from '../core/output/workbook-state';
 import { NotReadable, sniffFile } from './file-kind';
 import { findWorkbookPart, readRelationships, readWorkbookStructure, relsPartName, relType, SheetEntry, WorkbookStructure } from './package-structure';
@@ -14,7 +14,7 @@ export interface WorkbookContents {
   /** The user's sheets, in workbook order; the add-in's own sheets are left out. */
   grids: SheetGrid[];
   state: FoundState;
-  /** Review decisions on the previous run's Findings sheet, by finding id. */
+  /** Review decisions kept in the state, updated from the previous run's Findings sheet, by finding id. */
   reviews: Map<string, Review>;
 }
 
@@ -150,5 +150,6 @@ export function assemble(all: SheetGrid[]): WorkbookContents {
     if (!grid) continue;
     for (const [id, review] of readReviews(grid)) if (!reviews.has(id)) reviews.set(id, review);
   }
-  return { grids: all.filter((g) => !owned.has(lower(g.name))), state, reviews };
+  // Decisions kept in the state (through recon clear or a deleted Findings sheet) fill in what the sheet lacks.
+  return { grids: all.filter((g) => !owned.has(lower(g.name))), state, reviews: mergeReviews(state.state.reviews, reviews) };
 }

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { readReviews } from '../core/output/findings-sheet';
-import { Review } from '../core/output/review';
+import { mergeReviews, Review } from '../core/output/review';
 import { sheetToGrid } from './cell-values';
 import { applyExceljsPatches } from './exceljs-patches';
+import { WorkbookState } from '../core/output/workbook-state';
 import { WorkbookContents } from './read-package';
 import { findWorksheet, ownedNames, readState } from './state-sheet';
 
@@ -17,12 +18,17 @@ export function readWorkbookContents(workbook: ExcelJS.Workbook): WorkbookConten
   const state = readState(workbook);
   const skip = ownedNames(state.state);
   const grids = workbook.worksheets.filter((ws) => !skip.has(ws.name.toLowerCase())).map(sheetToGrid);
+  return { grids, state, reviews: mergeReviews(state.state.reviews, findingsSheetReviews(workbook, state.state)) };
+}
+
+/** The reviews on the registered Findings sheet(s), by finding id (the first sheet listing an id wins). */
+export function findingsSheetReviews(workbook: ExcelJS.Workbook, state: WorkbookState): Map<string, Review> {
   const reviews = new Map<string, Review>();
-  for (const record of state.state.ownedSheets) {
+  for (const record of state.ownedSheets) {
     if (record.key !== 'findings') continue;
     const ws = findWorksheet(workbook, record.name);
     if (!ws) continue;
     for (const [id, review] of readReviews(sheetToGrid(ws))) if (!reviews.has(id)) reviews.set(id, review);
   }
-  return { grids, state, reviews };
+  return reviews;
 }

@@ -7,6 +7,8 @@ import { applyExceljsPatches } from './exceljs-patches';
 import { writeOwnedSheet } from './owned-sheet-writer';
 import { uniqueSheetName } from '../core/model/sheet-names';
 import { findWorksheet, readState, writeState } from './state-sheet';
+import { findingsSheetReviews } from './read-workbook';
+import { mergeReviews, storedDecisions } from '../core/output/review';
 import { themePalette } from './theme-colors';
 
 /** What rendering (or clearing) did, for the CLI's summary and the tests. */
@@ -25,14 +27,16 @@ export interface RenderSummary {
 
 /**
  * Puts back every saved look and deletes every owned sheet, leaving the workbook as it was before the
- * add-in touched it (the state sheet keeps only the team settings).
+ * add-in touched it (the state sheet keeps the team settings and the review decisions).
  */
 export function clearAnnotations(workbook: ExcelJS.Workbook): Omit<RenderSummary, 'markedCells' | 'skippedMarks' | 'ownedSheets'> {
   applyExceljsPatches();
   const found = readState(workbook);
+  // Read before undo() deletes the Findings sheet: review decisions survive Clear in the state.
+  const reviews = storedDecisions(mergeReviews(found.state.reviews, findingsSheetReviews(workbook, found.state)));
   const restoredCells = undo(workbook, found.state);
   if (found.unreadable || findWorksheet(workbook, STATE_SHEET) || restoredCells > 0) {
-    writeState(workbook, { ...found.state, ownedSheets: [], saved: [] });
+    writeState(workbook, { ...found.state, ownedSheets: [], saved: [], reviews });
   }
   return { restoredCells, stateWasUnreadable: found.unreadable };
 }
@@ -86,7 +90,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: Plan): RenderSummar
     writeOwnedSheet(ws, sheet, renames);
   });
 
-  const next: WorkbookState = { ...state, ownedSheets: records, saved: [...saved.values()] };
+  const next: WorkbookState = { ...state, ownedSheets: records, saved: [...saved.values()], reviews: plan.reviews ?? state.reviews };
   writeState(workbook, next);
   return { restoredCells, markedCells, skippedMarks, ownedSheets: records, stateWasUnreadable: found.unreadable };
 }

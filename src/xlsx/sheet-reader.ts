@@ -1,3 +1,4 @@
+import { ValidationCollector } from './data-validations';
 import { CellValue, columnIndex, SheetGrid } from '../core/model/cells';
 import { PackagePart } from './package-parts';
 import { DateStyleCollector, DateStyles } from './number-formats';
@@ -192,6 +193,7 @@ export async function readWorksheet(pkg: ZipPackage, part: PackagePart, name: st
   const rows: CellValue[][] = [];
   const merged: string[] = [];
   const areas: MergeArea[] = [];
+  const validations = new ValidationCollector();
   let inSheetData = false;
   let rowNumber = 0;
   /** The row element gave no number: its first cell's reference says where it is. */
@@ -271,7 +273,7 @@ export async function readWorksheet(pkg: ZipPackage, part: PackagePart, name: st
             merged.push(a.ref.replace(/\$/g, '').toUpperCase());
           }
         }
-      }
+      } else if (!inSheetData) validations.open(el, a, selfClosing);
     },
     close(el) {
       if (inInline) {
@@ -298,11 +300,12 @@ export async function readWorksheet(pkg: ZipPackage, part: PackagePart, name: st
         if (row) finishRow();
         row = null;
         inSheetData = false;
-      }
+      } else if (!inSheetData) validations.close(el);
     },
     text(t) {
       if (inInline) inlineText.text(t);
       else if (inV && vParts) vParts.push(t);
+      else if (!inSheetData) validations.text(t);
     },
   });
 
@@ -319,6 +322,8 @@ export async function readWorksheet(pkg: ZipPackage, part: PackagePart, name: st
   }
   const grid: SheetGrid = { name, rows };
   if (merged.length) grid.merged = [...new Set(merged)].sort();
+  const rules = validations.take();
+  if (rules.length) grid.validations = rules;
   return grid;
 }
 

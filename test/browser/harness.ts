@@ -21,6 +21,10 @@ export interface HarnessProbe {
   /** While held, each Excel.run waits before starting (so a test can act mid-check). */
   holdRuns(): void;
   releaseRuns(): void;
+  /** Lets `n` more Excel.run calls start, then holds the next ones (a check's write comes after its read). */
+  holdRunsAfter(n: number): void;
+  /** A reviewer typing a decision into the Findings sheet row of finding `id`; false when there is no such row. */
+  review(id: string, status: string, reviewer: string, comment: string): boolean;
 }
 
 const lang = new URLSearchParams(window.location.search).get('lang') ?? 'en-US';
@@ -30,7 +34,9 @@ const fake = createFakeExcel(FakeWorkbookModel.fromRows(SALES_WORKBOOK), { displ
 let gate: Promise<void> = Promise.resolve();
 let openGate: () => void = () => undefined;
 const realRun = fake.Excel.run.bind(fake.Excel);
+let freeRuns = Infinity;
 fake.Excel.run = async <T>(...args: unknown[]): Promise<T> => {
+  if (freeRuns-- <= 0) probe.holdRuns();
   await gate;
   return realRun<T>(...args);
 };
@@ -78,8 +84,27 @@ const probe: HarnessProbe = {
     });
   },
   releaseRuns() {
+    freeRuns = Infinity;
     openGate();
     gate = Promise.resolve();
+  },
+  holdRunsAfter(n) {
+    freeRuns = n;
+  },
+  review(id, status, reviewer, comment) {
+    const sheet = fake.model.sheet('Findings');
+    if (!sheet) return false;
+    const header = sheet.rows.findIndex((row) => row?.includes('Finding ID'));
+    if (header < 0) return false;
+    const col = (name: string): number => sheet.rows[header].indexOf(name);
+    for (let r = header + 1; r < sheet.rows.length; r++) {
+      if (sheet.getValue(r, col('Finding ID')) !== id) continue;
+      sheet.setValue(r, col('Status'), status);
+      sheet.setValue(r, col('Reviewer'), reviewer);
+      sheet.setValue(r, col('Comment'), comment);
+      return true;
+    }
+    return false;
   },
 };
 

@@ -80,6 +80,8 @@ interface Probe {
   filledCells(sheet: string): string[];
   holdRuns(): void;
   releaseRuns(): void;
+  holdRunsAfter(n: number): void;
+  review(id: string, status: string, reviewer: string, comment: string): boolean;
 }
 
 /** Calls the harness probe in the page. */
@@ -196,6 +198,39 @@ describe('the task pane in Chromium with the fake Excel', () => {
     // And a new check still works after a cancelled one.
     await page.getByRole('button', { name: 'Check workbook' }).click();
     await page.locator('[data-severity="error"]').waitFor();
+    await page.close();
+  });
+
+  it('Cancel pressed once the check is writing: the button says so, nothing is written, and the pane reports a cancel', async () => {
+    const page = await openPane();
+    const before = await probe(page, 'sheetNames');
+    await probe(page, 'holdRunsAfter', 1); // the read runs; the write waits
+    await page.getByRole('button', { name: 'Check workbook' }).click();
+    await page.getByText(/Writing highlights and sheets \(80%\)/).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('button', { name: 'Cancelling…' }).isDisabled()).resolves.toBe(true);
+    await probe(page, 'releaseRuns');
+    await page.getByText('The check was cancelled. Nothing was changed.').waitFor();
+    await expect(page.getByText(/Checked \d+ sheet/).count()).resolves.toBe(0);
+    await expect(probe(page, 'sheetNames')).resolves.toEqual(before);
+    await expect(probe(page, 'filledCells', 'Sales')).resolves.toEqual([]);
+    await page.close();
+  });
+
+  it('shows review decisions recorded on the Findings sheet again after Clear and a new check', async () => {
+    const target = expectedFindings().find((f) => f.sheet === 'Sales' && f.severity === 'error') ?? expectedFindings()[0];
+    const page = await openPane();
+    await page.getByRole('button', { name: 'Check workbook' }).click();
+    await page.locator('[data-severity="error"]').waitFor();
+    await expect(probe(page, 'review', target.id, 'Explained', 'Li Wei', 'rep confirmed the order')).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Clear highlights' }).click();
+    await page.getByText(/Highlights cleared/).waitFor();
+    await page.getByRole('button', { name: 'Check workbook' }).click();
+    await page.locator('[data-severity="error"]').waitFor();
+    const decision = page.locator(`[data-finding-id="${target.id}"] [data-review-status]`);
+    await decision.scrollIntoViewIfNeeded();
+    await expect(decision.getAttribute('data-review-status')).resolves.toBe('explained');
+    await expect(decision.textContent()).resolves.toBe('Explained by Li Wei: rep confirmed the order');
     await page.close();
   });
 

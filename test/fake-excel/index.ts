@@ -14,7 +14,7 @@ import { FakeRuntime, FakeWorkbook } from './objects';
  */
 
 export { FakeWorkbookModel, FakeSheet, normalizeColor } from './model';
-export type { FakeValue, FakeFill, FakeFont, FakeNote, FakeComment, Visibility, FakeBorder, BorderSide, FakePageLayout } from './model';
+export type { FakeValue, FakeFill, FakeFont, FakeNote, FakeComment, FakeTable, FakeValidation, Visibility, FakeBorder, BorderSide, FakePageLayout } from './model';
 export { FakeOfficeError, PAYLOAD_LIMIT, READ_CELL_LIMIT } from './runtime';
 export type { FakeStats } from './runtime';
 export { ADDRESS_LIMIT } from './objects';

@@ -77,6 +77,17 @@ export interface FakeValidation {
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
+/** An Excel table (ListObject) on a sheet. */
+export interface FakeTable {
+  id: string;
+  name: string;
+  /** Header row included when the table has headers. */
+  rect: Rect;
+  showHeaders: boolean;
+  style: string;
+}
+
+
 /** Number of the "Excel" error literals a user can type, which Excel stores as error values. */
 export const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
 
@@ -113,6 +124,13 @@ export class FakeSheet {
   pageLayout: FakePageLayout = {
     orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null, footer: { left: '', center: '', right: '' },
   };
+  /** Unlocked areas too large to list cell by cell (a template's input columns down to the last row). */
+  unlockedAreas: Rect[] = [];
+  /** The password the sheet was protected with (Excel keeps its hash), or null. */
+  protectionPassword: string | null = null;
+  /** A number format set on a column from a row to the bottom of the sheet (how Excel stores a column style). */
+  columnFormats = new Map<number, { fromRow: number; format: string }>();
+  tables: FakeTable[] = [];
 
   constructor(name: string) {
     this.id = `{sheet-${++sheetSeq}}`;
@@ -139,7 +157,16 @@ export class FakeSheet {
   }
 
   numberFormat(r: number, c: number): string {
-    return this.numberFormats.get(cellKey(r, c)) ?? 'General';
+    const own = this.numberFormats.get(cellKey(r, c));
+    if (own !== undefined) return own;
+    const col = this.columnFormats.get(c);
+    return col && r >= col.fromRow ? col.format : 'General';
+  }
+
+  /** Whether a cell is locked (applies only while the sheet is protected). */
+  isLocked(r: number, c: number): boolean {
+    if (this.unlocked.has(cellKey(r, c))) return false;
+    return !this.unlockedAreas.some((u) => r >= u.r0 && r <= u.r1 && c >= u.c0 && c <= u.c1);
   }
 
   /** Smallest rectangle holding every value (and, unless valuesOnly, every format); null when empty. */

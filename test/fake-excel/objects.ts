@@ -3,7 +3,7 @@ import {
   splitSheet,
 } from './address';
 import { coerceInput, displayText, valueOut, valueTypeOut } from './cell-values';
-import { BorderSide, FakeComment, FakeFill, FakeNote, FakePageLayout, FakeSheet, FakeValidation, FakeWorkbookModel, normalizeColor } from './model';
+import { BorderSide, FakeComment, FakeFill, FakeNote, FakePageLayout, FakeSheet, FakeTable, FakeValidation, FakeWorkbookModel, normalizeColor } from './model';
 import {
   ApplyScope, FakeClientObject, FakeClientResult, FakeOfficeError, FakeRequestContext, LoadTree, notFound, READ_CELL_LIMIT,
   ScalarDef,
@@ -34,10 +34,24 @@ interface AreasTarget {
   rects: Rect[];
 }
 
-function assertWritable(sheet: FakeSheet, location: string): void {
-  if (sheet.protected) {
-    throw new FakeOfficeError('AccessDenied', location, "The cell or chart you're trying to change is on a protected sheet.");
+/**
+ * On a protected sheet Excel refuses changes, except values in unlocked cells (`cells` given) and formats
+ * when the protection allows formatting cells (`'format'`).
+ */
+function assertWritable(sheet: FakeSheet, location: string, cells?: Rect | 'format'): void {
+  if (!sheet.protected) return;
+  if (cells === 'format' && sheet.protectionOptions?.allowFormatCells === true) return;
+  if (cells && cells !== 'format' && allUnlocked(sheet, cells)) return;
+  throw new FakeOfficeError('AccessDenied', location, "The cell or chart you're trying to change is on a protected sheet.");
+}
+
+/** Every cell of the rectangle is unlocked (whole columns against the unlocked areas, else cell by cell). */
+function allUnlocked(sheet: FakeSheet, rect: Rect): boolean {
+  for (let c = rect.c0; c <= rect.c1; c++) {
+    if (sheet.unlockedAreas.some((u) => u.c0 <= c && c <= u.c1 && u.r0 <= rect.r0 && rect.r1 <= u.r1)) continue;
+    for (let r = rect.r0; r <= rect.r1; r++) if (sheet.isLocked(r, c)) return false;
   }
+  return true;
 }
 
 function assertReadable(rect: Rect, location: string): void {
@@ -279,7 +293,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   override _navNames(): string[] {
-    return ['protection', 'freezePanes', 'notes', 'comments', 'pageLayout'];
+    return ['protection', 'freezePanes', 'notes', 'comments', 'pageLayout', 'tables'];
   }
 
   get id(): string {
@@ -346,6 +360,9 @@ export class FakeWorksheet extends FakeClientObject {
   }
   get notes(): FakeNoteCollection {
     return this._nav('notes', () => new FakeNoteCollection(this._ctx, `${this._path}.notes`, '1.18', () => this._resolve()));
+  }
+  get tables(): FakeTableCollection {
+    return this._nav('tables', () => new FakeTableCollection(this._ctx, `${this._path}.tables`, '1.1', () => this._resolve()));
   }
   get comments(): FakeCommentCollection {
     return this._nav('comments', () => new FakeCommentCollection(this._ctx, `${this._path}.comments`, '1.10', () => this._resolve()));
@@ -448,10 +465,16 @@ export class FakeWorksheetProtection extends FakeClientObject {
     return this.sheet().name;
   }
   override _scalars(): Record<string, ScalarDef> {
-    return { protected: { get: (s: FakeSheet) => s.protected } };
+    return {
+      protected: { get: (s: FakeSheet) => s.protected },
+      options: { get: (s: FakeSheet) => ({ ...(s.protectionOptions ?? {}) }) },
+    };
   }
   get protected(): boolean {
     return this._get('protected');
+  }
+  get options(): Record<string, unknown> {
+    return this._get('options');
   }
   protect(options?: Record<string, unknown>, password?: string): void {
     this._queue('protect', { call: 'protect', options: options ?? null, password: password === undefined ? null : '***' }, '1.2', () => {
@@ -460,12 +483,19 @@ export class FakeWorksheetProtection extends FakeClientObject {
       if (s.protected) throw new FakeOfficeError('InvalidOperation', 'WorksheetProtection.protect');
       s.protected = true;
       s.protectionOptions = { ...(options ?? {}) };
+      s.protectionPassword = password ? password : null;
     });
   }
-  unprotect(): void {
-    this._queue('unprotect', { call: 'unprotect' }, '1.7', () => {
-      this.sheet().protected = false;
-      this.sheet().protectionOptions = null;
+  /** Without the right password a password-protected sheet stays protected. */
+  unprotect(password?: string): void {
+    this._queue('unprotect', { call: 'unprotect', password: password === undefined ? null : '***' }, '1.7', () => {
+      const s = this.sheet();
+      if (s.protected && s.protectionPassword !== null && s.protectionPassword !== password) {
+        throw new FakeOfficeError('InvalidArgument', 'WorksheetProtection.unprotect', 'The password is incorrect.');
+      }
+      s.protected = false;
+      s.protectionOptions = null;
+      s.protectionPassword = null;
     });
   }
 }
@@ -740,7 +770,7 @@ export class FakeRange extends FakeClientObject {
   private _writeValues(input: unknown, asFormulas: boolean, scope: ApplyScope): void {
     const { sheet, rect } = this.locate();
     const loc = asFormulas ? 'Range.formulas' : 'Range.values';
-    assertWritable(sheet, loc);
+    assertWritable(sheet, loc, rect);
     const at = shaped(input, rect, loc);
     for (let r = rect.r0; r <= rect.r1; r++) {
       for (let c = rect.c0; c <= rect.c1; c++) {
@@ -762,7 +792,16 @@ export class FakeRange extends FakeClientObject {
   set numberFormat(v: unknown[][]) {
     this._set('numberFormat', v, '1.1', (scope) => {
       const { sheet, rect } = this.locate();
-      assertWritable(sheet, 'Range.numberFormat');
+      assertWritable(sheet, 'Range.numberFormat', 'format');
+      if (!Array.isArray(v) && typeof v === 'string' && rect.r1 === MAX_ROWS - 1) {
+        // A format down to the sheet's last row is a column style in Excel: store it once, not per cell.
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          sheet.columnFormats.set(c, { fromRow: rect.r0, format: v === '' ? 'General' : v });
+          for (const key of [...sheet.numberFormats.keys()]) if (keyCol(key) === c && keyRow(key) >= rect.r0) sheet.numberFormats.delete(key);
+        }
+        scope.changed(sheet, rect, 'formatChanged');
+        return;
+      }
       const at = shaped(v, rect, 'Range.numberFormat');
       for (let r = rect.r0; r <= rect.r1; r++) {
         for (let c = rect.c0; c <= rect.c1; c++) {
@@ -1128,7 +1167,7 @@ export class FakeRangeFormat extends FakeAreasPart {
   set wrapText(v: boolean) {
     this._set('wrapText', v, '1.1', () => {
       const t = this.locate();
-      assertWritable(t.sheet, 'RangeFormat.wrapText');
+      assertWritable(t.sheet, 'RangeFormat.wrapText', 'format');
       if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'RangeFormat.wrapText');
       for (const [r, c] of cellsOf(t.rects)) {
         if (v) t.sheet.wraps.add(cellKey(r, c));
@@ -1221,12 +1260,17 @@ export class FakeRangeBorder extends FakeAreasPart {
 }
 
 /** RangeFormat.protection (ExcelApi 1.2): whether cells stay editable once the sheet is protected. */
+/** The top of an area (a lock state read over a whole column samples its first hundred rows). */
+function sampleTop(rect: Rect): Rect {
+  return { ...rect, r1: Math.min(rect.r1, rect.r0 + 99) };
+}
+
 export class FakeFormatProtection extends FakeAreasPart {
   get _className(): string {
     return 'FormatProtection';
   }
   override _scalars(): Record<string, ScalarDef> {
-    return { locked: { get: (t: AreasTarget) => uniform([...cellsOf(t.rects)].map(([r, c]) => !t.sheet.unlocked.has(cellKey(r, c)))) } };
+    return { locked: { get: (t: AreasTarget) => uniform([...cellsOf(t.rects.map(sampleTop))].map(([r, c]) => t.sheet.isLocked(r, c))) } };
   }
   get locked(): boolean {
     return this._get('locked');
@@ -1237,9 +1281,17 @@ export class FakeFormatProtection extends FakeAreasPart {
       // Excel refuses to change locking on a protected sheet.
       assertWritable(t.sheet, 'FormatProtection.locked');
       if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'FormatProtection.locked');
-      for (const [r, c] of cellsOf(t.rects)) {
-        if (v) t.sheet.unlocked.delete(cellKey(r, c));
-        else t.sheet.unlocked.add(cellKey(r, c));
+      for (const rect of t.rects) {
+        // Whole columns are kept as areas: a template unlocks its input columns down to the last row.
+        t.sheet.unlockedAreas = t.sheet.unlockedAreas.filter((u) => !(rect.r0 <= u.r0 && u.r1 <= rect.r1 && rect.c0 <= u.c0 && u.c1 <= rect.c1));
+        if (rect.r1 === MAX_ROWS - 1) {
+          if (!v) t.sheet.unlockedAreas.push({ ...rect });
+          continue;
+        }
+        for (const [r, c] of cellsOf([rect])) {
+          if (v) t.sheet.unlocked.delete(cellKey(r, c));
+          else t.sheet.unlocked.add(cellKey(r, c));
+        }
       }
     });
   }
@@ -1266,7 +1318,7 @@ export class FakeRangeFill extends FakeAreasPart {
   set color(v: string) {
     this._set('color', v, '1.1', (scope) => {
       const t = this.locate();
-      assertWritable(t.sheet, 'RangeFill.color');
+      assertWritable(t.sheet, 'RangeFill.color', 'format');
       const color = typeof v === 'string' ? normalizeColor(v) : null;
       if (!color) throw new FakeOfficeError('InvalidArgument', 'RangeFill.color');
       for (const [r, c] of cellsOf(t.rects)) {
@@ -1283,7 +1335,7 @@ export class FakeRangeFill extends FakeAreasPart {
   clear(): void {
     this._queue('clear', { call: 'clear' }, '1.1', (scope) => {
       const t = this.locate();
-      assertWritable(t.sheet, 'RangeFill.clear');
+      assertWritable(t.sheet, 'RangeFill.clear', 'format');
       for (const [r, c] of cellsOf(t.rects)) t.sheet.fills.delete(cellKey(r, c));
       t.rects.forEach((rect) => scope.changed(t.sheet, rect, 'formatChanged'));
     });
@@ -1310,7 +1362,7 @@ export class FakeRangeFont extends FakeAreasPart {
   }
   private _write(name: 'color' | 'bold' | 'italic' | 'name' | 'size', value: string | boolean | number, scope: ApplyScope): void {
     const t = this.locate();
-    assertWritable(t.sheet, `RangeFont.${name}`);
+    assertWritable(t.sheet, `RangeFont.${name}`, 'format');
     let v: string | boolean | number = value;
     if (name === 'color') {
       const color = typeof value === 'string' ? normalizeColor(value) : null;
@@ -1404,6 +1456,8 @@ export class FakeDataValidation extends FakeClientObject {
       if (kinds[0] === 'list') {
         const list = (v.list ?? {}) as Record<string, unknown>;
         if (typeof list.source !== 'string' || list.source === '') throw new FakeOfficeError('InvalidArgument', 'DataValidation.rule');
+        // An inline list (not a reference) may hold at most 255 characters.
+        if (!list.source.startsWith('=') && list.source.length > 255) throw new FakeOfficeError('InvalidArgument', 'DataValidation.rule');
       }
       t.sheet.validations = t.sheet.validations.filter((x) => !intersect(x.rect, t.rect));
       t.sheet.validations.push({ rect: { ...t.rect }, rule: v });
@@ -1411,14 +1465,26 @@ export class FakeDataValidation extends FakeClientObject {
   }
   set prompt(v: Record<string, unknown>) {
     this._set('prompt', v, '1.8', () => {
+      // Excel keeps at most 32 characters of a title and 255 of a prompt (MS-OI29500 2.1.613).
+      checkLength(v.title, 32, 'DataValidation.prompt');
+      checkLength(v.message, 255, 'DataValidation.prompt');
       const found = this._found(this.locate());
       if (found) found.prompt = v;
     });
   }
   set errorAlert(v: Record<string, unknown>) {
     this._set('errorAlert', v, '1.8', () => {
+      // ... and 225 of an error message (MS-XLSB DValStrings).
+      checkLength(v.title, 32, 'DataValidation.errorAlert');
+      checkLength(v.message, 225, 'DataValidation.errorAlert');
       const found = this._found(this.locate());
       if (found) found.errorAlert = v;
+    });
+  }
+  set ignoreBlanks(v: boolean) {
+    this._set('ignoreBlanks', v, '1.8', () => {
+      const found = this._found(this.locate());
+      if (found) found.ignoreBlanks = v;
     });
   }
   clear(): void {
@@ -1671,6 +1737,138 @@ export class FakeCommentProxy extends FakeClientObject {
       const r = keyRow(c.key);
       const col = keyCol(c.key);
       return { sheet, rect: { r0: r, c0: col, r1: r, c1: col } };
+    });
+  }
+}
+
+function checkLength(text: unknown, max: number, location: string): void {
+  if (typeof text === 'string' && text.length > max) throw new FakeOfficeError('InvalidArgument', location);
+}
+
+/** Excel's table names: a letter, underscore or backslash first, then letters, digits, periods, underscores. */
+function validTableName(name: unknown): name is string {
+  return typeof name === 'string' && name.length <= 255 && /^[\p{L}_\\][\p{L}\p{N}._]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]$/.test(name);
+}
+
+function tableNameTaken(m: FakeWorkbookModel, name: string, except?: FakeTable): boolean {
+  const lower = name.toLowerCase();
+  return m.sheets.some((s) => s.tables.some((t) => t !== except && t.name.toLowerCase() === lower));
+}
+
+let tableSeq = 0;
+
+/** `worksheet.tables` (ExcelApi 1.1). */
+export class FakeTableCollection extends FakeCollection<FakeTableProxy> {
+  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: () => FakeSheet) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'TableCollection';
+  }
+  _resolve(): unknown {
+    return this.sheet().tables;
+  }
+  _itemProxies(): FakeTableProxy[] {
+    const sheet = this.sheet();
+    return sheet.tables.map((t) => new FakeTableProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(t.id)})`, '1.1', () => t));
+  }
+  /** Turns a range into a table; with headers its first row is the header row (blank headers become ColumnN). */
+  add(address: string | FakeRange, hasHeaders: boolean): FakeTableProxy {
+    let created: FakeTable | undefined;
+    const proxy = new FakeTableProxy(this._ctx, `${this._path}.add(${JSON.stringify(typeof address === 'string' ? address : 'range')})`, '1.1', () => created);
+    this._queue('add', { call: 'add', address: typeof address === 'string' ? address : null, hasHeaders }, '1.1', () => {
+      const sheet = this.sheet();
+      if (sheet.protected) throw new FakeOfficeError('AccessDenied', 'TableCollection.add', "The cell or chart you're trying to change is on a protected sheet.");
+      const rect = typeof address === 'string' ? parseOn(sheet, address, 'TableCollection.add') : address._resolve().rect;
+      if (sheet.tables.some((t) => intersect(t.rect, rect))) {
+        throw new FakeOfficeError('InvalidArgument', 'TableCollection.add', 'A table can\'t overlap another table.');
+      }
+      if (sheet.merged.some((mg) => intersect(mg, rect))) throw new FakeOfficeError('InvalidArgument', 'TableCollection.add');
+      if (hasHeaders) {
+        const seen = new Set<string>();
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          let h = sheet.getValue(rect.r0, c);
+          if (h === null || h === '') {
+            h = `Column${c - rect.c0 + 1}`;
+            sheet.setValue(rect.r0, c, h);
+          }
+          const text = typeof h === 'object' ? h.error : String(h);
+          if (seen.has(text.toLowerCase())) throw new FakeOfficeError('InvalidArgument', 'TableCollection.add', 'Table headers must be unique.');
+          seen.add(text.toLowerCase());
+        }
+      }
+      const m = modelOf(this._ctx);
+      let n = 1;
+      while (tableNameTaken(m, `Table${n}`)) n++;
+      created = { id: `{table-${++tableSeq}}`, name: `Table${n}`, rect: { ...rect }, showHeaders: hasHeaders, style: 'TableStyleMedium2' };
+      sheet.tables.push(created);
+    });
+    return proxy;
+  }
+  getItem(key: string): FakeTableProxy {
+    return new FakeTableProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(key)})`, '1.1', () => this.sheet().tables.find((t) => t.id === key || t.name.toLowerCase() === key.toLowerCase()));
+  }
+}
+
+/** One table. */
+export class FakeTableProxy extends FakeClientObject {
+  constructor(ctx: Ctx, path: string, version: string, private readonly find: () => FakeTable | undefined) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'Table';
+  }
+  _resolve(): FakeTable {
+    const t = this.find();
+    if (!t) throw notFound('Table');
+    return t;
+  }
+  private _sheet(): FakeSheet {
+    const t = this._resolve();
+    const s = modelOf(this._ctx).sheets.find((x) => x.tables.includes(t));
+    if (!s) throw notFound('Table');
+    return s;
+  }
+  override _sheetName(): string | undefined {
+    return this._sheet().name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      id: { get: (t: FakeTable) => t.id },
+      name: { get: (t: FakeTable) => t.name },
+      showHeaders: { get: (t: FakeTable) => t.showHeaders },
+      style: { get: (t: FakeTable) => t.style },
+    };
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._set('name', v, '1.1', () => {
+      const t = this._resolve();
+      if (!validTableName(v)) throw new FakeOfficeError('InvalidArgument', 'Table.name');
+      if (tableNameTaken(modelOf(this._ctx), v, t)) throw new FakeOfficeError('ItemAlreadyExists', 'Table.name');
+      t.name = v;
+    });
+  }
+  get style(): string {
+    return this._get('style');
+  }
+  set style(v: string) {
+    this._set('style', v, '1.1', () => {
+      this._resolve().style = v;
+    });
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this._ctx, `${this._path}.getRange()`, '1.1', () => ({ sheet: this._sheet(), rect: { ...this._resolve().rect } }));
+  }
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this._ctx, `${this._path}.getDataBodyRange()`, '1.1', () => {
+      const t = this._resolve();
+      return { sheet: this._sheet(), rect: { ...t.rect, r0: t.showHeaders ? t.rect.r0 + 1 : t.rect.r0 } };
     });
   }
 }

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import { cellKey, colLetters, keyCol, keyRow } from './address';
+import { fromExcelJs, toExcelJs as validationToExcelJs } from '../../src/xlsx/data-validations';
+import { ValidationRule } from '../../src/core/templates/template-layout';
+import { cellKey, colLetters, keyCol, keyRow, MAX_ROWS, parseLocal } from './address';
 import { serialOf } from './cell-values';
 import { FakeSheet, FakeValue, FakeWorkbookModel, Visibility } from './model';
 
@@ -7,7 +9,9 @@ import { FakeSheet, FakeValue, FakeWorkbookModel, Visibility } from './model';
  * Loads a fake workbook from an .xlsx file and saves one back (Node only: exceljs and the file system).
  * Kept apart from the rest of the fake so the browser bundle never pulls exceljs in.
  * Carried: values (dates as serials, formulas as cached result + formula), number formats, solid
- * fills, font colour and bold, notes, hyperlinks, merged cells, sheet visibility and protection.
+ * fills, font colour and bold, notes, hyperlinks, merged cells, sheet visibility and protection, and
+ * (saved only unless noted) data validations (also loaded), column-wide number formats, unlocked columns,
+ * protection options and password, frozen header rows.
  */
 
 const VISIBILITY: Record<string, Visibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
@@ -91,6 +95,22 @@ function loadSheet(ws: ExcelJS.Worksheet, sheet: FakeSheet): void {
       if (note !== null) sheet.notes.set(key, { content: note, author: '' });
     });
   });
+  const dvs = (ws as unknown as { dataValidations?: { model?: Record<string, unknown> } }).dataValidations?.model ?? {};
+  for (const [range, dv] of Object.entries(dvs)) {
+    const read = dv ? fromExcelJs(range, dv as Parameters<typeof fromExcelJs>[1]) : null;
+    if (!read) continue;
+    for (const area of range.split(/\s+/)) {
+      const rect = parseLocal(area);
+      if (!rect) continue;
+      sheet.validations.push({
+        rect,
+        rule: read.rule as unknown as Record<string, unknown>,
+        ...(read.prompt ? { prompt: { showPrompt: true, ...read.prompt } } : {}),
+        ...(read.errorAlert ? { errorAlert: { showAlert: true, ...read.errorAlert } } : {}),
+        ignoreBlanks: read.ignoreBlanks,
+      });
+    }
+  }
   const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
   for (const m of merges) {
     const [a, b] = m.split(':');
@@ -164,15 +184,44 @@ export function toExcelJs(model: FakeWorkbookModel): ExcelJS.Workbook {
     }
     for (const m of sheet.merged) ws.mergeCells(`${colLetters(m.c0)}${m.r0 + 1}:${colLetters(m.c1)}${m.r1 + 1}`);
     for (const [c, width] of sheet.columnWidths) ws.getColumn(c + 1).width = Math.round((width / 5.6) * 100) / 100;
+    for (const [c, { format }] of sheet.columnFormats) ws.getColumn(c + 1).numFmt = format;
+    for (const u of sheet.unlockedAreas) {
+      if (u.r1 !== MAX_ROWS - 1) continue;
+      for (let c = u.c0; c <= u.c1; c++) ws.getColumn(c + 1).protection = { locked: false };
+    }
+    for (const v of sheet.validations) {
+      const a1 = `${colLetters(v.rect.c0)}${v.rect.r0 + 1}:${colLetters(v.rect.c1)}${v.rect.r1 + 1}`;
+      const prompt = v.prompt as { title?: string; message?: string; showPrompt?: boolean } | undefined;
+      const alert = v.errorAlert as { title?: string; message?: string; style?: string; showAlert?: boolean } | undefined;
+      // exceljs has `dataValidations` at run time but leaves it out of its typings.
+      (ws as unknown as { dataValidations: { add(a: string, v: unknown): void } }).dataValidations.add(a1, validationToExcelJs({
+        rule: v.rule as unknown as ValidationRule,
+        prompt: prompt?.showPrompt ? { title: prompt.title ?? '', message: prompt.message ?? '' } : null,
+        errorAlert: alert && alert.showAlert !== false
+          ? { title: alert.title ?? '', message: alert.message ?? '', style: (alert.style ?? 'Stop') as 'Stop' | 'Warning' | 'Information' }
+          : null,
+        ignoreBlanks: v.ignoreBlanks ?? true,
+      }));
+    }
+    if (sheet.frozenRows > 0) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: sheet.frozenRows }];
   }
   return wb;
 }
 
-/** Writes a fake workbook to an .xlsx file. Sheet protection is written without a password. */
+/** Office.js protection options and their exceljs names. */
+const PROTECTION_OPTIONS: Record<string, string> = {
+  allowFormatCells: 'formatCells', allowFormatColumns: 'formatColumns', allowFormatRows: 'formatRows', allowInsertRows: 'insertRows',
+  allowInsertColumns: 'insertColumns', allowDeleteRows: 'deleteRows', allowDeleteColumns: 'deleteColumns', allowSort: 'sort',
+  allowAutoFilter: 'autoFilter', allowPivotTables: 'pivotTables',
+};
+
+/** Writes a fake workbook to an .xlsx file, protection with its options and password (stored hashed). */
 export async function saveXlsx(model: FakeWorkbookModel, path: string): Promise<void> {
   const wb = toExcelJs(model);
   for (const sheet of model.sheets) {
-    if (sheet.protected) await wb.getWorksheet(sheet.name)?.protect('', {});
+    if (!sheet.protected) continue;
+    const options = Object.fromEntries(Object.entries(sheet.protectionOptions ?? {}).map(([k, v]) => [PROTECTION_OPTIONS[k] ?? k, v]));
+    await wb.getWorksheet(sheet.name)?.protect(sheet.protectionPassword ?? '', options);
   }
   await wb.xlsx.writeFile(path);
 }

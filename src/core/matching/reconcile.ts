@@ -11,11 +11,11 @@ import { MESSAGES, say } from './matching-messages';
 import { Decimal, formatMoney } from '../model/money';
 import { OpeningDifference, openingDifferences } from './opening-balance';
 import { OwnedSheet } from '../output/plan';
-import { reconciliationSheet } from '../output/reconciliation-sheet';
+import { NoStatementCustomer, reconciliationSheet } from '../output/reconciliation-sheet';
 import { CustomerRecord, ParsedWorkbook } from '../model/records';
 import { CustomerReport, MatchReport } from '../output/report';
 import { Settings } from '../model/settings';
-import { CustomerTieOut, ourBalances, statementScopes, tieOut } from './tie-out';
+import { CustomerTieOut, customersWithoutStatement, ourBalances, statementScopes, tieOut } from './tie-out';
 
 /** What the three reconciliations produce for the report, the plan and the credit checks. */
 export interface ReconcileResult {
@@ -35,6 +35,8 @@ export interface ReconcileResult {
    * `opening-balance` on their opening row), in Customer ID order.
    */
   openingDifferences: OpeningDifference[];
+  /** Each statement customer's reconciliation (timing, errors, unexplained), in Customer ID order. */
+  tieOuts: CustomerTieOut[];
 }
 
 /** Group size and candidate bound of the group passes (DESIGN.md: up to 5 records). */
@@ -128,9 +130,16 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
   }
   tieOuts.sort((a, b) => (a.scope.customerId < b.scope.customerId ? -1 : a.scope.customerId > b.scope.customerId ? 1 : 0));
   const openings = openingDifferences(scopes, ours, settings.lang);
+  // Customers with activity and no statement are listed on the Reconciliation sheet as such.
+  const without = scopes.size > 0 ? customersWithoutStatement(parsed.sales, parsed.receipts, customers, scopes, asOf) : new Map<number, { periodStart: null }>();
+  const withoutBalances = ourBalances(parsed.sales, parsed.receipts, customers, without, asOf);
+  const noStatement: NoStatementCustomer[] = [...withoutBalances].map(([cust, b]) => ({
+    customerId: customers.ids[cust], name: customerRecords.get(cust)?.customerName ?? '', balance: b.balance,
+  }));
   const tieOutFindings: Finding[] = [];
   for (const c of tieOuts) {
-    if (c.tied) continue;
+    // Errors (差错) have findings of their own; `tie-out` is for what no item explains.
+    if (c.unexplained.isZero()) continue;
     const a = c.scope.anchor;
     tieOutFindings.push({
       id: findingId('tie-out', a.sheet, c.scope.customerId, 'balance'),
@@ -159,11 +168,18 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
       ids: customers.ids, report: customerIds, customers: customerRecords, open: cash.open, futureSales: cash.futureSales,
       exposureIncludesFutureSales: settings.exposureIncludesFutureSales, agingBuckets: settings.agingBuckets, asOf,
     }),
-    sheets: scopes.size > 0 ? [reconciliationSheet(tieOuts, asOf, settings.lang)] : [],
+    sheets: scopes.size > 0 ? [reconciliationSheet(tieOuts, asOf, settings.lang, customerNames(customerRecords, customers.ids), noStatement)] : [],
     cash: cash.detail,
     openItems: cash.open,
     futureSales: cash.futureSales,
     openingDifferences: openings.differences,
+    tieOuts,
   };
 }
 
+/** Customer names by ID from the customers sheet, for the Reconciliation sheet's headings. */
+function customerNames(records: ReadonlyMap<number, CustomerRecord>, ids: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const [cust, r] of records) if (r.customerName.trim() !== '') names.set(ids[cust], r.customerName.trim());
+  return names;
+}

@@ -55,7 +55,10 @@ export interface Anchor {
 export interface StatementScope {
   cust: number;
   customerId: string;
-  /** Their opening balance (期初余额); zero when the statement gives none. */
+  /**
+   * Their balance brought forward into the period (期初余额): the opening row (zero when the statement
+   * gives none) plus any of their lines dated before the period, which belong to the opening balance.
+   */
   opening: Money;
   /** Whether the statement carries an opening balance (a row, or a first running balance implying one). */
   hasOpening: boolean;
@@ -63,6 +66,10 @@ export interface StatementScope {
   periodStart: number | null;
   /** Their closing balance: the last running balance, else opening + billed − paid. */
   closing: Money;
+  /** The statement's own closing date (截止日期): the date of its last line up to the as-of date. */
+  closingDate: number | null;
+  /** The first day the statement covers, for the heading: the period start, else its first dated line. */
+  periodFrom: number | null;
   /** The opening row, for the Reconciliation sheet's link. */
   openingAt: Anchor | null;
   /** The cell a `tie-out` finding goes on: the last line's Balance cell (or the nearest column it has). */
@@ -80,8 +87,11 @@ interface ScopeAcc {
   firstOrder: number;
   openingOrder: number;
   minItemDate: number | null;
+  maxDate: number | null;
   billed: MoneySum;
   paid: MoneySum;
+  /** Their lines dated before the period start (the opening row's date): part of the opening balance. */
+  before: MoneySum;
 }
 
 function anchorColumn(columns: Partial<Record<string, number>>): number {
@@ -98,7 +108,18 @@ export function statementScopes(
   asOf: number,
   order: (sheet: string, row: number) => number,
 ): Map<number, StatementScope> {
+  // First the opening rows' dates, so the one pass below knows which lines fall before each period.
+  const openingDates = new Map<string, number>();
+  for (const table of tables) {
+    for (const line of table.records) {
+      if (!line.isOpening || line.date === null || line.date > asOf) continue;
+      const id = line.customerId.trim();
+      const prev = openingDates.get(id);
+      if (prev === undefined || line.date < prev) openingDates.set(id, line.date);
+    }
+  }
   const accs = new Map<number, ScopeAcc>();
+  let openingDate: number | undefined;
   let lastId = '';
   let lastCust = -1;
   let lastAcc: ScopeAcc | undefined;
@@ -111,6 +132,7 @@ export function statementScopes(
         const trimmed = line.customerId.trim();
         lastCust = trimmed === '' ? -1 : customers.of(trimmed);
         lastAcc = lastCust < 0 ? undefined : accs.get(lastCust);
+        openingDate = openingDates.get(trimmed);
       }
       const cust = lastCust;
       if (cust < 0) continue;
@@ -120,12 +142,13 @@ export function statementScopes(
         acc = {
           customerId: id, opening: null, openingSheet: null, first: null, last: null, lastTable: null,
           lastOrder: -1, firstOrder: Number.POSITIVE_INFINITY, openingOrder: Number.POSITIVE_INFINITY,
-          minItemDate: null, billed: new MoneySum(), paid: new MoneySum(),
+          minItemDate: null, maxDate: null, billed: new MoneySum(), paid: new MoneySum(), before: new MoneySum(),
         };
         accs.set(cust, acc);
         lastAcc = acc;
       }
       const rank = order(table.mapping.sheet, line.row);
+      if (line.date !== null && (acc.maxDate === null || line.date > acc.maxDate)) acc.maxDate = line.date;
       if (rank > acc.lastOrder) {
         acc.lastOrder = rank;
         acc.last = line;
@@ -143,9 +166,15 @@ export function statementScopes(
         acc.firstOrder = rank;
         acc.first = line;
       }
-      if (line.date !== null && (acc.minItemDate === null || line.date < acc.minItemDate)) acc.minItemDate = line.date;
       const billed = lineRaw(line, 'billed');
       const paid = lineRaw(line, 'paid');
+      if (openingDate !== undefined && line.date !== null && line.date < openingDate) {
+        // Booked before the period: brought forward with the opening, never an item of the period.
+        if (billed !== null) acc.before.addRaw(billed);
+        if (paid !== null) acc.before.addRaw(paid, -1);
+        continue;
+      }
+      if (line.date !== null && (acc.minItemDate === null || line.date < acc.minItemDate)) acc.minItemDate = line.date;
       if (billed !== null) acc.billed.addRaw(billed);
       if (paid !== null) acc.paid.addRaw(paid);
     }
@@ -159,7 +188,7 @@ export function statementScopes(
     if (acc.opening && acc.openingSheet) {
       hasOpening = true;
       const o = acc.opening;
-      opening = o.balance ?? (o.billed ?? ZERO).minus(o.paid ?? ZERO);
+      opening = (o.balance ?? (o.billed ?? ZERO).minus(o.paid ?? ZERO)).plus(acc.before.value());
       periodStart = o.date ?? acc.minItemDate;
       const cols = acc.openingSheet.mapping.columns as Partial<Record<string, number>>;
       openingAt = { sheet: acc.openingSheet.mapping.sheet, row: o.row, cell: cellAddress(o.row, anchorColumn(cols)) };
@@ -179,6 +208,7 @@ export function statementScopes(
     const cols = lastTable.mapping.columns as Partial<Record<string, number>>;
     out.set(cust, {
       cust, customerId: acc.customerId, opening, hasOpening, periodStart, closing, openingAt,
+      closingDate: acc.maxDate, periodFrom: periodStart ?? acc.minItemDate,
       anchor: { sheet: lastTable.mapping.sheet, row: last.row, cell: cellAddress(last.row, anchorColumn(cols)) },
     });
   }
@@ -199,7 +229,7 @@ export function ourBalances(
   sales: readonly Table<SaleRecord, 'sales'>[],
   receipts: readonly Table<ReceiptRecord, 'receipts'>[],
   customers: CustomerOrdinals,
-  scopes: Map<number, StatementScope>,
+  scopes: ReadonlyMap<number, Pick<StatementScope, 'periodStart'>>,
   asOf: number,
 ): Map<number, OurBalance> {
   const acc = new Map<number, { opening: MoneySum; balance: MoneySum }>();
@@ -215,7 +245,7 @@ export function ourBalances(
       lastId = customerId;
       lastCust = customers.find(customerId.trim());
       lastA = lastCust < 0 ? undefined : acc.get(lastCust);
-      lastStart = lastA ? (scopes.get(lastCust) as StatementScope).periodStart : null;
+      lastStart = lastA ? (scopes.get(lastCust) as Pick<StatementScope, 'periodStart'>).periodStart : null;
     }
     const a = lastA;
     if (!a) return;
@@ -228,6 +258,32 @@ export function ourBalances(
   for (const t of receipts) for (const r of t.records) visit(r.customerId, r.date, receiptAmountRaw(r), -1);
   const out = new Map<number, OurBalance>();
   for (const [cust, a] of acc) out.set(cust, { opening: a.opening.value(), balance: a.balance.value() });
+  return out;
+}
+
+/**
+ * Customers of the customers sheet with sales or receipts dated up to `asOf` (undated count) and no
+ * statement: the Reconciliation sheet lists them as "no statement received".
+ */
+export function customersWithoutStatement(
+  sales: readonly Table<SaleRecord, 'sales'>[],
+  receipts: readonly Table<ReceiptRecord, 'receipts'>[],
+  customers: CustomerOrdinals,
+  scopes: ReadonlyMap<number, unknown>,
+  asOf: number,
+): Map<number, { periodStart: null }> {
+  const out = new Map<number, { periodStart: null }>();
+  let lastId: string | null = null;
+  const visit = (customerId: string, date: number | null): void => {
+    if (date !== null && date > asOf) return;
+    // Rows of one customer usually come together: one lookup per run.
+    if (customerId === lastId) return;
+    lastId = customerId;
+    const cust = customers.find(customerId.trim());
+    if (cust >= 0 && !scopes.has(cust) && !out.has(cust)) out.set(cust, { periodStart: null });
+  };
+  for (const t of sales) for (const s of t.records) visit(s.customerId, s.date);
+  for (const t of receipts) for (const r of t.records) visit(r.customerId, r.date);
   return out;
 }
 
@@ -257,7 +313,72 @@ export function effectOf(item: OpenItem): Money {
   return item.effectDecimal ?? new Decimal(item.effectCents ?? 0).dividedBy(100);
 }
 
-/** A customer's reconciliation: balances, the items explaining their difference, and whether it ties out. */
+/**
+ * Where an open item goes on the 余额调节表. Timing items (未达账项) adjust one side: what they booked and
+ * we have not adjusts ours (`theirs-add` d, `theirs-less` c), what we booked and they have not adjusts
+ * theirs (`ours-add` a, `ours-less` b). Everything else is an error (差错) to correct, never an adjustment.
+ */
+export type ItemClass = 'ours-add' | 'ours-less' | 'theirs-add' | 'theirs-less' | 'error';
+
+/** Who must correct an error. */
+export type Corrector = 'them' | 'us' | 'both';
+
+const ITEM_CLASS: Record<OpenItemKind, ItemClass> = {
+  // We booked, they have not: adjusts their balance.
+  'unmatched-sale': 'ours-add',
+  'unmatched-receipt': 'ours-less',
+  // They booked, we have not: adjusts our balance.
+  'unmatched-billed': 'theirs-add',
+  'unmatched-paid': 'theirs-less',
+  'amount-diff-billed': 'error',
+  'amount-diff-paid': 'error',
+  duplicate: 'error',
+  'ambiguous-ours': 'error',
+  'ambiguous-theirs': 'error',
+};
+
+const CORRECTOR: Record<OpenItemKind, Corrector> = {
+  'unmatched-sale': 'them',
+  'unmatched-receipt': 'them',
+  'unmatched-billed': 'us',
+  'unmatched-paid': 'us',
+  // An invoice's amount is ours to prove; they correct the booking, unless our invoice was wrong.
+  'amount-diff-billed': 'both',
+  'amount-diff-paid': 'both',
+  // A line they booked twice is theirs to reverse.
+  duplicate: 'them',
+  // Several equally good counterparts: the reviewer picks the right link.
+  'ambiguous-ours': 'us',
+  'ambiguous-theirs': 'us',
+};
+
+/** Where an open item goes on the reconciliation. */
+export function classOf(kind: OpenItemKind): ItemClass {
+  return ITEM_CLASS[kind];
+}
+
+/** Who must correct an open item of this kind, were it an error. */
+export function correctorOf(kind: OpenItemKind): Corrector {
+  return CORRECTOR[kind];
+}
+
+/** The adjusting amounts of the two-sided reconciliation, each ≥ 0 for ordinary items (credit notes may turn one negative). */
+export interface Adjustments {
+  /** 对方已记我方未记：增加 — added to our balance. */
+  d: Money;
+  /** 对方已记我方未记：减少 — taken from our balance. */
+  c: Money;
+  /** 我方已记对方未记：增加 — added to their balance. */
+  a: Money;
+  /** 我方已记对方未记：减少 — taken from their balance. */
+  b: Money;
+}
+
+/**
+ * A customer's reconciliation, consistent by construction: difference = timing + errors + unexplained,
+ * where timing is what the adjusting items explain, errors the error items plus the opening difference,
+ * and unexplained the rest. Agreed (`tied`) only when errors and unexplained are both zero.
+ */
 export interface CustomerTieOut {
   scope: StatementScope;
   ourOpening: Money;
@@ -265,27 +386,61 @@ export interface CustomerTieOut {
   theirBalance: Money;
   /** ours − theirs. */
   difference: Money;
-  /** Opening difference plus every open item's effect. */
-  explained: Money;
+  /** ourOpening − their opening: an error in someone's books, never a timing item. */
+  openingDifference: Money;
+  adjustments: Adjustments;
+  /** The timing items' effect on (ours − theirs): a − b − d + c. */
+  timing: Money;
+  /** The error items' effect plus the opening difference. */
+  errors: Money;
+  /** difference − timing − errors. */
   unexplained: Money;
+  /** timing + errors (kept for the `tie-out` finding). */
+  explained: Money;
+  /** Our balance adjusted: B₁ + d − c. */
+  ourAdjusted: Money;
+  /** Their balance adjusted: B₂ + a − b. */
+  theirAdjusted: Money;
+  /** Errors zero, unexplained zero: the customer agrees (相符). */
   tied: boolean;
+  /** Whether any error is open (an error item or an opening difference), whatever its sum. */
+  hasErrors: boolean;
   items: OpenItem[];
 }
 
-/** Ties out one customer: difference of balances against the open items (plus the opening difference). */
+/**
+ * Ties out one customer. Each open item is a timing item on one side or an error (see {@link ItemClass});
+ * the opening difference is an error; what the items do not explain is unexplained. Agreed only when
+ * no error is open and nothing is unexplained: a disputed amount can never make a customer agree.
+ */
 export function tieOut(scope: StatementScope, ours: OurBalance, items: OpenItem[]): CustomerTieOut {
-  const sum = new MoneySum();
-  sum.add(ours.opening);
-  sum.subtract(scope.opening);
+  const side: Record<ItemClass, MoneySum> = {
+    'ours-add': new MoneySum(), 'ours-less': new MoneySum(), 'theirs-add': new MoneySum(), 'theirs-less': new MoneySum(), error: new MoneySum(),
+  };
+  let errorItems = 0;
   for (const item of items) {
+    const cls = ITEM_CLASS[item.kind];
+    if (cls === 'error') errorItems++;
+    const sum = side[cls];
     if (item.effectDecimal) sum.add(item.effectDecimal);
     else sum.addCents(item.effectCents ?? 0);
   }
-  const explained = sum.value();
+  // Effects are on (ours − theirs): an item we booked alone raises ours, so it is added to theirs (a);
+  // a receipt we booked alone lowers ours (b); they booked a bill alone (d) or a payment alone (c).
+  const a = side['ours-add'].value();
+  const b = side['ours-less'].value().negated();
+  const d = side['theirs-add'].value().negated();
+  const c = side['theirs-less'].value();
+  const timing = a.minus(b).minus(d).plus(c);
+  const openingDifference = ours.opening.minus(scope.opening);
+  const errors = side.error.value().plus(openingDifference);
   const difference = ours.balance.minus(scope.closing);
-  const unexplained = difference.minus(explained);
+  const unexplained = difference.minus(timing).minus(errors);
+  const hasErrors = errorItems > 0 || !openingDifference.isZero();
   return {
-    scope, ourOpening: ours.opening, ourBalance: ours.balance, theirBalance: scope.closing,
-    difference, explained, unexplained, tied: unexplained.isZero(), items,
+    scope, ourOpening: ours.opening, ourBalance: ours.balance, theirBalance: scope.closing, difference, openingDifference,
+    adjustments: { a, b, c, d }, timing, errors, unexplained, explained: timing.plus(errors),
+    ourAdjusted: ours.balance.plus(d).minus(c), theirAdjusted: scope.closing.plus(a).minus(b),
+    tied: !hasErrors && unexplained.isZero(), hasErrors, items,
   };
 }

@@ -1,3 +1,5 @@
+import type { SheetValidation } from '../templates/template-layout';
+
 /** An Excel error value such as `#N/A` or `#DIV/0!`, kept apart from text that merely looks like one. */
 export interface CellError {
   error: string;
@@ -15,6 +17,8 @@ export interface SheetGrid {
   rows: CellValue[][];
   /** Merged areas as A1 ranges ("B2:D2"); only the top-left cell of each holds a value. */
   merged?: string[];
+  /** The sheet's Excel data-validation rules, where the reader keeps them (the .xlsx reader does). */
+  validations?: SheetValidation[];
 }
 
 /** True when the cell holds an Excel error value. */

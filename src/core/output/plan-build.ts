@@ -6,7 +6,7 @@ import { fmt, Lang } from '../model/i18n';
 import { Mark, OwnedSheet, Plan } from './plan';
 import { FINDINGS_TEXT, SEVERITY_TAGS } from './plan-messages';
 import { Settings } from '../model/settings';
-import type { Review } from './review';
+import { FindingSnapshot, isDecision, Review, StoredReview } from './review';
 
 /** Lines of a note beyond which the rest is summarised: a note is for reading, not for a list. */
 const MAX_NOTE_LINES = 20;
@@ -24,7 +24,20 @@ export function buildPlan(findings: Finding[], sheets: OwnedSheet[], settings: S
   const marks = buildMarks(findings, lang);
   const entries = findingsEntries(findings, reviews);
   const findingsSheet = buildFindingsSheet(entries, lang, asOf ?? settings.asOf ?? today());
-  return { marks, sheets: [findingsSheet, ...sheets] };
+  return { marks, sheets: [findingsSheet, ...sheets], reviews: decisionsOf(entries) };
+}
+
+/** The decisions the Findings sheet shows, with what each finding said, as the state keeps them. */
+function decisionsOf(entries: readonly FindingsSheetEntry[]): StoredReview[] {
+  const out: StoredReview[] = [];
+  for (const e of entries) {
+    if (!isDecision(e.review)) continue;
+    const finding: FindingSnapshot = {
+      code: e.code, severity: e.severity, sheet: e.sheet, cell: e.cell, row: e.row, message: e.message, expected: e.expected, actual: e.actual,
+    };
+    out.push({ id: e.id, ...e.review, finding });
+  }
+  return out;
 }
 
 /** One note line: "[error] amount-calc: Amount 100.00 ≠ Quantity × Unit Price = 120.00". */

@@ -1,5 +1,6 @@
 import { Day } from '../model/dates';
 import { Severity } from '../model/findings';
+import type { StoredReview } from './review';
 
 /**
  * A declarative description of everything a run writes. Both renderers (`src/excel` into the live
@@ -11,6 +12,11 @@ export interface Plan {
   marks: Mark[];
   /** Sheets the add-in owns, in the order they are placed after the user's sheets. */
   sheets: OwnedSheet[];
+  /**
+   * The review decisions the Findings sheet shows, for the renderer to keep in the workbook's state
+   * (absent: keep what the state holds).
+   */
+  reviews?: StoredReview[];
 }
 
 /** A highlight on a user's cell. Several findings on one cell share one mark (worst severity wins). */
@@ -60,7 +66,8 @@ export interface ColumnSpec {
  * A value of an owned sheet's cell. Strings are always written as text, never as a formula, whatever they
  * start with; money travels as an exact decimal string. A `formula` is built by the product itself (never
  * from data text): English function names, A1 references, no leading `=`; `format` says how its result
- * is shown.
+ * is shown; `result`, when the core knows it (a decimal string for money), is stored as the cached value
+ * so a reader that does not recalculate (a PDF converter, a preview) shows the right figure.
  */
 export type OutValue =
   | null
@@ -69,7 +76,7 @@ export type OutValue =
   | { money: string }
   | { date: Day }
   | { link: { text: string; sheet: string; cell: string } }
-  | { formula: string; format?: ColumnFormat };
+  | { formula: string; format?: ColumnFormat; result?: string | number };
 
 /** How one cell looks beyond its column's format. Renderers draw every field; absent means the default. */
 export interface CellStyle {

@@ -1,95 +1,253 @@
 import { Day, dayToISO } from '../model/dates';
-import { Severity } from '../model/findings';
-import { Lang } from '../model/i18n';
-import { centsToString, decimalString } from '../matching/match-amounts';
-import { say, SHEET_TEXT } from '../matching/matching-messages';
-import { Money } from '../model/money';
-import { OutCell, OwnedSheet } from './plan';
-import { ownedSheetName } from './plan-messages';
-import { CustomerTieOut, OpenItem, OpenItemKind } from '../matching/tie-out';
+import { fmt, Lang } from '../model/i18n';
+import { decimalString } from '../matching/match-amounts';
+import { formatMoney, Money, ZERO } from '../model/money';
+import { CellStyle, OutCell, OutValue, OwnedSheet } from './plan';
+import { ownedSheetName, RECON_TEXT } from './plan-messages';
+import { classOf, Corrector, correctorOf, CustomerTieOut, effectOf, OpenItem, OpenItemKind } from '../matching/tie-out';
 
 /**
- * The Reconciliation sheet (余额调节表): for each customer with a statement, our balance, theirs, the
- * difference, every open item explaining it with a link to its cell, the explained total, what is left
- * unexplained and whether the customer ties out.
+ * The Reconciliation sheet (余额调节表, FORMS.md): one two-sided block per customer with activity.
+ * Our receivable balance plus what only they booked meets their balance plus what only we booked in
+ * one adjusted balance; each adjusting line lists its items with a link to the cell; errors (差错) are
+ * listed apart with who must correct them; totals are formulas (with their values cached); a customer
+ * is 相符 / Agreed only when no error is open and nothing is unexplained; prepared-by and reviewed-by
+ * lines close each block. Customers with activity and no statement are listed as such.
  */
 
-const ITEM_LABEL: Record<OpenItemKind, keyof typeof SHEET_TEXT> = {
-  'unmatched-sale': 'itemUnmatchedSale',
-  'unmatched-receipt': 'itemUnmatchedReceipt',
-  'unmatched-billed': 'itemUnmatchedBilled',
-  'unmatched-paid': 'itemUnmatchedPaid',
-  'amount-diff-billed': 'itemAmountDiffBilled',
-  'amount-diff-paid': 'itemAmountDiffPaid',
-  duplicate: 'itemDuplicate',
-  'ambiguous-ours': 'itemAmbiguousOurs',
-  'ambiguous-theirs': 'itemAmbiguousTheirs',
+/** A customer with sales or receipts but no statement. */
+export interface NoStatementCustomer {
+  customerId: string;
+  name: string;
+  balance: Money;
+}
+
+/** Columns A–G: our side A–C, a narrow gutter D, their side E–G. */
+const COLUMNS = [
+  { header: 'A', width: 11, format: 'date' as const },
+  { header: 'B', width: 30, format: 'text' as const, wrap: true },
+  { header: 'C', width: 15, format: 'money' as const },
+  { header: 'D', width: 2, format: 'text' as const },
+  { header: 'E', width: 11, format: 'date' as const },
+  { header: 'F', width: 30, format: 'text' as const, wrap: true },
+  { header: 'G', width: 15, format: 'money' as const },
+];
+
+const SIDE_FILL = 'DDEBF7';
+const AGREED_FILL = 'C6EFCE';
+const NOT_AGREED_FILL = 'FFC7CE';
+
+const ERROR_LABEL: Partial<Record<OpenItemKind, keyof typeof RECON_TEXT>> = {
+  'amount-diff-billed': 'amountDiffBilled',
+  'amount-diff-paid': 'amountDiffPaid',
+  duplicate: 'duplicate',
+  'ambiguous-ours': 'ambiguousOurs',
+  'ambiguous-theirs': 'ambiguousTheirs',
 };
 
-function money(m: Money): OutCell {
+const WHO: Record<Corrector, keyof typeof RECON_TEXT> = { them: 'whoThem', us: 'whoUs', both: 'whoBoth' };
+
+function money(m: Money): OutValue {
   return { money: decimalString(m) };
 }
 
-function effectCell(item: OpenItem): OutCell {
-  return { money: item.effectDecimal ? decimalString(item.effectDecimal) : centsToString(item.effectCents ?? 0) };
+function styled(value: OutValue, style: CellStyle): OutCell {
+  return { value, style };
+}
+
+/** The amount an item adds on its side of the table (positive for an ordinary invoice or receipt). */
+function sideAmount(item: OpenItem): Money {
+  const effect = effectOf(item);
+  const cls = classOf(item.kind);
+  // Effects are on (ours − theirs); see tieOut for the signs of a, b, c, d.
+  return cls === 'ours-add' || cls === 'theirs-less' ? effect : effect.negated();
+}
+
+function itemCells(item: OpenItem | undefined): OutCell[] {
+  if (!item) return [null, null, null];
+  return [
+    item.date !== null ? { date: item.date } : null,
+    { link: { text: item.reference || `${item.sheet}!${item.cell}`, sheet: item.sheet, cell: item.cell } },
+    money(sideAmount(item)),
+  ];
 }
 
 /** Builds the sheet; customers in the given order (the caller sorts them by Customer ID). */
-export function reconciliationSheet(tieOuts: readonly CustomerTieOut[], asOf: Day, lang: Lang): OwnedSheet {
-  const t = (key: keyof typeof SHEET_TEXT, params: Record<string, string> = {}): string => say(SHEET_TEXT[key], lang, params);
+export function reconciliationSheet(
+  tieOuts: readonly CustomerTieOut[],
+  asOf: Day,
+  lang: Lang,
+  names: ReadonlyMap<string, string> = new Map(),
+  noStatement: readonly NoStatementCustomer[] = [],
+): OwnedSheet {
+  const t = (key: keyof typeof RECON_TEXT, params: Record<string, string | number> = {}): string => fmt(RECON_TEXT[key], lang, params);
   const rows: OutCell[][] = [];
-  const rowSeverity: (Severity | null)[] = [];
-  const push = (row: OutCell[], severity: Severity | null = null): void => {
-    rows.push(row);
-    rowSeverity.push(severity);
+  const merges: string[] = [];
+  /** Sheet row (1-based) the next pushed row lands on: no preamble, no header row. */
+  const next = (): number => rows.length + 1;
+  const push = (cells: OutCell[]): number => {
+    rows.push(cells);
+    return rows.length;
   };
-  for (const c of tieOuts) {
+  const merge = (from: string, to: string, row: number): void => {
+    merges.push(`${from}${row}:${to}${row}`);
+  };
+
+  merge('A', 'G', push([styled(t('title'), { bold: true, size: 14, align: 'center' })]));
+  merge('A', 'G', push([styled(t('asOf', { date: dayToISO(asOf) }), { italic: true, align: 'center' })]));
+  push([]);
+
+  const blocks: { id: string; render: () => void }[] = [
+    ...tieOuts.map((c) => ({ id: c.scope.customerId, render: () => customerBlock(c) })),
+    ...noStatement.map((n) => ({ id: n.customerId, render: () => noStatementBlock(n) })),
+  ];
+  blocks.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const b of blocks) b.render();
+
+  function heading(id: string): void {
+    const name = names.get(id) ?? '';
+    merge('A', 'G', push([styled(t('customer', { name: name || id, id }), { bold: true, size: 12, border: 'bottom' })]));
+  }
+
+  function customerBlock(c: CustomerTieOut): void {
     const id = c.scope.customerId;
-    const anchor = c.scope.anchor;
-    push([id, t('ourBalance'), { date: asOf }, null, null, money(c.ourBalance), null]);
-    push([id, t('theirBalance'), { date: asOf }, null, { link: { text: `${anchor.sheet}!${anchor.cell}`, sheet: anchor.sheet, cell: anchor.cell } }, money(c.theirBalance), null]);
-    push([id, t('difference'), null, null, null, money(c.difference), null]);
-    const openingDiff = c.ourOpening.minus(c.scope.opening);
-    if (!openingDiff.isZero()) {
-      const at = c.scope.openingAt;
-      push([
-        id,
-        t('itemOpening', { ours: decimalString(c.ourOpening), theirs: decimalString(c.scope.opening) }),
-        c.scope.periodStart !== null ? { date: c.scope.periodStart } : null,
-        null,
-        at ? { link: { text: `${at.sheet}!${at.cell}`, sheet: at.sheet, cell: at.cell } } : null,
-        money(openingDiff),
-        null,
-      ]);
+    heading(id);
+    const from = c.scope.periodFrom;
+    const to = c.scope.closingDate;
+    const r = push([
+      t('period', { from: from !== null ? dayToISO(from) : '…', to: to !== null ? dayToISO(to) : '…' }), null, null, null,
+      t('closingDate', { date: to !== null ? dayToISO(to) : '…' }), null, styled(t('unit'), { align: 'right' }),
+    ]);
+    merge('A', 'C', r);
+    merge('E', 'F', r);
+    const head: CellStyle = { bold: true, fill: SIDE_FILL, border: 'box', align: 'center' };
+    const hr = push([styled(t('oursHeader'), head), styled(null, head), styled(null, head), null, styled(t('theirsHeader'), head), styled(null, head), styled(null, head)]);
+    merge('A', 'C', hr);
+    merge('E', 'G', hr);
+
+    const balanceRow = push([
+      styled(t('ourBalance'), { bold: true }), null, styled(money(c.ourBalance), { bold: true }), null,
+      styled(t('theirBalance'), { bold: true }), null, styled(money(c.theirBalance), { bold: true }),
+    ]);
+    merge('A', 'B', balanceRow);
+    merge('E', 'F', balanceRow);
+
+    const byClass = (cls: ReturnType<typeof classOf>): OpenItem[] => c.items.filter((i) => classOf(i.kind) === cls);
+    /** An adjusting line on each side with its items below it; returns the rows of the two totals. */
+    const adjusting = (oursLabel: keyof typeof RECON_TEXT, ours: OpenItem[], oursTotal: Money, theirsLabel: keyof typeof RECON_TEXT, theirs: OpenItem[], theirsTotal: Money): number => {
+      const totalRow = next();
+      const first = totalRow + 1;
+      const n = Math.max(ours.length, theirs.length);
+      const total = (col: 'C' | 'G', count: number, value: Money): OutCell =>
+        count === 0 ? money(ZERO) : { formula: `SUM(${col}${first}:${col}${first + count - 1})`, format: 'money', result: decimalString(value) };
+      const row = push([t(oursLabel), null, total('C', ours.length, oursTotal), null, t(theirsLabel), null, total('G', theirs.length, theirsTotal)]);
+      merge('A', 'B', row);
+      merge('E', 'F', row);
+      for (let k = 0; k < n; k++) push([...itemCells(ours[k]), null, ...itemCells(theirs[k])]);
+      return totalRow;
+    };
+    // Our side is adjusted by what only they booked (d, c); theirs by what only we booked (a, b).
+    const addRow = adjusting('addTheirs', byClass('theirs-add'), c.adjustments.d, 'addOurs', byClass('ours-add'), c.adjustments.a);
+    const lessRow = adjusting('lessTheirs', byClass('theirs-less'), c.adjustments.c, 'lessOurs', byClass('ours-less'), c.adjustments.b);
+
+    const total: CellStyle = { bold: true, border: 'double-bottom' };
+    const adjustedRow = push([
+      styled(t('adjusted'), total), styled(null, total),
+      styled({ formula: `C${balanceRow}+C${addRow}-C${lessRow}`, format: 'money', result: decimalString(c.ourAdjusted) }, total), null,
+      styled(t('adjusted'), total), styled(null, total),
+      styled({ formula: `G${balanceRow}+G${addRow}-G${lessRow}`, format: 'money', result: decimalString(c.theirAdjusted) }, total),
+    ]);
+    merge('A', 'B', adjustedRow);
+    merge('E', 'F', adjustedRow);
+    const statusFill = c.tied ? AGREED_FILL : NOT_AGREED_FILL;
+    const diffRow = push([
+      t('adjustedDiff'), null, { formula: `C${adjustedRow}-G${adjustedRow}`, format: 'money', result: decimalString(c.ourAdjusted.minus(c.theirAdjusted)) }, null,
+      styled(t('status'), { bold: true }), null, styled(t(c.tied ? 'agreed' : 'notAgreed'), { bold: true, fill: statusFill, align: 'center', border: 'box' }),
+    ]);
+    merge('A', 'B', diffRow);
+    merge('E', 'F', diffRow);
+
+    errorsSection(c, diffRow);
+    signOff();
+  }
+
+  /** Errors apart from timing items; their total (with what is unexplained) equals the adjusted difference. */
+  function errorsSection(c: CustomerTieOut, diffRow: number): void {
+    merge('A', 'G', push([styled(t('errorsTitle'), { bold: true })]));
+    const head: CellStyle = { bold: true, border: 'bottom' };
+    const hr = push([styled(t('errorDate'), head), styled(t('errorItem'), head), styled(t('errorAmount'), head), null, styled(t('errorWho'), head), styled(null, head), styled(null, head)]);
+    merge('E', 'G', hr);
+    const first = next();
+    const errorRow = (date: OutValue, item: OutValue, amount: Money, who: Corrector): void => {
+      const r = push([date, item, money(amount), null, t(WHO[who]), null, null]);
+      merge('E', 'G', r);
+    };
+    if (!c.openingDifference.isZero()) {
+      const at = c.scope.openingAt ?? c.scope.anchor;
+      const text = t('opening', { ours: formatMoney(c.ourOpening), theirs: formatMoney(c.scope.opening) });
+      errorRow(c.scope.periodFrom !== null ? { date: c.scope.periodFrom } : null, { link: { text, sheet: at.sheet, cell: at.cell } }, c.openingDifference, 'both');
     }
     for (const item of c.items) {
-      push([
-        id,
-        t(ITEM_LABEL[item.kind]),
-        item.date !== null ? { date: item.date } : null,
-        item.reference,
-        { link: { text: `${item.sheet}!${item.cell}`, sheet: item.sheet, cell: item.cell } },
-        effectCell(item),
-        null,
-      ]);
+      const label = ERROR_LABEL[item.kind];
+      if (!label) continue;
+      const text = t(label, { ref: item.reference || `${item.sheet}!${item.cell}` });
+      errorRow(item.date !== null ? { date: item.date } : null, { link: { text, sheet: item.sheet, cell: item.cell } }, effectOf(item), correctorOf(item.kind));
     }
-    push([id, t('explained'), null, null, null, money(c.explained), null]);
-    push([id, t('unexplained'), null, null, null, money(c.unexplained), t(c.tied ? 'tiedOut' : 'notTiedOut')], c.tied ? null : 'error');
+    if (!c.unexplained.isZero()) {
+      const a = c.scope.anchor;
+      errorRow(null, { link: { text: t('unexplained'), sheet: a.sheet, cell: a.cell } }, c.unexplained, 'both');
+    }
+    const last = next() - 1;
+    if (last < first) {
+      const r = push([null, t('errorsNone'), money(ZERO), null, null, null, null]);
+      merge('E', 'G', r);
+    }
+    const sum = c.errors.plus(c.unexplained);
+    const totalStyle: CellStyle = { bold: true, border: 'top' };
+    const totalRow = next();
+    push([
+      styled(null, totalStyle), styled(t('errorsTotal'), totalStyle),
+      styled(last < first ? money(ZERO) : { formula: `SUM(C${first}:C${last})`, format: 'money', result: decimalString(sum) }, totalStyle), null,
+      // The check a reviewer makes: errors and unexplained account for the adjusted difference.
+      styled({ formula: `IF(C${totalRow}=C${diffRow},"✓","≠")`, result: sum.eq(c.ourAdjusted.minus(c.theirAdjusted)) ? '✓' : '≠' }, { align: 'center' }), null, null,
+    ]);
   }
+
+  function signOff(): void {
+    push([]);
+    const line: CellStyle = { border: 'bottom' };
+    push([t('preparedBy'), styled(null, line), null, null, t('reviewedBy'), styled(null, line), null]);
+    push([t('signDate'), styled(null, line), null, null, t('signDate'), styled(null, line), null]);
+    push([]);
+    push([]);
+  }
+
+  function noStatementBlock(n: NoStatementCustomer): void {
+    heading(n.customerId);
+    const r = push([
+      styled(t('ourBalance'), { bold: true }), null, styled(money(n.balance), { bold: true }), null,
+      styled(t('status'), { bold: true }), null, styled(t('noStatement'), { bold: true, fill: NOT_AGREED_FILL, align: 'center', border: 'box' }),
+    ]);
+    merge('A', 'B', r);
+    merge('E', 'F', r);
+    push([]);
+    push([]);
+  }
+
   return {
     key: 'reconciliation',
     name: ownedSheetName('reconciliation', lang),
-    preamble: [[t('title')], [t('asOf', { date: dayToISO(asOf) })]],
-    columns: [
-      { header: t('colCustomer'), format: 'text', width: 14 },
-      { header: t('colItem'), format: 'text', width: 40 },
-      { header: t('colDate'), format: 'date', width: 12 },
-      { header: t('colReference'), format: 'text', width: 20 },
-      { header: t('colCell'), format: 'text', width: 18 },
-      { header: t('colAmount'), format: 'money', width: 16 },
-      { header: t('colStatus'), format: 'text', width: 14 },
-    ],
+    headerRow: false,
+    columns: COLUMNS.map((c) => ({ ...c })),
     rows,
-    rowSeverity,
+    merges,
+    freezeRows: 1,
+    page: {
+      paper: 'A4',
+      orientation: 'portrait',
+      fitToWidth: true,
+      printTitleRows: { first: 1, last: 1 },
+      footer: { left: fmt(RECON_TEXT.asOf, lang, { date: dayToISO(asOf) }), center: fmt(RECON_TEXT.footerCenter, lang), right: '&F' },
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { SheetValidation } from '../templates/template-layout';
 import { Finding } from '../model/findings';
 import { ColumnMap } from '../model/settings';
 import { ColumnForm, IgnoredRows, MappingSource, TemplateKind } from '../templates/templates';
@@ -90,6 +91,8 @@ export interface SheetReport {
   ignoredRows?: IgnoredRows;
   /** The sheet lists invoice lines: rows sharing this number are one invoice. */
   lineItems?: { field: 'docNo' | 'invoiceNo'; groups: number };
+  /** The sheet's Excel data-validation rules (`recon` reads them from the file). */
+  validations?: SheetValidation[];
 }
 
 /** A sheet holding data that matches no template, with the closest one and what it lacks. */

@@ -1,4 +1,5 @@
 import { OwnedSheetKey } from './plan';
+import type { FindingSnapshot, ReviewStatus, StoredReview } from './review';
 import { readSettings, Settings } from '../model/settings';
 
 /**
@@ -20,6 +21,12 @@ export interface OwnedSheetRecord {
    * sheets under temporary names first). Whoever finds one deletes it; it is never a finished sheet.
    */
   pending?: boolean;
+  /**
+   * For a pending sheet: the name the run was going to give it. When the run's last write was undone
+   * (Ctrl+Z in Excel) the rename may stand while the state still lists the temporary name; this lets
+   * the next run recognise the renamed sheet as its own.
+   */
+  finalName?: string;
 }
 
 /**
@@ -42,6 +49,12 @@ export interface WorkbookState {
   saved: SavedFormatGroup[];
   /** Team settings shared by the task pane and `recon`. */
   settings: Partial<Settings>;
+  /**
+   * Review decisions by finding id, kept here as well as on the Findings sheet so that Clear (which
+   * removes or may leave out the owned sheets) and a deleted Findings sheet never lose one. Absent in
+   * states written before reviews were kept.
+   */
+  reviews?: StoredReview[];
 }
 
 /** A state with nothing owned or saved. */
@@ -80,7 +93,23 @@ export function parseState(chunks: readonly unknown[]): WorkbookState | null {
       isNullableString(g.fill) && isNullableString(g.fontColor) && isNullableString(g.note),
   );
   const settings = readSettings(value.settings);
-  return { version: 1, ownedSheets, saved, settings };
+  const state: WorkbookState = { version: 1, ownedSheets, saved, settings };
+  if (Array.isArray(value.reviews)) state.reviews = value.reviews.filter(isStoredReview);
+  return state;
+}
+
+const STATUSES: readonly ReviewStatus[] = ['open', 'explained', 'resolved', 'accepted'];
+
+function isStoredReview(r: unknown): r is StoredReview {
+  return isRecord(r) && typeof r.id === 'string' && STATUSES.includes(r.status as ReviewStatus) &&
+    typeof r.reviewer === 'string' && typeof r.reviewedAt === 'string' && typeof r.comment === 'string' &&
+    (r.finding === undefined || isSnapshot(r.finding));
+}
+
+function isSnapshot(s: unknown): s is FindingSnapshot {
+  return isRecord(s) && typeof s.code === 'string' && typeof s.sheet === 'string' && typeof s.cell === 'string' &&
+    typeof s.row === 'number' && typeof s.message === 'string' && isNullableString(s.expected) && isNullableString(s.actual) &&
+    (s.severity === null || s.severity === 'error' || s.severity === 'warning' || s.severity === 'info');
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -7,6 +7,7 @@ import { reconcile } from '../../../src/core/matching/reconcile';
 import { resolveSettings, Settings } from '../../../src/core/model/settings';
 import { SheetMapping, TemplateKind } from '../../../src/core/templates/templates';
 import { HEADERS } from '../../support/generate-workbook';
+import { OwnedSheet, outValue } from '../../../src/core/output/plan';
 
 const d = (iso: string): number => dayFromISO(iso) as number;
 
@@ -98,19 +99,31 @@ describe('reconcile', () => {
     ]);
   });
 
-  it('ties out: the open items explain the difference of balances', () => {
+  it('lays the customer out as a two-sided 余额调节表: timing items adjust each side, errors are listed apart', () => {
     const res = run(scenario());
-    const sheet = res.sheets.find((s) => s.key === 'reconciliation');
-    expect(sheet).toBeDefined();
-    const rows = sheet?.rows ?? [];
-    const money = (label: string) => rows.find((r) => r[1] === label)?.[5];
-    expect(money('Our balance')).toEqual({ money: '2551.00' }); // 4181 − 1630
-    expect(money('Their balance')).toEqual({ money: '1534.00' });
-    expect(money('Difference (ours − theirs)')).toEqual({ money: '1017.00' });
-    expect(money('Explained by open items')).toEqual({ money: '1017.00' });
-    expect(rows[rows.length - 1][6]).toBe('Tied out');
-    const links = rows.map((r) => r[4]).filter((c): c is { link: { text: string; sheet: string; cell: string } } => typeof c === 'object' && c !== null && 'link' in c);
-    expect(links.map((l) => l.link.text)).toEqual(expect.arrayContaining(['Sales!B5', 'Statement!C6', 'Statement!C8', 'Receipts!B3', 'Sales!M3']));
+    const sheet = res.sheets.find((s) => s.key === 'reconciliation') as OwnedSheet;
+    const rows = sheet.rows.map((r) => r.map(outValue));
+    const row = (label: string, col = 0) => rows.find((r) => r[col] === label) ?? [];
+    expect(row('Our receivable balance')[2]).toEqual({ money: '2551.00' }); // 4181 − 1630
+    expect(row('Their balance per statement', 4)[6]).toEqual({ money: '1534.00' });
+    // They billed ADJ-1 (25.00) that we have not; we billed SO-4 (452.00) and received RC-2 (500.00) that they have not.
+    expect(row('Add: invoices they booked that we have not')[2]).toMatchObject({ result: '25.00' });
+    expect(row('Add: invoices we booked that they have not', 4)[6]).toMatchObject({ result: '452.00' });
+    expect(row('Less: payments they booked that we have not received')[2]).toEqual({ money: '0.00' });
+    expect(row('Less: receipts we booked that they have not', 4)[6]).toMatchObject({ result: '500.00' });
+    const adjusted = row('Adjusted balance');
+    expect(adjusted[2]).toMatchObject({ result: '2576.00' }); // 2551 + 25 − 0
+    expect(adjusted[6]).toMatchObject({ result: '1486.00' }); // 1534 + 452 − 500
+    // The duplicate (1,130.00) and the amount difference (−40.00) are errors, not adjustments: not agreed.
+    expect(row('Status', 4)[6]).toBe('Not agreed');
+    const errors = rows.filter((r) => typeof r[1] === 'object' && r[1] !== null && 'link' in r[1] && /twice|differs/.test(r[1].link.text));
+    expect(errors.map((r) => [(r[1] as { link: { cell: string } }).link.cell, r[2], r[4]])).toEqual([
+      ['M3', { money: '-40.00' }, 'Both parties to check'],
+      ['C8', { money: '1130.00' }, 'Customer'],
+    ]);
+    expect(row('Total errors and unexplained', 1)[2]).toMatchObject({ result: '1090.00' });
+    const links = rows.flat().filter((c): c is { link: { text: string; sheet: string; cell: string } } => typeof c === 'object' && c !== null && 'link' in c);
+    expect(links.map((l) => `${l.link.sheet}!${l.link.cell}`)).toEqual(expect.arrayContaining(['Sales!B5', 'Statement!C6', 'Statement!C8', 'Receipts!B3']));
   });
 
   it('raises tie-out when their running balance does not add up', () => {
@@ -120,7 +133,10 @@ describe('reconcile', () => {
     const tie = res.findings.filter((f) => f.code === 'tie-out');
     expect(tie).toHaveLength(1);
     expect(tie[0]).toMatchObject({ sheet: 'Statement', cell: 'G8', expected: '1017', actual: '1051' });
-    expect(res.sheets[0].rows[res.sheets[0].rows.length - 1][6]).toBe('Not tied out');
+    const rows = res.sheets[0].rows.map((r) => r.map(outValue));
+    const unexplained = rows.find((r) => typeof r[1] === 'object' && r[1] !== null && 'link' in r[1] && r[1].link.text === 'Unexplained difference');
+    expect(unexplained?.[2]).toEqual({ money: '34.00' });
+    expect(rows.find((r) => r[4] === 'Status')?.[6]).toBe('Not agreed');
   });
 
   it('brings earlier records forward as an opening balance', () => {
@@ -165,7 +181,7 @@ describe('reconcile', () => {
     const f = res.findings.find((x) => x.code === 'unmatched-ours' && x.sheet === 'Sales') as Finding;
     expect(f.message).toContain('不在客户对账单上');
     expect(res.sheets[0].name).toBe('余额调节表');
-    expect(res.sheets[0].rows[res.sheets[0].rows.length - 1][6]).toBe('已调平');
+    expect(res.sheets[0].rows.map((r) => r.map(outValue)).find((r) => r[4] === '状态')?.[6]).toBe('不符');
   });
 
   it('gives findings ids that survive sorting and inserted rows', () => {
