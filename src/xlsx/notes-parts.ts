@@ -11,7 +11,7 @@ export function xmlText(s: string): string {
 }
 
 function commentXml(p: string, address: string, authorId: number, text: string): string {
-  return `<${p}comment ref="${address}" authorId="${authorId}"><${p}text><${p}t xml:space="preserve">${xmlText(text)}</${p}t></${p}text></${p}comment>`;
+  return `<${p}comment ref="${address}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${xmlText(text)}</${p}t></${p}r></${p}text></${p}comment>`;
 }
 
 /** A new comments part holding these notes. */
