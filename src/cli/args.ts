@@ -5,7 +5,7 @@ import { CLI_TEXT } from './cli-messages';
 /** A parsed `recon` command line. */
 export type Command =
   | { kind: 'help' }
-  | { kind: 'check'; input: string; out?: string; json?: string; asOf?: Day; lang?: Lang }
+  | { kind: 'check'; input: string; out?: string; json?: string; asOf?: Day; lang?: Lang; statements?: string[] }
   | { kind: 'clear'; input: string; out: string };
 
 /** A usage mistake: the message and its parameters, printed with the usage. */
@@ -14,11 +14,11 @@ export interface UsageError {
   params?: Record<string, string>;
 }
 
-type Option = '--out' | '--json' | '--as-of' | '--lang';
-const OPTIONS: readonly Option[] = ['--out', '--json', '--as-of', '--lang'];
+type Option = '--out' | '--json' | '--as-of' | '--lang' | '--statements';
+const OPTIONS: readonly Option[] = ['--out', '--json', '--as-of', '--lang', '--statements'];
 
 /**
- * Parses `recon check <in.xlsx> [--out f] [--json f] [--as-of YYYY-MM-DD] [--lang en|zh]` and
+ * Parses `recon check <in.xlsx> [--out f] [--json f] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements ID,ID…]` and
  * `recon clear <in.xlsx> --out f`. Options take `--opt value` or `--opt=value`; `--` ends options.
  */
 export function parseArgs(argv: readonly string[]): { ok: true; command: Command } | { ok: false; error: UsageError } {
@@ -56,7 +56,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; command: Command
   if (extra.length) return fail(CLI_TEXT.extraArgument, { arg: extra[0] });
 
   if (cmd === 'clear') {
-    for (const opt of ['--json', '--as-of', '--lang'] as const) if (values.has(opt)) return fail(CLI_TEXT.unknownOption, { opt });
+    for (const opt of ['--json', '--as-of', '--lang', '--statements'] as const) if (values.has(opt)) return fail(CLI_TEXT.unknownOption, { opt });
     const out = values.get('--out');
     if (!out) return fail(CLI_TEXT.clearNeedsOut);
     return { ok: true, command: { kind: 'clear', input, out } };
@@ -73,6 +73,8 @@ export function parseArgs(argv: readonly string[]): { ok: true; command: Command
     if (day === null) return fail(CLI_TEXT.badDate, { value: asOfText });
     command.asOf = day;
   }
+  const statements = values.get('--statements');
+  if (statements !== undefined) command.statements = statements.split(',').map((id) => id.trim()).filter((id) => id !== '');
   const lang = values.get('--lang');
   if (lang !== undefined) {
     const l = lang.toLowerCase();

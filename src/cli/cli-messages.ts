@@ -6,8 +6,8 @@ import { Bilingual } from '../core/model/i18n';
  */
 export const CLI_TEXT = {
   usage: {
-    en: 'usage: recon check <in.xlsx> [--out <out.xlsx>] [--json <report.json>] [--as-of YYYY-MM-DD] [--lang en|zh]\n       recon clear <in.xlsx> --out <out.xlsx>',
-    zh: '用法：recon check <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json>] [--as-of YYYY-MM-DD] [--lang en|zh]；recon clear <输入.xlsx> --out <输出.xlsx>',
+    en: 'usage: recon check <in.xlsx> [--out <out.xlsx>] [--json <report.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements ID,ID…]\n       recon clear <in.xlsx> --out <out.xlsx>',
+    zh: '用法：recon check <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements 客户编号,…]；recon clear <输入.xlsx> --out <输出.xlsx>',
   },
   noCommand: { en: 'no command given', zh: '未指定命令' },
   unknownCommand: { en: 'unknown command "{cmd}"', zh: '未知命令“{cmd}”' },

@@ -25,6 +25,8 @@ export interface CheckRequest {
   json?: string;
   asOf?: Day;
   lang?: Lang;
+  /** Customers that get a printable statement (对账单); absent: the saved setting, else all with activity. */
+  statements?: string[];
   /**
    * Sheet XML (unpacked bytes) above which `--out` is refused: the copy is still written through
    * exceljs' model, which costs ~36 bytes of memory per byte to write back. Default
@@ -188,6 +190,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
     ...stored,
     lang: req.lang ?? (stored.lang === 'en' || stored.lang === 'zh' ? stored.lang : guessLang(contents.grids)),
     asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
+    ...(req.statements ? { statementCustomers: req.statements } : {}),
   });
   const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews });
   attachValidations(contents.grids, result.report);

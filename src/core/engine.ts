@@ -15,6 +15,7 @@ import { Settings } from './model/settings';
 import { runValidation } from './validation/validation';
 import { CreditReview, reviewCredit } from './credit/credit-review';
 import { creditCustomerReports, creditTotalsReport } from './credit/credit-report';
+import { statementSheets } from './output/statement-sheet';
 
 /** What a check run reads. */
 export interface CheckInput {
@@ -76,7 +77,8 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
   step(0.85, 'plan');
 
   const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings, ...(credit?.findings ?? [])].sort(compareFindings);
-  const plan = buildPlan(findings, rec.sheets, settings, input.reviews ?? new Map(), asOf);
+  const statements = credit ? statementSheets(parsed, credit, settings, asOf) : [];
+  const plan = buildPlan(findings, [...rec.sheets, ...statements], settings, input.reviews ?? new Map(), asOf);
   const report: Report = {
     asOf: dayToISO(asOf),
     sheets: mappings.map((m) => sheetReport(m, tableRowCount(parsed, m.sheet), settings.lang)),

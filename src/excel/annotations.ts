@@ -94,13 +94,14 @@ export async function readCurrent(
   const tasks: ReadTask[] = [];
   for (const [sheet, cells] of groupBySheet(unsaved)) {
     const wanted = new Set(cells);
+    const ws = sheets.getItem(sheet);
     for (const area of readAreas(cells)) {
       const address = areaAddress(area);
       tasks.push({
         request: OP_OVERHEAD + address.length,
         response: areaSize(area) * PROPERTIES_BYTES_PER_CELL,
         queue: () => {
-          const result = sheets.getItem(sheet).getRange(address).getCellProperties(propsOptions);
+          const result = ws.getRange(address).getCellProperties(propsOptions);
           return () => {
             const width = area.right - area.left + 1;
             let i = 0;
@@ -127,12 +128,14 @@ export async function readCurrent(
 function noteReads(context: Excel.RequestContext, touched: readonly SheetCell[], current: CurrentState, _api: ApiSetProof<'1.18'>): ReadTask[] {
   const tasks: ReadTask[] = [];
   for (const [sheet, cells] of groupBySheet(touched)) {
+    // One worksheet object per sheet: fetched per cell, its object path would be sent again with every note.
+    const notes = context.workbook.worksheets.getItem(sheet).notes;
     for (const cell of cells) {
       tasks.push({
-        request: OP_OVERHEAD + cell.length + utf8Length(sheet),
+        request: OP_OVERHEAD + cell.length,
         response: NOTE_READ_BYTES,
         queue: () => {
-          const note = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(cell).load('content');
+          const note = notes.getItemOrNullObject(cell).load('content');
           return () => {
             if (!note.isNullObject) current.notes.set(cellKey(sheet, cell), note.content);
           };
@@ -248,9 +251,23 @@ export async function queueMarkNotes(
   else if (mode.kind === 'comments') await queueComments(context, batcher, writes, current, mode.api);
 }
 
-async function queueNotes(context: Excel.RequestContext, batcher: Batcher, writes: readonly NoteWrite[], current: CurrentState, _api: ApiSetProof<'1.18'>): Promise<void> {
+/** The notes of each sheet through one worksheet object, so a loop over cells sends its path once per request. */
+function notesBySheet(context: Excel.RequestContext, _api: ApiSetProof<'1.18'>): (sheet: string) => Excel.NoteCollection {
+  const made = new Map<string, Excel.NoteCollection>();
+  return (sheet) => {
+    let notes = made.get(sheet);
+    if (!notes) {
+      notes = context.workbook.worksheets.getItem(sheet).notes;
+      made.set(sheet, notes);
+    }
+    return notes;
+  };
+}
+
+async function queueNotes(context: Excel.RequestContext, batcher: Batcher, writes: readonly NoteWrite[], current: CurrentState, api: ApiSetProof<'1.18'>): Promise<void> {
+  const notesOf = notesBySheet(context, api);
   for (const w of writes) {
-    const notes = context.workbook.worksheets.getItem(w.sheet).notes;
+    const notes = notesOf(w.sheet);
     const exists = current.notes.has(w.key);
     await batcher.add(OP_OVERHEAD + utf8Length(w.text) + w.sheet.length + 10, 0, () => {
       if (exists) notes.getItem(w.cell).content = w.text;
@@ -336,13 +353,14 @@ async function restoreNotes(
   batcher: Batcher,
   cells: readonly { sheet: string; cell: string; note: string | null }[],
   current: CurrentState,
-  _api: ApiSetProof<'1.18'>,
+  api: ApiSetProof<'1.18'>,
 ): Promise<void> {
+  const notesOf = notesBySheet(context, api);
   for (const { sheet, cell, note } of cells) {
     const now = current.notes.get(cellKey(sheet, cell));
     if (note === null && now === undefined) continue;
     if (note !== null && now === note) continue;
-    const notes = context.workbook.worksheets.getItem(sheet).notes;
+    const notes = notesOf(sheet);
     await batcher.add(OP_OVERHEAD + utf8Length(note ?? '') + sheet.length, 0, () => {
       if (note === null) notes.getItem(cell).delete();
       else if (now !== undefined) notes.getItem(cell).content = note;

@@ -32,11 +32,24 @@ export function jsonBytes(v: unknown): number {
   return utf8Length(JSON.stringify(v) ?? '');
 }
 
-/** Accumulates work for one request context and syncs when the next piece would not fit. */
+/** A piece of queued work: its estimated sizes, how to queue it (again), and what to do once it is in. */
+interface Piece {
+  request: number;
+  response: number;
+  queue: () => void;
+  after?: () => void;
+}
+
+/**
+ * Accumulates work for one request context and syncs when the next piece would not fit. A request Excel
+ * refuses as too large (RequestPayloadSizeLimitExceeded: refused whole, nothing applied) is queued again
+ * in halves, each half synced on its own, down to single pieces; so an estimate that falls short costs
+ * syncs, never the write. Pieces must therefore queue the same work each time their `queue` runs.
+ */
 export class Batcher {
+  private pending: Piece[] = [];
   private request = 0;
   private response = 0;
-  private afterSync: (() => void)[] = [];
   /** Syncs this batcher made. */
   syncs = 0;
 
@@ -51,26 +64,45 @@ export class Batcher {
    * what is pending first if it would not fit; `after` runs once the sync carrying it has succeeded.
    */
   async add(requestBytes: number, responseBytes: number, queue: () => void, after?: () => void): Promise<void> {
-    const pending = this.request > 0 || this.response > 0 || this.afterSync.length > 0;
-    if (pending && (this.request + requestBytes > this.budget || this.response + responseBytes > this.budget)) await this.flush();
+    if (this.pending.length > 0 && (this.request + requestBytes > this.budget || this.response + responseBytes > this.budget)) await this.flush();
     queue();
+    this.pending.push({ request: requestBytes, response: responseBytes, queue, after });
     this.request += requestBytes;
     this.response += responseBytes;
-    if (after) this.afterSync.push(after);
   }
 
   /** Syncs whatever is pending (nothing to do when nothing is). */
   async flush(): Promise<void> {
-    if (this.request === 0 && this.response === 0 && this.afterSync.length === 0) return;
-    const after = this.afterSync;
+    const pieces = this.pending;
+    this.pending = [];
     this.request = 0;
     this.response = 0;
-    this.afterSync = [];
-    await this.context.sync();
+    if (pieces.length > 0) await this.send(pieces);
+  }
+
+  /** Syncs pieces already queued; when Excel refuses the request as too large, sends them again in halves. */
+  private async send(pieces: readonly Piece[]): Promise<void> {
+    try {
+      await this.context.sync();
+    } catch (e) {
+      if (!isRequestTooLarge(e) || pieces.length === 1) throw e;
+      const mid = pieces.length >> 1;
+      for (const half of [pieces.slice(0, mid), pieces.slice(mid)]) {
+        half.forEach((p) => p.queue());
+        await this.send(half);
+      }
+      return;
+    }
     this.syncs++;
     this.onSync?.();
-    after.forEach((f) => f());
+    pieces.forEach((p) => p.after?.());
   }
+}
+
+/** True when Excel refused a request for its size before applying any of it. */
+export function isRequestTooLarge(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'RequestPayloadSizeLimitExceeded';
 }
 
 /** One read: its estimated request and response bytes, and `queue`, which queues the loads and returns what to do with them after the sync. */

@@ -26,6 +26,10 @@ export const ERROR_MESSAGES: Record<string, Bilingual> = {
     en: 'Sheet “{sheet}” is protected, so its cells cannot be highlighted. Unprotect it (Review › Unprotect Sheet), then run the check again.',
     zh: '工作表“{sheet}”受保护，无法标记其中的单元格。请先撤销保护（审阅 › 撤销工作表保护），然后重新运行。',
   },
+  WorkbookProtected: {
+    en: 'The workbook’s structure is protected, so the add-in cannot add or replace its Findings sheet. Unprotect it (Review › Protect Workbook, with the password if one was set), then try again.',
+    zh: '工作簿结构受保护，加载项无法添加或替换结果表。请先撤销保护（审阅 › 保护工作簿，如设置了密码请输入），然后重试。',
+  },
   AccessDenied: {
     en: 'Excel did not allow the change, usually because a sheet or the workbook is protected. Unprotect it (Review › Unprotect Sheet / Protect Workbook), then try again.',
     zh: 'Excel 不允许此更改，通常是因为工作表或工作簿受保护。请先撤销保护（审阅 › 撤销工作表保护 / 保护工作簿），然后重试。',

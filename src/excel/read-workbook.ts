@@ -48,6 +48,15 @@ export async function loadInventory(context: Excel.RequestContext): Promise<Shee
   }));
 }
 
+/**
+ * Queues the read of workbook structure protection (Review › Protect Workbook, ExcelApi 1.7); call the
+ * result after the sync. While it is on, Excel refuses to add, delete or rename sheets.
+ */
+export function queueStructureProtection(context: Excel.RequestContext): () => boolean {
+  const protection = context.workbook.protection.load('protected');
+  return () => protection.protected;
+}
+
 /** Finds a sheet the way Excel names them: case-insensitively. */
 export function findSheet(sheets: readonly SheetInfo[], name: string): SheetInfo | undefined {
   const lower = name.toLowerCase();

@@ -51,23 +51,25 @@ const CHUNKS_PER_OP = 40;
  */
 export async function queueStateWrite(context: Excel.RequestContext, batcher: Batcher, found: FoundState, state: WorkbookState): Promise<void> {
   const chunks = stateChunks(state);
-  let sheet: Excel.Worksheet;
+  let added: Excel.Worksheet | null = null;
+  const existing = found.exists ? context.workbook.worksheets.getItem(STATE_SHEET) : null;
   if (!found.exists) {
-    const added = context.workbook.worksheets.add(STATE_SHEET);
-    added.visibility = 'VeryHidden';
-    sheet = added;
+    // Queued through the batcher, so a request Excel refuses as too large sends the new sheet again.
+    await batcher.add(OP_OVERHEAD + utf8Length(STATE_SHEET) * 2, 0, () => {
+      added = context.workbook.worksheets.add(STATE_SHEET);
+      added.visibility = 'VeryHidden';
+    });
     found.exists = true;
     found.chunks = [];
-  } else {
-    sheet = context.workbook.worksheets.getItem(STATE_SHEET);
   }
+  const sheetOf = (): Excel.Worksheet => (existing ?? added) as Excel.Worksheet;
   let first = 0;
   while (first < chunks.length && first < found.chunks.length && chunks[first] === found.chunks[first]) first++;
   for (let start = first; start < chunks.length; start += CHUNKS_PER_OP) {
     const part = chunks.slice(start, start + CHUNKS_PER_OP);
     const bytes = part.reduce((n, c) => n + utf8Length(c) + 8, OP_OVERHEAD * 2);
     await batcher.add(bytes, 0, () => {
-      const range = sheet.getRangeByIndexes(start, 0, part.length, 1);
+      const range = sheetOf().getRangeByIndexes(start, 0, part.length, 1);
       range.numberFormat = part.map(() => ['@']);
       range.values = part.map((c) => [c]);
     });
@@ -76,7 +78,7 @@ export async function queueStateWrite(context: Excel.RequestContext, batcher: Ba
   if (stored > chunks.length) {
     const extra = stored - chunks.length;
     await batcher.add(OP_OVERHEAD, 0, () => {
-      sheet.getRangeByIndexes(chunks.length, 0, extra, 1).clear('Contents');
+      sheetOf().getRangeByIndexes(chunks.length, 0, extra, 1).clear('Contents');
     });
   }
   found.rows = chunks.length;

@@ -17,7 +17,7 @@ import { AdapterError, officeErrorCode } from './office-errors';
 import { CheckOptions, CheckSummary, ClearSummary, OpResult, ReviewDecision, WorkbookOps } from './ops';
 import { queueOwnedSheet } from './owned-sheets';
 import { uniqueSheetName } from '../core/model/sheet-names';
-import { findSheet, FoundState, loadInventory, queueDims, queueMergedAreas, queueStateRead, readGrids, SheetInfo } from './read-workbook';
+import { findSheet, FoundState, loadInventory, queueDims, queueMergedAreas, queueStateRead, queueStructureProtection, readGrids, SheetInfo } from './read-workbook';
 import { queueStateWrite } from './state-store';
 
 /**
@@ -131,11 +131,14 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     host.run(async (context) => {
       const sheets = await loadInventory(context);
       const stateOf = queueStateRead(context, sheets);
+      const structureLocked = queueStructureProtection(context);
       const candidates = sheets.filter((s) => s.name.toLowerCase() !== STATE_SHEET.toLowerCase() && s.visibility !== 'VeryHidden').map((s) => s.name);
       const dimsOf = queueDims(context, candidates);
       const mergeApi = proveExcelApi((name, version) => host.isSetSupported(name, version), '1.13');
       const mergedOf = mergeApi ? queueMergedAreas(context, candidates, mergeApi) : () => new Map<string, string[]>();
       await context.sync();
+      // Checked before anything else is read: a run that cannot add its sheets should not start.
+      if (structureLocked()) throw new AdapterError('WorkbookProtected');
       const found = stateOf();
       const settings = resolveSettings({ lang: displayLang(), ...found.state.settings });
       const owned = ownedNames(found.state);
@@ -321,10 +324,15 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     host.run(async (context) => {
       const sheets = await loadInventory(context);
       const stateOf = queueStateRead(context, sheets);
+      const structureLocked = queueStructureProtection(context);
       await context.sync();
       const found = stateOf();
       if (found.unreadable) throw new AdapterError('StateUnreadable', { sheet: STATE_SHEET });
       if (!found.exists) return;
+      // Only half-written sheets are deleted here; anything else Clear does is cell edits.
+      if (structureLocked() && found.state.ownedSheets.some((o) => isPending(o) && findSheet(sheets, o.name))) {
+        throw new AdapterError('WorkbookProtected');
+      }
       const state = found.state;
       const owned = ownedNames(state);
       const userSheet = (name: string): SheetInfo | undefined => {

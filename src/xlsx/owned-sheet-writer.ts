@@ -216,6 +216,11 @@ function writeCells(
     const cell = row.getCell(j + 1);
     writeOutCell(cell, relink(out, renames), style?.format ?? format(j));
     styleCell(cell, style, extra.severity, extra.wrap === true, extra.unlocked === true);
+    // A row keeps its default height whatever its font: a larger title would be cut off in print.
+    if (style?.size && style.size > 11) {
+      const row = ws.getRow(rowNumber);
+      row.height = Math.max(row.height ?? 0, Math.ceil(style.size * 1.5));
+    }
   }
 }
 

@@ -40,6 +40,8 @@ export interface FakeInjector {
   setApiVersion(version: string): void;
   /** A user typing into a cell: changes the model and raises onChanged like a local edit would. */
   userEdit(sheet: string, address: string, value: FakeValue | string): void;
+  /** A user pasting a block of values at a cell: one onChanged event for the whole block, as Excel raises. */
+  userPaste(sheet: string, topLeft: string, rows: FakeValue[][]): void;
   /** Runs after every request (for tests that act between two syncs); null to stop. */
   afterRequest(fn: ((requestNumber: number) => void) | null): void;
 }
@@ -186,6 +188,14 @@ export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOpt
         }
       }
       host.fire([{ sheet, rect, kind: 'changed' }], 'Unknown');
+    },
+    userPaste(sheetName, topLeft, rows) {
+      const sheet = wb.mustSheet(sheetName);
+      const at = parseLocal(topLeft);
+      if (!at) throw new Error(`bad address ${topLeft}`);
+      const width = Math.max(1, ...rows.map((r) => r.length));
+      rows.forEach((row, i) => row.forEach((v, j) => sheet.setValue(at.r0 + i, at.c0 + j, v)));
+      host.fire([{ sheet, rect: { r0: at.r0, c0: at.c0, r1: at.r0 + rows.length - 1, c1: at.c0 + width - 1 } }].map((x) => ({ ...x, kind: 'changed' as const })), 'Unknown');
     },
     afterRequest(fn) {
       host.afterRequest = fn;

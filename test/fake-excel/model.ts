@@ -133,7 +133,8 @@ export class FakeSheet {
   tables: FakeTable[] = [];
 
   constructor(name: string) {
-    this.id = `{sheet-${++sheetSeq}}`;
+    // Excel's worksheet ids are GUIDs in braces; their length counts in every request that names a sheet by id.
+    this.id = `{00000000-${String(++sheetSeq).padStart(4, '0')}-0000-C000-000000000046}`;
     this.name = name;
   }
 
@@ -217,6 +218,9 @@ export class FakeWorkbookModel {
   sheets: FakeSheet[] = [];
   comments: FakeComment[] = [];
   activeSheetId: string | null = null;
+  /** Review › Protect Workbook (structure): see `protection.ts`. */
+  structureProtected = false;
+  structurePassword: string | null = null;
   selection: FakeSelection | null = null;
   private commentSeq = 0;
 

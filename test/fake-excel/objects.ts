@@ -5,9 +5,10 @@ import {
 import { coerceInput, displayText, valueOut, valueTypeOut } from './cell-values';
 import { BorderSide, FakeComment, FakeFill, FakeNote, FakePageLayout, FakeSheet, FakeTable, FakeValidation, FakeWorkbookModel, normalizeColor } from './model';
 import {
-  ApplyScope, FakeClientObject, FakeClientResult, FakeOfficeError, FakeRequestContext, LoadTree, notFound, READ_CELL_LIMIT,
+  ApplyScope, FakeClientObject, FakeClientResult, FakeOfficeError, FakeRequestContext, LoadTree, notFound, PathStep, READ_CELL_LIMIT,
   ScalarDef,
 } from './runtime';
+import { assertStructureUnlocked, FakeWorkbookProtection } from './protection';
 
 /**
  * The proxies of the fake Excel object model. Only what the product uses (and a little around it) is
@@ -139,7 +140,7 @@ abstract class FakeCollection<T extends FakeClientObject> extends FakeClientObje
 
   getCount(): FakeClientResult<number> {
     const result = new FakeClientResult<number>();
-    this._queue('getCount', { call: 'getCount' }, this._version, (scope) => {
+    this._queue('getCount', [], this._version, (scope) => {
       const n = this._itemProxies().length;
       scope.stage(n, () => {
         result._value = n;
@@ -185,20 +186,23 @@ export class FakeWorkbook extends FakeClientObject {
     return { name: { get: () => 'Book1.xlsx', version: '1.7' } };
   }
   override _navNames(): string[] {
-    return ['worksheets', 'comments', 'notes'];
+    return ['worksheets', 'comments', 'notes', 'protection'];
+  }
+  get protection(): FakeWorkbookProtection {
+    return this._nav('protection', () => new FakeWorkbookProtection(this._ctx, `${this._path}.protection`, '1.7', () => modelOf(this._ctx)));
   }
   get worksheets(): FakeWorksheetCollection {
-    return this._nav('worksheets', () => new FakeWorksheetCollection(this._ctx, `${this._path}.worksheets`, '1.1'));
+    return this._nav('worksheets', () => new FakeWorksheetCollection(this._ctx, this._sub(`worksheets`), '1.1'));
   }
   get comments(): FakeCommentCollection {
-    return this._nav('comments', () => new FakeCommentCollection(this._ctx, `${this._path}.comments`, '1.10', null));
+    return this._nav('comments', () => new FakeCommentCollection(this._ctx, this._sub(`comments`), '1.10', null));
   }
   get notes(): FakeNoteCollection {
-    return this._nav('notes', () => new FakeNoteCollection(this._ctx, `${this._path}.notes`, '1.18', null));
+    return this._nav('notes', () => new FakeNoteCollection(this._ctx, this._sub(`notes`), '1.18', null));
   }
   getSelectedRange(): FakeRange {
     const m = modelOf(this._ctx);
-    return new FakeRange(this._ctx, `${this._path}.getSelectedRange()`, '1.1', () => {
+    return new FakeRange(this._ctx, this._sub(`getSelectedRange()`), '1.1', () => {
       const sel = m.selection;
       const sheet = sel ? m.sheetById(sel.sheetId) : m.activeSheetId ? m.sheetById(m.activeSheetId) : undefined;
       if (!sheet) throw notFound('Workbook.getSelectedRange');
@@ -216,31 +220,32 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   }
   _itemProxies(): FakeWorksheet[] {
     const m = modelOf(this._ctx);
-    return m.sheets.map((s) => new FakeWorksheet(this._ctx, `${this._path}.getItem(${JSON.stringify(s.id)})`, '1.1', () => m.sheetById(s.id)));
+    return m.sheets.map((s) => new FakeWorksheet(this._ctx, this._sub(`getItem(${JSON.stringify(s.id)})`), '1.1', () => m.sheetById(s.id)));
   }
   getItem(key: string): FakeWorksheet {
     const m = modelOf(this._ctx);
-    return new FakeWorksheet(this._ctx, `${this._path}.getItem(${JSON.stringify(key)})`, '1.1', () => m.sheet(key) ?? m.sheetById(key));
+    return new FakeWorksheet(this._ctx, this._sub(`getItem(${JSON.stringify(key)})`), '1.1', () => m.sheet(key) ?? m.sheetById(key));
   }
   getItemOrNullObject(key: string): FakeWorksheet {
     const m = modelOf(this._ctx);
-    return new FakeWorksheet(this._ctx, `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`, '1.4', () => m.sheet(key) ?? m.sheetById(key), true);
+    return new FakeWorksheet(this._ctx, this._sub(`getItemOrNullObject(${JSON.stringify(key)})`), '1.4', () => m.sheet(key) ?? m.sheetById(key), true);
   }
   getActiveWorksheet(): FakeWorksheet {
     const m = modelOf(this._ctx);
-    return new FakeWorksheet(this._ctx, `${this._path}.getActiveWorksheet()`, '1.1', () => (m.activeSheetId ? m.sheetById(m.activeSheetId) : undefined));
+    return new FakeWorksheet(this._ctx, this._sub(`getActiveWorksheet()`), '1.1', () => (m.activeSheetId ? m.sheetById(m.activeSheetId) : undefined));
   }
   add(name?: string): FakeWorksheet {
     const m = modelOf(this._ctx);
     let created: FakeSheet | undefined;
-    const sheet = new FakeWorksheet(this._ctx, `${this._path}.add(${JSON.stringify(name ?? null)})`, '1.1', () => created);
-    this._queue('add', { call: 'add', name: name ?? null }, '1.1', () => {
+    const sheet = new FakeWorksheet(this._ctx, this._sub(`add(${JSON.stringify(name ?? null)})`), '1.1', () => created);
+    this._queueCreate('add', sheet, '1.1', () => {
       let n = name;
       if (n === undefined || n === null) {
         let i = m.sheets.length + 1;
         while (m.sheet(`Sheet${i}`)) i++;
         n = `Sheet${i}`;
       }
+      assertStructureUnlocked(m, 'WorksheetCollection.add');
       validateSheetName(n, 'WorksheetCollection.add');
       if (m.sheet(n)) throw new FakeOfficeError('ItemAlreadyExists', 'WorksheetCollection.add');
       created = m.addSheet(n);
@@ -248,7 +253,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     return sheet;
   }
   get onChanged(): FakeEventHandlers {
-    return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, `${this._path}.onChanged`, '1.9', 'onChanged', () => null));
+    return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, this._sub(`onChanged`), '1.9', 'onChanged', () => null));
   }
 }
 
@@ -256,7 +261,7 @@ export class FakeWorksheet extends FakeClientObject {
   /** @internal The sheet id once the proxy has found its sheet: later operations follow that sheet even if renamed. */
   private _id: string | null = null;
 
-  constructor(ctx: Ctx, path: string, version: string, private readonly finder: () => FakeSheet | undefined, nullable = false) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly finder: () => FakeSheet | undefined, nullable = false) {
     super(ctx, path, version, nullable);
   }
 
@@ -306,6 +311,7 @@ export class FakeWorksheet extends FakeClientObject {
     this._set('name', v, '1.1', () => {
       const s = this._resolve();
       const n = validateSheetName(v, 'Worksheet.name');
+      if (n !== s.name) assertStructureUnlocked(modelOf(this._ctx), 'Worksheet.name');
       const other = modelOf(this._ctx).sheet(n);
       if (other && other !== s) throw new FakeOfficeError('ItemAlreadyExists', 'Worksheet.name');
       s.name = n;
@@ -319,6 +325,7 @@ export class FakeWorksheet extends FakeClientObject {
       const m = modelOf(this._ctx);
       const s = this._resolve();
       if (!Number.isInteger(v) || v < 0 || v >= m.sheets.length) throw new FakeOfficeError('InvalidArgument', 'Worksheet.position');
+      if (m.sheets.indexOf(s) !== v) assertStructureUnlocked(m, 'Worksheet.position');
       m.sheets.splice(m.sheets.indexOf(s), 1);
       m.sheets.splice(v, 0, s);
     });
@@ -331,6 +338,7 @@ export class FakeWorksheet extends FakeClientObject {
       const m = modelOf(this._ctx);
       const s = this._resolve();
       if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', 'Worksheet.visibility');
+      if (v !== s.visibility) assertStructureUnlocked(m, 'Worksheet.visibility');
       if (v !== 'Visible' && s.visibility === 'Visible' && m.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
         throw new FakeOfficeError('InvalidOperation', 'Worksheet.visibility', 'A workbook must contain at least one visible worksheet.');
       }
@@ -350,32 +358,32 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   get protection(): FakeWorksheetProtection {
-    return this._nav('protection', () => new FakeWorksheetProtection(this._ctx, `${this._path}.protection`, '1.2', () => this._resolve()));
+    return this._nav('protection', () => new FakeWorksheetProtection(this._ctx, this._sub(`protection`), '1.2', () => this._resolve()));
   }
   get pageLayout(): FakePageLayoutProxy {
-    return this._nav('pageLayout', () => new FakePageLayoutProxy(this._ctx, `${this._path}.pageLayout`, '1.9', () => this._resolve()));
+    return this._nav('pageLayout', () => new FakePageLayoutProxy(this._ctx, this._sub(`pageLayout`), '1.9', () => this._resolve()));
   }
   get freezePanes(): FakeFreezePanes {
-    return this._nav('freezePanes', () => new FakeFreezePanes(this._ctx, `${this._path}.freezePanes`, '1.7', () => this._resolve()));
+    return this._nav('freezePanes', () => new FakeFreezePanes(this._ctx, this._sub(`freezePanes`), '1.7', () => this._resolve()));
   }
   get notes(): FakeNoteCollection {
-    return this._nav('notes', () => new FakeNoteCollection(this._ctx, `${this._path}.notes`, '1.18', () => this._resolve()));
+    return this._nav('notes', () => new FakeNoteCollection(this._ctx, this._sub(`notes`), '1.18', () => this._resolve()));
   }
   get tables(): FakeTableCollection {
-    return this._nav('tables', () => new FakeTableCollection(this._ctx, `${this._path}.tables`, '1.1', () => this._resolve()));
+    return this._nav('tables', () => new FakeTableCollection(this._ctx, this._sub(`tables`), '1.1', () => this._resolve()));
   }
   get comments(): FakeCommentCollection {
-    return this._nav('comments', () => new FakeCommentCollection(this._ctx, `${this._path}.comments`, '1.10', () => this._resolve()));
+    return this._nav('comments', () => new FakeCommentCollection(this._ctx, this._sub(`comments`), '1.10', () => this._resolve()));
   }
   get onChanged(): FakeEventHandlers {
-    return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, `${this._path}.onChanged`, '1.7', 'onChanged', () => this._resolve().id));
+    return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, this._sub(`onChanged`), '1.7', 'onChanged', () => this._resolve().id));
   }
   get onFormatChanged(): FakeEventHandlers {
-    return this._nav('onFormatChanged', () => new FakeEventHandlers(this._ctx, `${this._path}.onFormatChanged`, '1.9', 'onFormatChanged', () => this._resolve().id));
+    return this._nav('onFormatChanged', () => new FakeEventHandlers(this._ctx, this._sub(`onFormatChanged`), '1.9', 'onFormatChanged', () => this._resolve().id));
   }
 
   getRange(address?: string): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getRange(${JSON.stringify(address ?? null)})`, '1.1', () => {
+    return new FakeRange(this._ctx, this._sub(`getRange(${JSON.stringify(address ?? null)})`), '1.1', () => {
       const sheet = this._resolve();
       const rect = address === undefined || address === '' ? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } : parseOn(sheet, address, 'Worksheet.getRange');
       return { sheet, rect };
@@ -383,7 +391,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, '1.7', () => {
+    return new FakeRange(this._ctx, this._sub(`getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`), '1.7', () => {
       const sheet = this._resolve();
       const rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
       if (rowCount < 1 || columnCount < 1 || rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) {
@@ -394,11 +402,11 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getCell(row: number, column: number): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getCell(${row},${column})`, '1.1', () => ({ sheet: this._resolve(), rect: { r0: row, c0: column, r1: row, c1: column } }));
+    return new FakeRange(this._ctx, this._sub(`getCell(${row},${column})`), '1.1', () => ({ sheet: this._resolve(), rect: { r0: row, c0: column, r1: row, c1: column } }));
   }
 
   getRanges(address?: string): FakeRangeAreas {
-    return new FakeRangeAreas(this._ctx, `${this._path}.getRanges(${JSON.stringify(address ?? null)})`, '1.9', () => {
+    return new FakeRangeAreas(this._ctx, this._sub(`getRanges(${JSON.stringify(address ?? null)})`), '1.9', () => {
       const sheet = this._resolve();
       if (address === undefined) return { sheet, rects: [{ r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 }] };
       if (address.length > ADDRESS_LIMIT) throw new FakeOfficeError('InvalidArgument', 'Worksheet.getRanges', 'The address exceeds the limit of 8192 characters.');
@@ -409,7 +417,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getUsedRange(${valuesOnly === true})`, '1.1', () => {
+    return new FakeRange(this._ctx, this._sub(`getUsedRange(${valuesOnly === true})`), '1.1', () => {
       const sheet = this._resolve();
       return { sheet, rect: sheet.usedRect(valuesOnly === true) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
     });
@@ -417,7 +425,7 @@ export class FakeWorksheet extends FakeClientObject {
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(
-      this._ctx, `${this._path}.getUsedRangeOrNullObject(${valuesOnly === true})`, '1.4',
+      this._ctx, this._sub(`getUsedRangeOrNullObject(${valuesOnly === true})`), '1.4',
       () => {
         const sheet = this._resolve();
         const rect = sheet.usedRect(valuesOnly === true);
@@ -429,9 +437,10 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   delete(): void {
-    this._queue('delete', { call: 'delete' }, '1.1', () => {
+    this._queue('delete', [], '1.1', () => {
       const m = modelOf(this._ctx);
       const s = this._resolve();
+      assertStructureUnlocked(m, 'Worksheet.delete');
       if (s.visibility === 'Visible' && m.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
         throw new FakeOfficeError('InvalidOperation', 'Worksheet.delete', 'A workbook must contain at least one visible worksheet.');
       }
@@ -443,7 +452,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   activate(): void {
-    this._queue('activate', { call: 'activate' }, '1.1', () => {
+    this._queue('activate', [], '1.1', () => {
       const s = this._resolve();
       if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'Worksheet.activate', 'A hidden sheet cannot be activated.');
       modelOf(this._ctx).activeSheetId = s.id;
@@ -452,7 +461,7 @@ export class FakeWorksheet extends FakeClientObject {
 }
 
 export class FakeWorksheetProtection extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: () => FakeSheet) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -477,7 +486,7 @@ export class FakeWorksheetProtection extends FakeClientObject {
     return this._get('options');
   }
   protect(options?: Record<string, unknown>, password?: string): void {
-    this._queue('protect', { call: 'protect', options: options ?? null, password: password === undefined ? null : '***' }, '1.2', () => {
+    this._queue('protect', [options ?? null, password === undefined ? null : '***'], '1.2', () => {
       const s = this.sheet();
       // Excel refuses to protect a protected sheet again (WorksheetProtection.protect docs).
       if (s.protected) throw new FakeOfficeError('InvalidOperation', 'WorksheetProtection.protect');
@@ -488,7 +497,7 @@ export class FakeWorksheetProtection extends FakeClientObject {
   }
   /** Without the right password a password-protected sheet stays protected. */
   unprotect(password?: string): void {
-    this._queue('unprotect', { call: 'unprotect', password: password === undefined ? null : '***' }, '1.7', () => {
+    this._queue('unprotect', [password === undefined ? null : '***'], '1.7', () => {
       const s = this.sheet();
       if (s.protected && s.protectionPassword !== null && s.protectionPassword !== password) {
         throw new FakeOfficeError('InvalidArgument', 'WorksheetProtection.unprotect', 'The password is incorrect.');
@@ -505,7 +514,7 @@ const PAPER_SIZES = ['A3', 'A4', 'A5', 'Letter', 'Legal', 'Executive', 'Tabloid'
 
 /** Worksheet.pageLayout (ExcelApi 1.9): what printing uses. */
 export class FakePageLayoutProxy extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: () => FakeSheet) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -565,19 +574,19 @@ export class FakePageLayoutProxy extends FakeClientObject {
     });
   }
   setPrintTitleRows(rows: string): void {
-    this._queue('setPrintTitleRows', { call: 'setPrintTitleRows', rows }, '1.9', () => {
+    this._queue('setPrintTitleRows', [rows], '1.9', () => {
       // Whole rows: "$1:$3" (a range of cells is refused).
       if (typeof rows !== 'string' || !/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeOfficeError('InvalidArgument', 'PageLayout.setPrintTitleRows');
       this.layout().printTitleRows = rows;
     });
   }
   get headersFooters(): FakeHeadersFooters {
-    return this._nav('headersFooters', () => new FakeHeadersFooters(this._ctx, `${this._path}.headersFooters`, '1.9', this.sheet));
+    return this._nav('headersFooters', () => new FakeHeadersFooters(this._ctx, this._sub(`headersFooters`), '1.9', this.sheet));
   }
 }
 
 export class FakeHeadersFooters extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: () => FakeSheet) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -590,12 +599,12 @@ export class FakeHeadersFooters extends FakeClientObject {
     return ['defaultForAllPages'];
   }
   get defaultForAllPages(): FakeHeaderFooter {
-    return this._nav('defaultForAllPages', () => new FakeHeaderFooter(this._ctx, `${this._path}.defaultForAllPages`, '1.9', this.sheet));
+    return this._nav('defaultForAllPages', () => new FakeHeaderFooter(this._ctx, this._sub(`defaultForAllPages`), '1.9', this.sheet));
   }
 }
 
 export class FakeHeaderFooter extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: () => FakeSheet) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -630,7 +639,7 @@ export class FakeHeaderFooter extends FakeClientObject {
 }
 
 export class FakeFreezePanes extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: () => FakeSheet) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -640,12 +649,12 @@ export class FakeFreezePanes extends FakeClientObject {
     return this.sheet();
   }
   freezeRows(count?: number): void {
-    this._queue('freezeRows', { call: 'freezeRows', count: count ?? 1 }, '1.7', () => {
+    this._queue('freezeRows', [count ?? 1], '1.7', () => {
       this.sheet().frozenRows = count ?? 1;
     });
   }
   unfreeze(): void {
-    this._queue('unfreeze', { call: 'unfreeze' }, '1.7', () => {
+    this._queue('unfreeze', [], '1.7', () => {
       this.sheet().frozenRows = 0;
     });
   }
@@ -653,7 +662,7 @@ export class FakeFreezePanes extends FakeClientObject {
 
 /** `onChanged` and friends. Registration takes effect at once (Excel confirms it at the next sync). */
 export class FakeEventHandlers extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly kind: string, private readonly sheetId: () => string | null) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly kind: string, private readonly sheetId: () => string | null) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -679,7 +688,7 @@ export class FakeEventHandlers extends FakeClientObject {
 type AreasLocator = () => AreasTarget;
 
 export class FakeRange extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: () => RangeTarget, nullable = false) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: () => RangeTarget, nullable = false) {
     super(ctx, path, version, nullable);
   }
 
@@ -841,20 +850,20 @@ export class FakeRange extends FakeClientObject {
   }
 
   get format(): FakeRangeFormat {
-    return this._nav('format', () => new FakeRangeFormat(this._ctx, `${this._path}.format`, this._version, () => {
+    return this._nav('format', () => new FakeRangeFormat(this._ctx, this._sub(`format`), this._version, () => {
       const t = this.locate();
       return { sheet: t.sheet, rects: [t.rect] };
     }));
   }
   get worksheet(): FakeWorksheet {
-    return this._nav('worksheet', () => new FakeWorksheet(this._ctx, `${this._path}.worksheet`, this._version, () => this.locate().sheet));
+    return this._nav('worksheet', () => new FakeWorksheet(this._ctx, this._sub(`worksheet`), this._version, () => this.locate().sheet));
   }
   get dataValidation(): FakeDataValidation {
-    return this._nav('dataValidation', () => new FakeDataValidation(this._ctx, `${this._path}.dataValidation`, '1.8', () => this.locate()));
+    return this._nav('dataValidation', () => new FakeDataValidation(this._ctx, this._sub(`dataValidation`), '1.8', () => this.locate()));
   }
 
   private _derived(name: string, version: string, f: (t: RangeTarget) => RangeTarget, nullable = false): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.${name}`, version, () => f(this.locate()), nullable);
+    return new FakeRange(this._ctx, this._sub(`${name}`), version, () => f(this.locate()), nullable);
   }
 
   getCell(row: number, column: number): FakeRange {
@@ -889,7 +898,7 @@ export class FakeRange extends FakeClientObject {
     return this._derived('getEntireColumn()', '1.1', ({ sheet, rect }) => ({ sheet, rect: { r0: 0, r1: MAX_ROWS - 1, c0: rect.c0, c1: rect.c1 } }));
   }
   getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
-    return this._derived('getIntersectionOrNullObject()', '1.4', ({ sheet, rect }) => {
+    return this._derived(`getIntersectionOrNullObject(${typeof other === 'string' ? JSON.stringify(other) : 'null'})`, '1.4', ({ sheet, rect }) => {
       const o = typeof other === 'string' ? parseOn(sheet, other, 'Range.getIntersectionOrNullObject') : other._resolve().rect;
       const i = intersect(rect, o);
       if (!i) throw notFound('Range.getIntersectionOrNullObject');
@@ -907,7 +916,7 @@ export class FakeRange extends FakeClientObject {
 
   /** The merged areas overlapping the range (ExcelApi 1.13); a null object when there are none. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    return new FakeRangeAreas(this._ctx, `${this._path}.getMergedAreasOrNullObject()`, '1.13', () => {
+    return new FakeRangeAreas(this._ctx, this._sub(`getMergedAreasOrNullObject()`), '1.13', () => {
       const { sheet, rect } = this.locate();
       const rects = sheet.merged.filter((m) => intersect(m, rect));
       if (rects.length === 0) throw notFound('Range.getMergedAreasOrNullObject');
@@ -918,7 +927,7 @@ export class FakeRange extends FakeClientObject {
   /** Per-cell formats as `getCellProperties` reports them (only properties set on the cell itself). */
   getCellProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[][]> {
     const result = new FakeClientResult<Record<string, unknown>[][]>();
-    this._queue('getCellProperties', { call: 'getCellProperties', options }, '1.9', (scope) => {
+    this._queue('getCellProperties', [options], '1.9', (scope) => {
       const { sheet, rect } = this.locate();
       assertReadable(rect, 'Range.getCellProperties');
       const props = grid(rect, (r, c) => cellProperties(sheet, r, c, options));
@@ -931,7 +940,7 @@ export class FakeRange extends FakeClientObject {
   }
 
   select(): void {
-    this._queue('select', { call: 'select' }, '1.1', () => {
+    this._queue('select', [], '1.1', () => {
       const { sheet, rect } = this.locate();
       if (sheet.visibility !== 'Visible') throw new FakeOfficeError('InvalidSelection', 'Range.select');
       const m = modelOf(this._ctx);
@@ -941,14 +950,14 @@ export class FakeRange extends FakeClientObject {
   }
 
   clear(applyTo?: string): void {
-    this._queue('clear', { call: 'clear', applyTo: applyTo ?? 'All' }, '1.1', (scope) => {
+    this._queue('clear', [applyTo ?? 'All'], '1.1', (scope) => {
       const t = this.locate();
       clearAreas({ sheet: t.sheet, rects: [t.rect] }, applyTo ?? 'All', scope);
     });
   }
 
   merge(across?: boolean): void {
-    this._queue('merge', { call: 'merge', across: across === true }, '1.2', () => {
+    this._queue('merge', [across === true], '1.2', () => {
       const { sheet, rect } = this.locate();
       assertWritable(sheet, 'Range.merge');
       // Excel cannot merge over a merged area; the fake refuses so a plan with overlapping merges fails.
@@ -1022,7 +1031,7 @@ function clipToUsed(sheet: FakeSheet, rect: Rect): Rect | null {
 }
 
 export class FakeRangeAreas extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator, nullable = false) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: AreasLocator, nullable = false) {
     super(ctx, path, version, nullable);
   }
   get _className(): string {
@@ -1051,18 +1060,18 @@ export class FakeRangeAreas extends FakeClientObject {
     return this._get('areaCount');
   }
   get format(): FakeRangeFormat {
-    return this._nav('format', () => new FakeRangeFormat(this._ctx, `${this._path}.format`, this._version, this.locate));
+    return this._nav('format', () => new FakeRangeFormat(this._ctx, this._sub(`format`), this._version, this.locate));
   }
   get areas(): FakeRangeCollection {
-    return this._nav('areas', () => new FakeRangeCollection(this._ctx, `${this._path}.areas`, this._version, this.locate));
+    return this._nav('areas', () => new FakeRangeCollection(this._ctx, this._sub(`areas`), this._version, this.locate));
   }
   clear(applyTo?: string): void {
-    this._queue('clear', { call: 'clear', applyTo: applyTo ?? 'All' }, '1.9', (scope) => clearAreas(this.locate(), applyTo ?? 'All', scope));
+    this._queue('clear', [applyTo ?? 'All'], '1.9', (scope) => clearAreas(this.locate(), applyTo ?? 'All', scope));
   }
 }
 
 export class FakeRangeCollection extends FakeCollection<FakeRange> {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: AreasLocator) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: AreasLocator) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -1073,13 +1082,13 @@ export class FakeRangeCollection extends FakeCollection<FakeRange> {
   }
   _itemProxies(): FakeRange[] {
     const t = this.locate();
-    return t.rects.map((rect, i) => new FakeRange(this._ctx, `${this._path}.getItemAt(${i})`, this._version, () => ({ sheet: t.sheet, rect })));
+    return t.rects.map((rect, i) => new FakeRange(this._ctx, this._sub(`getItemAt(${i})`), this._version, () => ({ sheet: t.sheet, rect })));
   }
 }
 
 /** A part of a range or range areas (its format, fill, font): resolved through the owner's locator. */
 abstract class FakeAreasPart extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, protected readonly locate: AreasLocator) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, protected readonly locate: AreasLocator) {
     super(ctx, path, version);
   }
   _resolve(): AreasTarget {
@@ -1106,10 +1115,10 @@ export class FakeRangeFormat extends FakeAreasPart {
     return ['fill', 'font', 'borders', 'protection'];
   }
   get borders(): FakeRangeBorderCollection {
-    return this._nav('borders', () => new FakeRangeBorderCollection(this._ctx, `${this._path}.borders`, '1.1', this.locate));
+    return this._nav('borders', () => new FakeRangeBorderCollection(this._ctx, this._sub(`borders`), '1.1', this.locate));
   }
   get protection(): FakeFormatProtection {
-    return this._nav('protection', () => new FakeFormatProtection(this._ctx, `${this._path}.protection`, '1.2', this.locate));
+    return this._nav('protection', () => new FakeFormatProtection(this._ctx, this._sub(`protection`), '1.2', this.locate));
   }
   get horizontalAlignment(): string {
     return this._get('horizontalAlignment');
@@ -1142,13 +1151,13 @@ export class FakeRangeFormat extends FakeAreasPart {
     });
   }
   autofitRows(): void {
-    this._queue('autofitRows', { call: 'autofitRows' }, '1.2', () => assertWritable(this.locate().sheet, 'RangeFormat.autofitRows'));
+    this._queue('autofitRows', [], '1.2', () => assertWritable(this.locate().sheet, 'RangeFormat.autofitRows'));
   }
   get fill(): FakeRangeFill {
-    return this._nav('fill', () => new FakeRangeFill(this._ctx, `${this._path}.fill`, this._version, this.locate));
+    return this._nav('fill', () => new FakeRangeFill(this._ctx, this._sub(`fill`), this._version, this.locate));
   }
   get font(): FakeRangeFont {
-    return this._nav('font', () => new FakeRangeFont(this._ctx, `${this._path}.font`, this._version, this.locate));
+    return this._nav('font', () => new FakeRangeFont(this._ctx, this._sub(`font`), this._version, this.locate));
   }
   get columnWidth(): number {
     return this._get('columnWidth');
@@ -1176,7 +1185,7 @@ export class FakeRangeFormat extends FakeAreasPart {
     });
   }
   autofitColumns(): void {
-    this._queue('autofitColumns', { call: 'autofitColumns' }, '1.2', () => assertWritable(this.locate().sheet, 'RangeFormat.autofitColumns'));
+    this._queue('autofitColumns', [], '1.2', () => assertWritable(this.locate().sheet, 'RangeFormat.autofitColumns'));
   }
 }
 
@@ -1200,7 +1209,7 @@ export class FakeRangeBorderCollection extends FakeAreasPart {
   }
   getItem(index: string): FakeRangeBorder {
     if (!BORDER_INDEXES.includes(index)) throw new FakeOfficeError('InvalidArgument', 'RangeBorderCollection.getItem');
-    return new FakeRangeBorder(this._ctx, `${this._path}.getItem(${JSON.stringify(index)})`, '1.1', this.locate, index);
+    return new FakeRangeBorder(this._ctx, this._sub(`getItem(${JSON.stringify(index)})`), '1.1', this.locate, index);
   }
 }
 
@@ -1209,7 +1218,7 @@ export class FakeRangeBorderCollection extends FakeAreasPart {
  * the area's cells; the fake records them per cell side (an inside line on both cells it separates).
  */
 export class FakeRangeBorder extends FakeAreasPart {
-  constructor(ctx: Ctx, path: string, version: string, locate: AreasLocator, private readonly index: string) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, locate: AreasLocator, private readonly index: string) {
     super(ctx, path, version, locate);
   }
   get _className(): string {
@@ -1333,7 +1342,7 @@ export class FakeRangeFill extends FakeAreasPart {
     return this._get('pattern');
   }
   clear(): void {
-    this._queue('clear', { call: 'clear' }, '1.1', (scope) => {
+    this._queue('clear', [], '1.1', (scope) => {
       const t = this.locate();
       assertWritable(t.sheet, 'RangeFill.clear', 'format');
       for (const [r, c] of cellsOf(t.rects)) t.sheet.fills.delete(cellKey(r, c));
@@ -1413,7 +1422,7 @@ export class FakeRangeFont extends FakeAreasPart {
 }
 
 export class FakeDataValidation extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: () => RangeTarget) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: () => RangeTarget) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -1488,7 +1497,7 @@ export class FakeDataValidation extends FakeClientObject {
     });
   }
   clear(): void {
-    this._queue('clear', { call: 'clear' }, '1.8', () => {
+    this._queue('clear', [], '1.8', () => {
       const t = this.locate();
       assertWritable(t.sheet, 'DataValidation.clear');
       t.sheet.validations = t.sheet.validations.filter((x) => !intersect(x.rect, t.rect));
@@ -1528,7 +1537,7 @@ function byPosition(m: FakeWorkbookModel, a: CellRef, b: CellRef): number {
 
 export class FakeNoteCollection extends FakeCollection<FakeNoteProxy> {
   /** `sheet` is null for the workbook's collection. */
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: (() => FakeSheet) | null) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: (() => FakeSheet) | null) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -1548,13 +1557,13 @@ export class FakeNoteCollection extends FakeCollection<FakeNoteProxy> {
     return refs.sort((a, b) => byPosition(m, a, b));
   }
   _itemProxies(): FakeNoteProxy[] {
-    return this._refs().map((ref, i) => new FakeNoteProxy(this._ctx, `${this._path}.getItemAt(${i})`, this._version, () => ref));
+    return this._refs().map((ref, i) => new FakeNoteProxy(this._ctx, this._sub(`getItemAt(${i})`), this._version, () => ref));
   }
   add(cellAddress: FakeRange | string, content: unknown): FakeNoteProxy {
     let made: CellRef | undefined;
-    const note = new FakeNoteProxy(this._ctx, `${this._path}.add()`, this._version, () => made);
     const addr = cellAddress instanceof FakeRange ? cellAddress._path : cellAddress;
-    this._queue('add', { call: 'add', cellAddress: addr, content }, '1.18', () => {
+    const note = new FakeNoteProxy(this._ctx, this._sub(`add(${JSON.stringify(addr)},${JSON.stringify(content) ?? 'null'})`), this._version, () => made);
+    this._queueCreate('add', note, '1.18', () => {
       const ref = cellRef(modelOf(this._ctx), cellAddress, this.sheet ? this.sheet() : null, 'NoteCollection.add', 'InvalidCellAddress');
       assertWritable(ref.sheet, 'NoteCollection.add');
       if (ref.sheet.notes.has(ref.key)) throw new FakeOfficeError('InvalidArgument', 'NoteCollection.add', 'The cell already has a note.');
@@ -1571,19 +1580,19 @@ export class FakeNoteCollection extends FakeCollection<FakeNoteProxy> {
     return this._byKey(key, 'getItemOrNullObject', true);
   }
   private _byKey(key: string, method: string, nullable: boolean): FakeNoteProxy {
-    return new FakeNoteProxy(this._ctx, `${this._path}.${method}(${JSON.stringify(key)})`, this._version, () => {
+    return new FakeNoteProxy(this._ctx, this._sub(`${method}(${JSON.stringify(key)})`), this._version, () => {
       const ref = cellRef(modelOf(this._ctx), key, this.sheet ? this.sheet() : null, `NoteCollection.${method}`, 'InvalidArgument');
       return ref.sheet.notes.has(ref.key) ? ref : undefined;
     }, nullable);
   }
   getItemAt(index: number): FakeNoteProxy {
-    return new FakeNoteProxy(this._ctx, `${this._path}.getItemAt(${index})`, this._version, () => this._refs()[index]);
+    return new FakeNoteProxy(this._ctx, this._sub(`getItemAt(${index})`), this._version, () => this._refs()[index]);
   }
 }
 
 /** A note (ExcelApi 1.18); the model's record of it is a FakeNote. */
 export class FakeNoteProxy extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly locate: () => CellRef | undefined, nullable = false) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: () => CellRef | undefined, nullable = false) {
     super(ctx, path, version, nullable);
   }
   get _className(): string {
@@ -1619,14 +1628,14 @@ export class FakeNoteProxy extends FakeClientObject {
     return this._get('authorName');
   }
   delete(): void {
-    this._queue('delete', { call: 'delete' }, '1.18', () => {
+    this._queue('delete', [], '1.18', () => {
       const { ref } = this._resolve();
       assertWritable(ref.sheet, 'Note.delete');
       ref.sheet.notes.delete(ref.key);
     });
   }
   getLocation(): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getLocation()`, '1.18', () => {
+    return new FakeRange(this._ctx, this._sub(`getLocation()`), '1.18', () => {
       const { ref } = this._resolve();
       const r = keyRow(ref.key);
       const c = keyCol(ref.key);
@@ -1636,7 +1645,7 @@ export class FakeNoteProxy extends FakeClientObject {
 }
 
 export class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: (() => FakeSheet) | null) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: (() => FakeSheet) | null) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -1651,13 +1660,14 @@ export class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
     return m.comments.filter((c) => sheetId === null || c.sheetId === sheetId);
   }
   _itemProxies(): FakeCommentProxy[] {
-    return this._list().map((c) => new FakeCommentProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(c.id)})`, this._version, () => c.id));
+    return this._list().map((c) => new FakeCommentProxy(this._ctx, this._sub(`getItem(${JSON.stringify(c.id)})`), this._version, () => c.id));
   }
   add(cellAddress: FakeRange | string, content: unknown): FakeCommentProxy {
     let made: string | undefined;
-    const comment = new FakeCommentProxy(this._ctx, `${this._path}.add()`, this._version, () => made);
     const addr = cellAddress instanceof FakeRange ? cellAddress._path : cellAddress;
-    this._queue('add', { call: 'add', cellAddress: addr, content }, '1.10', () => {
+    // office.js sends the optional contentType too (null when not given).
+    const comment = new FakeCommentProxy(this._ctx, this._sub(`add(${JSON.stringify(addr)},${JSON.stringify(content) ?? 'null'},null)`), this._version, () => made);
+    this._queueCreate('add', comment, '1.10', () => {
       const m = modelOf(this._ctx);
       // A string must carry its sheet name, even on a worksheet's collection (CommentCollection.add docs).
       if (typeof cellAddress === 'string' && splitSheet(cellAddress).sheet === null) throw new FakeOfficeError('InvalidArgument', 'CommentCollection.add');
@@ -1672,13 +1682,13 @@ export class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
     return comment;
   }
   getItem(id: string): FakeCommentProxy {
-    return new FakeCommentProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(id)})`, this._version, () => id);
+    return new FakeCommentProxy(this._ctx, this._sub(`getItem(${JSON.stringify(id)})`), this._version, () => id);
   }
   getItemAt(index: number): FakeCommentProxy {
-    return new FakeCommentProxy(this._ctx, `${this._path}.getItemAt(${index})`, this._version, () => this._list()[index]?.id);
+    return new FakeCommentProxy(this._ctx, this._sub(`getItemAt(${index})`), this._version, () => this._list()[index]?.id);
   }
   getItemByCell(cellAddress: FakeRange | string): FakeCommentProxy {
-    return new FakeCommentProxy(this._ctx, `${this._path}.getItemByCell()`, this._version, () => {
+    return new FakeCommentProxy(this._ctx, this._sub(`getItemByCell(${typeof cellAddress === 'string' ? JSON.stringify(cellAddress) : 'null'})`), this._version, () => {
       const m = modelOf(this._ctx);
       const ref = cellRef(m, cellAddress, null, 'CommentCollection.getItemByCell', 'InvalidArgument');
       return m.comments.find((c) => c.sheetId === ref.sheet.id && c.key === ref.key)?.id;
@@ -1687,7 +1697,7 @@ export class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
 }
 
 export class FakeCommentProxy extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly commentId: () => string | undefined, nullable = false) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly commentId: () => string | undefined, nullable = false) {
     super(ctx, path, version, nullable);
   }
   get _className(): string {
@@ -1721,7 +1731,7 @@ export class FakeCommentProxy extends FakeClientObject {
     });
   }
   delete(): void {
-    this._queue('delete', { call: 'delete' }, '1.10', () => {
+    this._queue('delete', [], '1.10', () => {
       const m = modelOf(this._ctx);
       const c = this._resolve();
       const sheet = m.sheetById(c.sheetId);
@@ -1730,7 +1740,7 @@ export class FakeCommentProxy extends FakeClientObject {
     });
   }
   getLocation(): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getLocation()`, '1.10', () => {
+    return new FakeRange(this._ctx, this._sub(`getLocation()`), '1.10', () => {
       const c = this._resolve();
       const sheet = modelOf(this._ctx).sheetById(c.sheetId);
       if (!sheet) throw notFound('Comment.getLocation');
@@ -1759,7 +1769,7 @@ let tableSeq = 0;
 
 /** `worksheet.tables` (ExcelApi 1.1). */
 export class FakeTableCollection extends FakeCollection<FakeTableProxy> {
-  constructor(ctx: Ctx, path: string, version: string, private readonly sheet: () => FakeSheet) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -1770,13 +1780,13 @@ export class FakeTableCollection extends FakeCollection<FakeTableProxy> {
   }
   _itemProxies(): FakeTableProxy[] {
     const sheet = this.sheet();
-    return sheet.tables.map((t) => new FakeTableProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(t.id)})`, '1.1', () => t));
+    return sheet.tables.map((t) => new FakeTableProxy(this._ctx, this._sub(`getItem(${JSON.stringify(t.id)})`), '1.1', () => t));
   }
   /** Turns a range into a table; with headers its first row is the header row (blank headers become ColumnN). */
   add(address: string | FakeRange, hasHeaders: boolean): FakeTableProxy {
     let created: FakeTable | undefined;
-    const proxy = new FakeTableProxy(this._ctx, `${this._path}.add(${JSON.stringify(typeof address === 'string' ? address : 'range')})`, '1.1', () => created);
-    this._queue('add', { call: 'add', address: typeof address === 'string' ? address : null, hasHeaders }, '1.1', () => {
+    const proxy = new FakeTableProxy(this._ctx, this._sub(`add(${JSON.stringify(typeof address === 'string' ? address : 'range')},${hasHeaders === true})`), '1.1', () => created);
+    this._queueCreate('add', proxy, '1.1', () => {
       const sheet = this.sheet();
       if (sheet.protected) throw new FakeOfficeError('AccessDenied', 'TableCollection.add', "The cell or chart you're trying to change is on a protected sheet.");
       const rect = typeof address === 'string' ? parseOn(sheet, address, 'TableCollection.add') : address._resolve().rect;
@@ -1806,13 +1816,13 @@ export class FakeTableCollection extends FakeCollection<FakeTableProxy> {
     return proxy;
   }
   getItem(key: string): FakeTableProxy {
-    return new FakeTableProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(key)})`, '1.1', () => this.sheet().tables.find((t) => t.id === key || t.name.toLowerCase() === key.toLowerCase()));
+    return new FakeTableProxy(this._ctx, this._sub(`getItem(${JSON.stringify(key)})`), '1.1', () => this.sheet().tables.find((t) => t.id === key || t.name.toLowerCase() === key.toLowerCase()));
   }
 }
 
 /** One table. */
 export class FakeTableProxy extends FakeClientObject {
-  constructor(ctx: Ctx, path: string, version: string, private readonly find: () => FakeTable | undefined) {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly find: () => FakeTable | undefined) {
     super(ctx, path, version);
   }
   get _className(): string {
@@ -1863,10 +1873,10 @@ export class FakeTableProxy extends FakeClientObject {
     });
   }
   getRange(): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getRange()`, '1.1', () => ({ sheet: this._sheet(), rect: { ...this._resolve().rect } }));
+    return new FakeRange(this._ctx, this._sub(`getRange()`), '1.1', () => ({ sheet: this._sheet(), rect: { ...this._resolve().rect } }));
   }
   getDataBodyRange(): FakeRange {
-    return new FakeRange(this._ctx, `${this._path}.getDataBodyRange()`, '1.1', () => {
+    return new FakeRange(this._ctx, this._sub(`getDataBodyRange()`), '1.1', () => {
       const t = this._resolve();
       return { sheet: this._sheet(), rect: { ...t.rect, r0: t.showHeaders ? t.rect.r0 + 1 : t.rect.r0 } };
     });

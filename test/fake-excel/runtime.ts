@@ -1,5 +1,6 @@
 import { colLetters, Rect, utf8Length } from './address';
 import { FakeSheet, FakeWorkbookModel } from './model';
+import { ActionSpec, childNode, PathNode, RequestBuilder } from './request-body';
 
 /**
  * The request machinery of the fake: errors shaped like `OfficeExtension.Error`, the host (the "Excel"
@@ -208,8 +209,10 @@ export interface ApplyScope {
 export interface Op {
   /** Counter name, e.g. "Range.values=". */
   name: string;
-  /** What crosses the wire (its JSON size counts toward the request). */
-  json: unknown;
+  /** The object the operation acts on (for a creation, the object created). */
+  target: FakeClientObject;
+  /** What crosses the wire for it, serialised as Excel's request builder does (see request-body.ts). */
+  action: ActionSpec;
   /** Lowest ExcelApi version that has this operation. */
   version: string;
   apply(scope: ApplyScope): void;
@@ -227,17 +230,42 @@ export class FakeRequestContext {
   _queue: Op[] = [];
   /** @internal */
   readonly _host: FakeHost;
+  /** @internal Ids of object paths and actions: one counter per context, as in office.js. */
+  private _lastId = 0;
+  /** @internal The root object path (the workbook). */
+  readonly _root: PathNode;
 
   constructor(host: FakeHost, makeRoots: (ctx: FakeRequestContext) => { workbook: unknown; runtime: unknown }) {
     this._host = host;
+    this._root = { id: this._nextId(), type: 1, name: '', parent: null };
     const roots = makeRoots(this);
     this.workbook = roots.workbook;
     this.runtime = roots.runtime;
   }
 
   /** @internal */
+  _nextId(): number {
+    return ++this._lastId;
+  }
+
+  /** @internal The body of the request being queued. */
+  private _body = new RequestBuilder(() => this._nextId());
+
+  /** @internal True while a sync applies operations: proxies made then (loaded items) are not sent. */
+  _applying = false;
+
+  /**
+   * @internal A proxy was made: office.js puts its path (and an instantiate action) into the pending
+   * request at once, whether or not anything is later done with it.
+   */
+  _created(obj: FakeClientObject): void {
+    if (!this._applying) this._body.add(obj._node(), { kind: 'instantiate' });
+  }
+
+  /** @internal */
   _enqueue(op: Op): void {
     this._queue.push(op);
+    this._body.add(op.target._node(), op.action);
   }
 
   /** Sends the queued operations to "Excel" and applies them in order. */
@@ -246,11 +274,13 @@ export class FakeRequestContext {
     await Promise.resolve();
     host.stats.syncs++;
     const ops = this._queue;
+    const body = this._body;
     this._queue = [];
+    this._body = new RequestBuilder(() => this._nextId());
     if (ops.length === 0) return;
     host.stats.requests++;
     const requestNumber = ++host.requestSeq;
-    const requestBytes = utf8Length(JSON.stringify(ops.map((o) => o.json)));
+    const requestBytes = utf8Length(body.text());
     host.stats.requestBytes.push(requestBytes);
     host.stats.totalRequestBytes += requestBytes;
     host.stats.maxRequestBytes = Math.max(host.stats.maxRequestBytes, requestBytes);
@@ -275,6 +305,7 @@ export class FakeRequestContext {
         },
       };
       let failure: unknown = null;
+      this._applying = true;
       for (const op of ops) {
         try {
           if (!host.supports(op.version)) throw new FakeOfficeError('ApiNotFound', op.name);
@@ -285,10 +316,11 @@ export class FakeRequestContext {
           break;
         }
       }
+      this._applying = false;
       // Changes that were applied before a failure still raise events, as in Excel.
       host.fire(changes, 'ThisLocalAddin');
       if (failure) throw failure;
-      const responseBytes = utf8Length(JSON.stringify(payloads));
+      const responseBytes = utf8Length(JSON.stringify({ Results: payloads.map((Value, i) => ({ ActionId: i, Value })) }));
       host.stats.responseBytes.push(responseBytes);
       host.stats.totalResponseBytes += responseBytes;
       host.stats.maxResponseBytes = Math.max(host.stats.maxResponseBytes, responseBytes);
@@ -386,6 +418,12 @@ export function notFound(location: string): FakeOfficeError {
   return new FakeOfficeError('ItemNotFound', location);
 }
 
+/** How a proxy was reached from its parent. */
+export interface PathStep {
+  parent: FakeClientObject;
+  segment: string;
+}
+
 /**
  * Base of every proxy. `_resolve` finds the live object in the model when an operation runs (not when the
  * proxy is created), which is what makes queued operations order-sensitive as in Excel.
@@ -398,12 +436,38 @@ export abstract class FakeClientObject {
   /** @internal */ _loaded = new Map<string, unknown>();
   /** @internal */ _isNull: boolean | undefined = undefined;
   /** @internal */ private _navCache = new Map<string, FakeClientObject>();
+  /** @internal The proxy this one was reached from and how ("getRange(\"A1\")"); null for the roots. */
+  readonly _step: PathStep | null;
+  /** @internal Its object-path id, taken when the proxy is made, as office.js does. */
+  readonly _pathId: number;
+  /** @internal */ private _pathNode: PathNode | null = null;
 
-  constructor(ctx: FakeRequestContext, path: string, version: string, nullable = false) {
+  /** `path` is a root's name ("workbook", "runtime") or the step from a parent proxy ({@link _sub}). */
+  constructor(ctx: FakeRequestContext, path: string | PathStep, version: string, nullable = false) {
     this._ctx = ctx;
-    this._path = path;
+    this._step = typeof path === 'string' ? null : path;
+    this._path = typeof path === 'string' ? path : `${path.parent._path}.${path.segment}`;
     this._version = version;
     this._nullable = nullable;
+    this._pathId = ctx._nextId();
+    if (this._step) ctx._created(this);
+  }
+
+  /** @internal The step to a child proxy reached by `segment` (a property name or a call with JSON arguments). */
+  _sub(segment: string): PathStep {
+    return { parent: this, segment };
+  }
+
+  /** @internal Where the proxy sits in Excel's object-path tree. */
+  _node(): PathNode {
+    if (!this._pathNode) {
+      const root = this._ctx._root;
+      if (this._step) this._pathNode = childNode(this._pathId, this._step.parent._node(), this._step.segment);
+      else if (this._path === 'workbook') this._pathNode = root;
+      else if (this._path === 'runtime') this._pathNode = { id: this._pathId, type: 4, name: '_Runtime', parent: root };
+      else this._pathNode = { id: this._pathId, type: 3, name: this._path, parent: root }; // a path written as text: charged whole
+    }
+    return this._pathNode;
   }
 
   get context(): FakeRequestContext {
@@ -448,12 +512,26 @@ export abstract class FakeClientObject {
     return this._loaded.get(name) as T;
   }
 
-  /** @internal Queues an operation on this object. */
-  _queue(name: string, json: Record<string, unknown>, version: string, apply: (scope: ApplyScope) => void): void {
+  /**
+   * @internal Queues a method call on this object with its arguments (also accepted as an object of named
+   * arguments after `call`, the fake's older form, in the order written).
+   */
+  _queue(name: string, args: unknown[] | Record<string, unknown>, version: string, apply: (scope: ApplyScope) => void): void {
+    const list = Array.isArray(args) ? args : Object.entries(args).filter(([k]) => k !== 'call').map(([, v]) => v);
+    this._enqueueAction(name, { kind: 'method', name, args: list }, this, version, apply);
+  }
+
+  /** @internal Queues a method that creates `created` (its path carries the arguments). */
+  _queueCreate(name: string, created: FakeClientObject, version: string, apply: (scope: ApplyScope) => void): void {
+    this._enqueueAction(name, { kind: 'instantiate' }, created, version, apply);
+  }
+
+  private _enqueueAction(name: string, action: ActionSpec, target: FakeClientObject, version: string, apply: (scope: ApplyScope) => void): void {
     const v = compareVersions(version, this._version) > 0 ? version : this._version;
     this._ctx._enqueue({
       name: `${this._className}.${name}`,
-      json: { path: this._path, ...json },
+      target,
+      action,
       version: v,
       apply,
       sheetName: () => {
@@ -468,7 +546,7 @@ export abstract class FakeClientObject {
 
   /** @internal Queues a property write; the proxy remembers the value it was given, as Office.js does. */
   _set(name: string, value: unknown, version: string, apply: (scope: ApplyScope) => void): void {
-    this._queue(`${name}=`, { set: name, value }, version, apply);
+    this._enqueueAction(`${name}=`, { kind: 'set', name, value }, this, version, apply);
     this._loaded.set(name, value);
   }
 
@@ -481,7 +559,7 @@ export abstract class FakeClientObject {
       t.children.forEach((c, k) => collect(c, `${prefix}${k}/`));
     };
     collect(tree, '');
-    this._queue('load', { load: paths }, '1.1', (scope) => this._applyLoad(tree, scope));
+    this._enqueueAction('load', { kind: 'query', select: paths }, this, '1.1', (scope) => this._applyLoad(tree, scope));
     return this;
   }
 

@@ -57,6 +57,16 @@ export interface Settings {
   reviewer: string;
   /** Explicit sheet → template choices that override header recognition. */
   sheetTemplates: Record<string, TemplateKind>;
+  /** Letterhead of statements of account (对账单): our company's name, address, tax ID (USCC), bank and account. */
+  companyName: string;
+  companyAddress: string;
+  companyTaxId: string;
+  companyBank: string;
+  companyAccount: string;
+  /** Customers that get a printable statement; empty means every customer with activity. */
+  statementCustomers: string[];
+  /** First day of the statements' period; null means the first day of the as-of date's month. */
+  statementFrom: Day | null;
   /** Column mapping chosen by a user (mapping panel, `recon --map`) or saved from the last run. */
   columnMap: ColumnMap;
 }
@@ -81,6 +91,13 @@ export const DEFAULT_SETTINGS: Settings = {
   dateOrder: 'auto',
   reviewer: '',
   sheetTemplates: {},
+  companyName: '',
+  companyAddress: '',
+  companyTaxId: '',
+  companyBank: '',
+  companyAccount: '',
+  statementCustomers: [],
+  statementFrom: null,
   columnMap: {},
 };
 
