@@ -6,7 +6,8 @@ import { CLI_TEXT } from './cli-messages';
 export type Command =
   | { kind: 'help' }
   | { kind: 'check'; input: string; out?: string; json?: string; asOf?: Day; lang?: Lang; statements?: string[] }
-  | { kind: 'clear'; input: string; out: string };
+  | { kind: 'clear'; input: string; out: string }
+  | { kind: 'verify'; input: string };
 
 /** A usage mistake: the message and its parameters, printed with the usage. */
 export interface UsageError {
@@ -25,7 +26,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; command: Command
   const [cmd, ...rest] = argv;
   if (cmd === undefined) return fail(CLI_TEXT.noCommand);
   if (cmd === '-h' || cmd === '--help' || cmd === 'help') return { ok: true, command: { kind: 'help' } };
-  if (cmd !== 'check' && cmd !== 'clear') return fail(CLI_TEXT.unknownCommand, { cmd });
+  if (cmd !== 'check' && cmd !== 'clear' && cmd !== 'verify') return fail(CLI_TEXT.unknownCommand, { cmd });
 
   const values = new Map<Option, string>();
   const positional: string[] = [];
@@ -55,6 +56,10 @@ export function parseArgs(argv: readonly string[]): { ok: true; command: Command
   if (input === undefined) return fail(CLI_TEXT.missingInput);
   if (extra.length) return fail(CLI_TEXT.extraArgument, { arg: extra[0] });
 
+  if (cmd === 'verify') {
+    for (const opt of OPTIONS) if (values.has(opt)) return fail(CLI_TEXT.unknownOption, { opt });
+    return { ok: true, command: { kind: 'verify', input } };
+  }
   if (cmd === 'clear') {
     for (const opt of ['--json', '--as-of', '--lang', '--statements'] as const) if (values.has(opt)) return fail(CLI_TEXT.unknownOption, { opt });
     const out = values.get('--out');

@@ -6,8 +6,8 @@ import { Bilingual } from '../core/model/i18n';
  */
 export const CLI_TEXT = {
   usage: {
-    en: 'usage: recon check <in.xlsx> [--out <out.xlsx>] [--json <report.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements ID,ID…]\n       recon clear <in.xlsx> --out <out.xlsx>',
-    zh: '用法：recon check <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements 客户编号,…]；recon clear <输入.xlsx> --out <输出.xlsx>',
+    en: 'usage: recon check <in.xlsx> [--out <out.xlsx>] [--json <report.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements ID,ID…]\n       recon clear <in.xlsx> --out <out.xlsx>\n       recon verify <file.xlsx>',
+    zh: '用法：recon check <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements 客户编号,…]；recon clear <输入.xlsx> --out <输出.xlsx>；recon verify <文件.xlsx>',
   },
   noCommand: { en: 'no command given', zh: '未指定命令' },
   unknownCommand: { en: 'unknown command "{cmd}"', zh: '未知命令“{cmd}”' },
@@ -120,6 +120,9 @@ export const CLI_TEXT = {
     zh: '警告：无法读取加载项状态表，之前的标记保持原样',
   },
 
+  auditIntact: { en: 'Audit Log intact: {rows} rows, every hash follows the row before', zh: '审计日志完整：共 {rows} 行，每行哈希均与上一行衔接' },
+  auditAltered: { en: 'Audit Log altered: row {row} (#{seq}) does not match its hash; it or a row before it was changed, inserted or deleted', zh: '审计日志被改动：第 {row} 行（序号 {seq}）与其哈希不符；该行或其之前的行被修改、插入或删除' },
+  auditMissing: { en: 'No Audit Log in {file}: run recon check --out first', zh: '{file} 中没有审计日志：请先运行 recon check --out' },
   checked: { en: 'Checked {file} (as of {asOf})', zh: '已检查 {file}（截止 {asOf}）' },
   noTemplates: {
     en: 'No template sheet recognised (customers, sales, receipts, statement): nothing to check',

@@ -5,7 +5,7 @@ import { Report } from '../core/output/report';
 import { TEMPLATE_NAMES } from '../core/templates/template-fields';
 import { parseArgs } from './args';
 import { CLI_TEXT } from './cli-messages';
-import { CheckDone, runCheck, runClear } from './run-check';
+import { CheckDone, runCheck, runClear, runVerify } from './run-check';
 
 /** Where the command prints; tests pass their own. */
 export interface CliIO {
@@ -18,8 +18,8 @@ const PROCESS_IO: CliIO = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Exit codes: 0 ran (findings or not), 1 unreadable input or unwritable output, 2 bad arguments, 70 a bug. */
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
+/** Exit codes: 0 ran (findings or not; verify: intact), 1 unreadable input or unwritable output, 2 bad arguments, 3 the Audit Log was altered, 70 a bug. */
+export const EXIT = { ok: 0, input: 1, usage: 2, altered: 3, internal: 70 } as const;
 
 /** "English / 中文" on one line. */
 export function both(text: Bilingual, params: Record<string, string | number> = {}): string {
@@ -44,6 +44,24 @@ export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Pro
       io.out(CLI_TEXT.usage.en);
       io.out(CLI_TEXT.usage.zh);
       return EXIT.ok;
+    }
+    if (command.kind === 'verify') {
+      const done = await runVerify(command.input);
+      if (!done.ok) {
+        io.err(`recon: ${both(done.message.text, done.message.params)}`);
+        return done.exitCode;
+      }
+      const v = done.verdict;
+      if (v.ok) {
+        io.out(both(CLI_TEXT.auditIntact, { rows: v.rows }));
+        return EXIT.ok;
+      }
+      if ('missing' in v) {
+        io.err(`recon: ${both(CLI_TEXT.auditMissing, { file: path.basename(command.input) })}`);
+        return EXIT.input;
+      }
+      io.out(both(CLI_TEXT.auditAltered, { row: v.row, seq: v.seq }));
+      return EXIT.altered;
     }
     if (command.kind === 'clear') {
       const done = await runClear(command.input, command.out);

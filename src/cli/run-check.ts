@@ -1,10 +1,12 @@
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { CellValue, isCellError, SheetGrid } from '../core/model/cells';
 import { Day } from '../core/model/dates';
 import { checkWorkbook, CheckResult } from '../core/engine';
 import { Bilingual, Lang } from '../core/model/i18n';
 import { resolveSettings, Settings } from '../core/model/settings';
+import { AuditVerdict, RunInfo, verifyAuditLog } from '../core/output/audit-log';
 import { CLI_TEXT } from './cli-messages';
 import { writeReportJson } from './report-json';
 import ExcelJS from 'exceljs';
@@ -25,6 +27,8 @@ export interface CheckRequest {
   json?: string;
   asOf?: Day;
   lang?: Lang;
+  /** The run's time in the Audit Log (default: now). */
+  now?: Date;
   /** Customers that get a printable statement (对账单); absent: the saved setting, else all with activity. */
   statements?: string[];
   /**
@@ -172,6 +176,15 @@ function attachValidations(grids: readonly SheetGrid[], report: Report): void {
   }
 }
 
+/** The signed-in user's name for the Audit Log; empty when the system will not say. */
+function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Runs `recon check`: reads the workbook with the project's streaming reader, the team settings and
  * earlier reviews stored in it, runs every check, writes the JSON report, then the annotated copy.
@@ -192,7 +205,8 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
     asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
     ...(req.statements ? { statementCustomers: req.statements } : {}),
   });
-  const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews });
+  const run: RunInfo = { time: (req.now ?? new Date()).toISOString(), user: settings.reviewer !== '' ? settings.reviewer : osUser(), file: path.basename(req.input) };
+  const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews, run, auditLog: contents.audit?.map((r) => r.entry) ?? [] });
   attachValidations(contents.grids, result.report);
 
   const written: string[] = [];
@@ -359,4 +373,14 @@ export async function runClear(input: string, out: string): Promise<{ ok: true; 
   warnings.push(...done.warnings);
   if (done.value.stateWasUnreadable) warnings.push({ text: CLI_TEXT.stateUnreadable });
   return { ok: true, restoredCells: done.value.restoredCells, warnings };
+}
+
+/** What `recon verify` found: the Audit Log's verdict, or why the file could not be read. */
+export type VerifyDone = { ok: true; verdict: AuditVerdict } | RunFailure;
+
+/** Runs `recon verify`: recomputes the Audit Log's hash chain of the workbook. */
+export async function runVerify(input: string): Promise<VerifyDone> {
+  const read = await readWorkbookPackage(input);
+  if (!read.ok) return readFailure(input, read);
+  return { ok: true, verdict: verifyAuditLog(read.contents.audit) };
 }

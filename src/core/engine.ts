@@ -6,16 +6,20 @@ import { buildPlan } from './output/plan-build';
 import { Review } from './output/review';
 import { ParsedWorkbook } from './model/records';
 import { reconcile } from './matching/reconcile';
+import { nameSuggestedCustomers } from './matching/suggest-customer';
 import { AsOfSource, Report } from './output/report';
 import { recognizeWorkbook } from './templates/header-recognition';
 import { sheetReport, unrecognisedReport } from './templates/recognition-report';
 import { columnMapOf } from './templates/column-map';
 import { parseTables } from './model/parse-records';
+import { invoicesOfLines } from './model/line-items';
 import { Settings } from './model/settings';
 import { runValidation } from './validation/validation';
 import { CreditReview, reviewCredit } from './credit/credit-review';
 import { creditCustomerReports, creditTotalsReport } from './credit/credit-report';
 import { statementSheets } from './output/statement-sheet';
+import { appendRun, AuditEntry, auditLogSheet, RunInfo } from './output/audit-log';
+import { OwnedSheet } from './output/plan';
 
 /** What a check run reads. */
 export interface CheckInput {
@@ -23,6 +27,10 @@ export interface CheckInput {
   settings: Settings;
   /** Review decisions already on the Findings sheet, by finding id, so a re-run keeps them. */
   reviews?: Map<string, Review>;
+  /** Who runs, when, on which file: given, the run and its review decisions are appended to the Audit Log. */
+  run?: RunInfo;
+  /** The Audit Log's rows as read from the workbook (kept as they are, then appended to). */
+  auditLog?: readonly AuditEntry[];
 }
 
 /** Progress and cancellation for long runs (the task pane runs the engine in a worker). */
@@ -69,16 +77,28 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
   step(0.35, 'validate');
   const { findings: validationFindings, skipped } = runValidation(parsed, settings, asOf);
   step(0.55, 'reconcile');
-  const rec = reconcile(parsed, settings, asOf);
+  // Matching and credit see a line-item sheet's invoices, not its lines.
+  const invoices = invoicesOfLines(parsed);
+  const rec = reconcile(invoices, settings, asOf);
   step(0.8, 'credit');
   const credit: CreditReview | null = rec.cash && rec.openItems
-    ? reviewCredit({ parsed, cash: rec.cash, open: rec.openItems, futureSales: rec.futureSales ?? new Map(), settings, asOf })
+    ? reviewCredit({ parsed: invoices, cash: rec.cash, open: rec.openItems, futureSales: rec.futureSales ?? new Map(), settings, asOf })
     : null;
   step(0.85, 'plan');
 
   const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings, ...(credit?.findings ?? [])].sort(compareFindings);
+  nameSuggestedCustomers(findings, rec.suggestions, settings.lang);
   const statements = credit ? statementSheets(parsed, credit, settings, asOf) : [];
-  const plan = buildPlan(findings, [...rec.sheets, ...statements], settings, input.reviews ?? new Map(), asOf);
+  const audit: OwnedSheet[] = [];
+  if (input.run) {
+    const count = (sev: string): number => findings.reduce((n, f) => n + (f.severity === sev ? 1 : 0), 0);
+    const entries = appendRun(input.auditLog ?? [], {
+      info: input.run, asOf: dayToISO(asOf), settings, reviews: input.reviews ?? new Map(),
+      counts: { error: count('error'), warning: count('warning'), info: count('info'), matches: rec.matches.length, customers: credit?.profiles.length ?? 0 },
+    });
+    audit.push(auditLogSheet(entries, settings.lang));
+  }
+  const plan = buildPlan(findings, [...rec.sheets, ...statements, ...audit], settings, input.reviews ?? new Map(), asOf);
   const report: Report = {
     asOf: dayToISO(asOf),
     sheets: mappings.map((m) => sheetReport(m, tableRowCount(parsed, m.sheet), settings.lang)),

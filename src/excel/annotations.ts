@@ -2,7 +2,7 @@ import { Bilingual, fmt, Lang } from '../core/model/i18n';
 import { Mark, SEVERITY_FILL } from '../core/output/plan';
 import { Severity } from '../core/model/findings';
 import { SavedFormatGroup } from '../core/output/workbook-state';
-import { addressLists, areaAddress, areaCells, areaSize, normalCell, quotedSheet, readAreas } from './addresses';
+import { ADDRESS_LIMIT, addressLists, areaAddress, areaCells, areaSize, normalCell, quotedSheet, readAreas } from './addresses';
 import { ApiSetProof, NoteMode } from './api-sets';
 import { Batcher, OP_OVERHEAD, ReadTask, runReads, utf8Length } from './batcher';
 import { ExcelSavedGroup } from './state-store';
@@ -214,7 +214,7 @@ export async function queueHighlights(context: Excel.RequestContext, batcher: Ba
   for (const [sheet, bySeverity] of bySheet) {
     const ws = context.workbook.worksheets.getItem(sheet);
     for (const [severity, cells] of bySeverity) {
-      for (const list of addressLists(cells)) {
+      for (const list of addressLists(cells, ADDRESS_LIMIT, batcher.areaSeparator)) {
         calls++;
         await batcher.add(OP_OVERHEAD + list.length, 0, () => {
           ws.getRanges(list).format.fill.color = `#${SEVERITY_FILL[severity]}`;
@@ -327,7 +327,7 @@ export async function queueRestore(
   const sheets = context.workbook.worksheets;
   for (const { sheet, fill, cells } of fills.values()) {
     const ws = sheets.getItem(sheet);
-    for (const list of addressLists(cells)) {
+    for (const list of addressLists(cells, ADDRESS_LIMIT, batcher.areaSeparator)) {
       await batcher.add(OP_OVERHEAD + list.length, 0, () => {
         const format = ws.getRanges(list).format;
         if (fill === null) format.fill.clear();
@@ -337,7 +337,7 @@ export async function queueRestore(
   }
   for (const { sheet, color, cells } of fonts.values()) {
     const ws = sheets.getItem(sheet);
-    for (const list of addressLists(cells)) {
+    for (const list of addressLists(cells, ADDRESS_LIMIT, batcher.areaSeparator)) {
       await batcher.add(OP_OVERHEAD + list.length, 0, () => {
         ws.getRanges(list).format.font.color = color;
       });

@@ -1,6 +1,7 @@
 import { SheetGrid } from '../core/model/cells';
 import { readReviews } from '../core/output/findings-sheet';
 import { mergeReviews, Review } from '../core/output/review';
+import { AuditRow, readAuditLog } from '../core/output/audit-log';
 import { emptyState, parseState, STATE_SHEET } from '../core/output/workbook-state';
 import { NotReadable, sniffFile } from './file-kind';
 import { findWorkbookPart, readRelationships, readWorkbookStructure, relsPartName, relType, SheetEntry, WorkbookStructure } from './package-structure';
@@ -16,6 +17,8 @@ export interface WorkbookContents {
   state: FoundState;
   /** Review decisions kept in the state, updated from the previous run's Findings sheet, by finding id. */
   reviews: Map<string, Review>;
+  /** The Audit Log's rows as read from its registered sheet; null when the workbook has none. */
+  audit: AuditRow[] | null;
 }
 
 /** What the package reader found, besides the contents: the sheet list as the workbook has it. */
@@ -150,6 +153,9 @@ export function assemble(all: SheetGrid[]): WorkbookContents {
     if (!grid) continue;
     for (const [id, review] of readReviews(grid)) if (!reviews.has(id)) reviews.set(id, review);
   }
+  const auditRecord = state.state.ownedSheets.find((o) => o.key === 'audit-log');
+  const auditGrid = auditRecord ? all.find((g) => lower(g.name) === lower(auditRecord.name)) : undefined;
+  const audit = auditGrid ? readAuditLog(auditGrid) : null;
   // Decisions kept in the state (through recon clear or a deleted Findings sheet) fill in what the sheet lacks.
-  return { grids: all.filter((g) => !owned.has(lower(g.name))), state, reviews: mergeReviews(state.state.reviews, reviews) };
+  return { grids: all.filter((g) => !owned.has(lower(g.name))), state, reviews: mergeReviews(state.state.reviews, reviews), audit };
 }

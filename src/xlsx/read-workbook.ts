@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readReviews } from '../core/output/findings-sheet';
 import { mergeReviews, Review } from '../core/output/review';
+import { readAuditLog } from '../core/output/audit-log';
 import { sheetToGrid } from './cell-values';
 import { applyExceljsPatches } from './exceljs-patches';
 import { WorkbookState } from '../core/output/workbook-state';
@@ -18,7 +19,10 @@ export function readWorkbookContents(workbook: ExcelJS.Workbook): WorkbookConten
   const state = readState(workbook);
   const skip = ownedNames(state.state);
   const grids = workbook.worksheets.filter((ws) => !skip.has(ws.name.toLowerCase())).map(sheetToGrid);
-  return { grids, state, reviews: mergeReviews(state.state.reviews, findingsSheetReviews(workbook, state.state)) };
+  const auditRecord = state.state.ownedSheets.find((o) => o.key === 'audit-log');
+  const auditSheet = auditRecord ? findWorksheet(workbook, auditRecord.name) : undefined;
+  const audit = auditSheet ? readAuditLog(sheetToGrid(auditSheet)) : null;
+  return { grids, state, reviews: mergeReviews(state.state.reviews, findingsSheetReviews(workbook, state.state)), audit };
 }
 
 /** The reviews on the registered Findings sheet(s), by finding id (the first sheet listing an id wins). */

@@ -68,7 +68,7 @@ describe('Excel adapter: Cancel while highlights are being written', () => {
     expect(r).toMatchObject({ ok: false, code: 'CancelledWhileWriting' });
     expect(!r.ok && r.message).toContain(AFTER_FAILURE.earlierMarksRemoved.en);
     expect(snapshot(wb, USER_SHEETS)).toEqual(before);
-    expect(wb.sheets.map((s) => s.name)).toEqual([...USER_SHEETS, STATE_SHEET, 'Findings']);
+    expect(wb.sheets.map((s) => s.name)).toEqual([...USER_SHEETS, STATE_SHEET, 'Findings', 'Statement – C1']);
   });
 
   it('in Chinese too', async () => {

@@ -269,6 +269,23 @@ describe('fake Excel: formats, notes, comments, events', () => {
     expect([...model.mustSheet('Sales').fills.values()].map((f) => f.color)).toEqual(['#FFC7CE', '#FFC7CE']);
   });
 
+  it.each([
+    [',', 'A1,B2:B3', 'A1;B2:B3'],
+    [';', 'A1;B2:B3', 'A1,B2:B3'],
+  ])('with list separator "%s", takes areas joined by it (%s) and refuses the other (%s)', async (separator, good, bad) => {
+    const fake = createFakeExcel(FakeWorkbookModel.fromRows({ Sales: [[1]] }), { listSeparator: separator as ',' | ';' });
+    const { Excel } = asOfficeJs(fake);
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sales');
+      const areas = ws.getRanges(good).load('areaCount');
+      await ctx.sync();
+      expect(areas.areaCount).toBe(2);
+      ws.getRanges(bad).format.fill.color = '#FFC7CE';
+      expect(await codeOf(ctx.sync())).toBe('InvalidArgument');
+    });
+    expect(fake.model.mustSheet('Sales').fills.size).toBe(0);
+  });
+
   it('adds, reads, edits and deletes notes; refuses a second note on a cell', async () => {
     const { Excel, model } = setup();
     await Excel.run(async (ctx) => {

@@ -26,6 +26,11 @@ export interface FakeExcelOptions {
   displayLanguage?: string;
   /** Other requirement sets and their versions, e.g. { ExcelApiOnline: "1.1" }. */
   otherSets?: Record<string, string>;
+  /**
+   * The list separator of the user's locale (default ","): Excel desktop in German, Italian, Czech… uses
+   * ";" and refuses getRanges addresses joined with "," (office-js issues #1167, #1985).
+   */
+  listSeparator?: ',' | ';';
 }
 
 /** Ways a test makes the fake misbehave the way Excel can. */
@@ -89,6 +94,7 @@ const ERROR_CODES: Record<string, string> = {
 export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOptions = {}): FakeExcel {
   const wb = model ?? FakeWorkbookModel.fromRows({ Sheet1: [] });
   const host = new FakeHost(wb, options.apiVersion ?? '1.18');
+  host.listSeparator = options.listSeparator ?? ',';
   const roots = (ctx: FakeRequestContext): { workbook: unknown; runtime: unknown } => ({
     workbook: new FakeWorkbook(ctx, 'workbook', '1.1'),
     runtime: new FakeRuntime(ctx, 'runtime', '1.5'),

@@ -69,6 +69,23 @@ function parseOn(sheet: FakeSheet, address: string, location: string): Rect {
   return rect;
 }
 
+/** Splits at `separator` where it is not inside a quoted sheet name. */
+function splitOutsideQuotes(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === "'") quoted = !quoted;
+    else if (ch === separator && !quoted) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
 function grid<T>(rect: Rect, cell: (r: number, c: number) => T): T[][] {
   const out: T[][] = [];
   for (let r = rect.r0; r <= rect.r1; r++) {
@@ -410,8 +427,12 @@ export class FakeWorksheet extends FakeClientObject {
       const sheet = this._resolve();
       if (address === undefined) return { sheet, rects: [{ r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 }] };
       if (address.length > ADDRESS_LIMIT) throw new FakeOfficeError('InvalidArgument', 'Worksheet.getRanges', 'The address exceeds the limit of 8192 characters.');
-      const parts = address.split(/[,;]/).map((p) => p.trim());
-      if (parts.some((p) => p === '')) throw new FakeOfficeError('InvalidArgument', 'Worksheet.getRanges');
+      // Areas are joined with the locale's list separator; the other one is refused (office-js #1167, #1985).
+      const separator = this._ctx._host.listSeparator;
+      const parts = splitOutsideQuotes(address, separator).map((p) => p.trim());
+      if (parts.some((p) => p === '' || splitOutsideQuotes(p, separator === ',' ? ';' : ',').length > 1)) {
+        throw new FakeOfficeError('InvalidArgument', 'Worksheet.getRanges');
+      }
       return { sheet, rects: parts.map((p) => parseOn(sheet, p, 'Worksheet.getRanges')) };
     });
   }

@@ -109,6 +109,8 @@ export class FakeHost {
   apiVersion: string;
   enableEvents = true;
   cellEditMode = false;
+  /** The list separator of the user's locale: what joins the areas of a getRanges address. */
+  listSeparator: ',' | ';' = ',';
   /** Requests sent over the host's life (stats may be reset; this is not). */
   requestSeq = 0;
   /** Request numbers (1-based, counted over the host's life) that fail with the given code. */

@@ -36,8 +36,16 @@ export interface NoiseMix {
     blankRef: number;
     /** The line appears twice. */
     duplicate: number;
-    /** Two or three sales combined in one line without reference. */
+    /** Two or three sales combined in one line, the reference blank or naming one of them. */
     combined: number;
+    /** Their amount differs and the reference has one typo. */
+    amountDiffTypo: number;
+    /** Their amount differs and the reference is blank. */
+    amountDiffBlank: number;
+    /** Their amount differs and the reference is our Document No. */
+    amountDiffDocNo: number;
+    /** Their booking date is our invoice date plus 0 to this many days (posting lag, across month ends too). */
+    lagDays: number;
   };
   paid: {
     missing: number;
@@ -59,27 +67,48 @@ export interface NoiseMix {
     partial: number;
     /** A receipt not for any invoice (prepayment), per customer. */
     unapplied: number;
+    /** Per customer: a receipt dated on the statement period's first day paying a prior-period invoice. */
+    periodStart?: number;
   };
 }
 
-const ZERO_BILLED = { missing: 0, extra: 0, amountDiff: 0, rounding: 0, dateShift: 0, typo: 0, docNo: 0, blankRef: 0, duplicate: 0, combined: 0 };
+const ZERO_BILLED = {
+  missing: 0, extra: 0, amountDiff: 0, rounding: 0, dateShift: 0, typo: 0, docNo: 0, blankRef: 0, duplicate: 0, combined: 0,
+  amountDiffTypo: 0, amountDiffBlank: 0, amountDiffDocNo: 0, lagDays: 0,
+};
 const ZERO_PAID = { missing: 0, extra: 0, amountDiff: 0, dateShift: 0, split: 0, combined: 0 };
 
 /** Named noise mixes used by tests and the bench. */
-export const NOISE_MIXES: Record<'clean' | 'typical' | 'heavy' | 'references', NoiseMix> = {
+export const NOISE_MIXES: Record<'clean' | 'typical' | 'heavy' | 'references' | 'statements', NoiseMix> = {
   clean: { billed: ZERO_BILLED, paid: ZERO_PAID, cash: { unpaid: 0.2, multiInvoice: 0, partial: 0, unapplied: 0 } },
   typical: {
-    billed: { missing: 0.01, extra: 0.01, amountDiff: 0.01, rounding: 0.005, dateShift: 0.03, typo: 0.01, docNo: 0.05, blankRef: 0.05, duplicate: 0.005, combined: 0.01 },
+    billed: {
+      missing: 0.01, extra: 0.01, amountDiff: 0.01, rounding: 0.005, dateShift: 0.03, typo: 0.01, docNo: 0.05, blankRef: 0.05, duplicate: 0.005, combined: 0.01,
+      amountDiffTypo: 0.002, amountDiffBlank: 0.002, amountDiffDocNo: 0.002, lagDays: 5,
+    },
     paid: { missing: 0.01, extra: 0.01, amountDiff: 0.01, dateShift: 0.05, split: 0.01, combined: 0.01 },
-    cash: { unpaid: 0.2, multiInvoice: 0.05, partial: 0.05, unapplied: 0.2 },
+    cash: { unpaid: 0.2, multiInvoice: 0.05, partial: 0.05, unapplied: 0.2, periodStart: 0.3 },
   },
   heavy: {
-    billed: { missing: 0.03, extra: 0.03, amountDiff: 0.03, rounding: 0.01, dateShift: 0.08, typo: 0.04, docNo: 0.1, blankRef: 0.1, duplicate: 0.02, combined: 0.03 },
+    billed: {
+      missing: 0.03, extra: 0.03, amountDiff: 0.03, rounding: 0.01, dateShift: 0.08, typo: 0.04, docNo: 0.1, blankRef: 0.1, duplicate: 0.02, combined: 0.03,
+      amountDiffTypo: 0.005, amountDiffBlank: 0.005, amountDiffDocNo: 0.005, lagDays: 5,
+    },
     paid: { missing: 0.03, extra: 0.03, amountDiff: 0.03, dateShift: 0.1, split: 0.03, combined: 0.03 },
-    cash: { unpaid: 0.25, multiInvoice: 0.1, partial: 0.1, unapplied: 0.5 },
+    cash: { unpaid: 0.25, multiInvoice: 0.1, partial: 0.1, unapplied: 0.5, periodStart: 0.5 },
+  },
+  // As customers' statements come back in practice (issue #9): posting lag on most lines, a few combined
+  // lines and amount differences behind weak references, the rest mostly clean.
+  statements: {
+    billed: {
+      missing: 0.005, extra: 0.005, amountDiff: 0.004, rounding: 0.003, dateShift: 0.01, typo: 0.01, docNo: 0.05, blankRef: 0.05, duplicate: 0.003, combined: 0.01,
+      amountDiffTypo: 0.002, amountDiffBlank: 0.002, amountDiffDocNo: 0.002, lagDays: 5,
+    },
+    paid: { missing: 0.005, extra: 0.005, amountDiff: 0.005, dateShift: 0.02, split: 0.01, combined: 0.01 },
+    cash: { unpaid: 0.2, multiInvoice: 0.05, partial: 0.03, unapplied: 0.1, periodStart: 0.3 },
   },
   references: {
-    billed: { ...ZERO_BILLED, typo: 0.1, docNo: 0.2, blankRef: 0.2 },
+    billed: { ...ZERO_BILLED, typo: 0.1, docNo: 0.2, blankRef: 0.2, lagDays: 5 },
     paid: ZERO_PAID,
     cash: { unpaid: 0.2, multiInvoice: 0, partial: 0, unapplied: 0 },
   },
@@ -99,6 +128,10 @@ export interface GeneratorOptions {
   openingBalances?: boolean;
   /** Customers whose statement's last running balance is wrong by some amount (tie-out must fail). */
   corruptBalances?: number;
+  /** Customers whose statement's opening balance is 100 to 900 off ours (needs `openingBalances`). */
+  openingOffsets?: number;
+  /** Sales in the period whose Customer ID is mistyped (unknown) or left blank; their statement line is plain. */
+  mistypedIds?: number;
   /** First day of the period; default 2024-01-01. */
   start?: Day;
   /** Length of the period in days; default 180. */
@@ -126,7 +159,17 @@ export interface Truth {
   duplicates: Set<string>;
   /** Customer IDs whose running balance was corrupted. */
   corrupted: Set<string>;
-  /** What each receipt pays: "Receipts!r", "Sales!r" and the cents applied (none for an advance). */
+  /** Customer IDs whose statement's opening balance differs from ours. */
+  openingDiffs: Set<string>;
+  /**
+   * "Sales!r~Statement!r" for sales with a mistyped or blank Customer ID and their statement line: not
+   * links the engine may make (the customer is unknown), only ones it may suggest.
+   */
+  suggested: Set<string>;
+  /**
+   * What each receipt pays: "Receipts!r", "Sales!r" and the cents applied (none for an advance). Sales
+   * with a mistyped Customer ID are left out, being nobody's invoice until corrected.
+   */
   allocations: { receipt: string; sale: string; cents: number }[];
 }
 
@@ -179,6 +222,8 @@ interface SaleDraft {
   docNo: string;
   invoiceNo: string;
   open: number;
+  /** The Customer ID as typed on our sale when it is wrong ('' for blank); undefined when right. */
+  typedId?: string;
 }
 
 interface StatementDraft {
@@ -192,6 +237,8 @@ interface StatementDraft {
   ours: string[];
   kind: 'billed' | 'paid' | 'opening';
   duplicate: boolean;
+  /** `ours` is a sale with a mistyped Customer ID: a suggestion, not a link. */
+  suggested?: boolean;
   /** A duplicate of this line follows: keep the pair together. */
   repeated?: boolean;
   /** Insertion order, to keep the sort stable. */
@@ -260,9 +307,20 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
   });
   const salesByCust: SaleDraft[][] = Array.from({ length: opts.customers }, () => []);
   for (const s of drafts) salesByCust[s.cust].push(s);
+  // Mistyped Customer IDs: a dropped or doubled character (never another customer's ID, which all have
+  // one length), or nothing typed at all.
+  if (opts.mistypedIds) {
+    for (const s of drafts) {
+      if (s.date < start || s.cents <= 0 || rand() >= opts.mistypedIds) continue;
+      const id = custId(s.cust);
+      const k = int(1, id.length - 1);
+      const r = rand();
+      s.typedId = r < 0.25 ? '' : r < 0.6 ? id.slice(0, k) + id.slice(k + 1) : id.slice(0, k) + id[k] + id.slice(k);
+    }
+  }
   const saleRef = (s: SaleDraft): string => `${SHEETS.sales}!${s.row}`;
 
-  // --- Receipts paying invoices (cash application truth is not scored, only its invariants).
+  // --- Receipts paying invoices (their truth scores cash application: `Truth.allocations`).
   const receipts: ReceiptDraft[] = [];
   // Which receipts each paid line stands for is decided below; keep for each receipt its invoices.
   const receiptInvoices: SaleDraft[][] = [];
@@ -294,6 +352,14 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
       }
     }
     if (rand() < nz.cash.unapplied) addReceipt(c, start + int(0, days - 1), int(10_000, 500_000), 'advance', [], []);
+    // A prior-period invoice paid on the period's first day.
+    const prior = list.filter((s) => s.date < start && s.open > 0);
+    if (prior.length > 0 && rand() < (nz.cash.periodStart ?? 0)) {
+      const s = prior[int(0, prior.length - 1)];
+      const cents = s.open;
+      s.open = 0;
+      addReceipt(c, start, cents, `payment for INV-${s.invoiceNo}`, [s], [cents]);
+    }
   }
   function addReceipt(cust: number, date: Day, cents: number, reference: string, paid: SaleDraft[], shares: number[]): void {
     receipts.push({ cust, date, cents, reference, row: 0, receiptNo: '' });
@@ -338,6 +404,11 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
     return ref;
   };
   let extraSeq = 0;
+  // Most lines are booked the day we invoice; about one in seven 1 to `lagDays` days later (issue #9's
+  // workbook: ~700 of ~9,800 matched lines had a date difference, and 1,400 date-diff findings).
+  const lagOf = (): number => (rand() < 0.85 ? 0 : int(1, nz.billed.lagDays));
+  const booked = (d: Day): Day => clamp(d + lagOf());
+  const openingOffset: number[] = Array.from({ length: opts.customers }, () => 0);
   for (let c = 0; c < opts.customers; c++) {
     const list = salesByCust[c];
     const prior = list.filter((s) => s.date < start);
@@ -354,25 +425,47 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
         r -= p;
         return false;
       };
+      if (s.typedId !== undefined) {
+        // Our sale went to an unknown customer; their line is plain, and only a suggestion can find it.
+        line({ cust: c, date: booked(s.date), reference: s.invoiceNo, description: 'Invoice', billed: s.cents, paid: null, ours: [saleRef(s)], kind: 'billed', suggested: true });
+        continue;
+      }
       if (pick(b.missing)) continue;
       if (pick(b.combined) && k + 1 < inPeriod.length) {
         const group = [s];
+        // They book the combined line a few days after the last invoice, all within the window of it.
+        const lagged = lagOf();
         for (let j = k + 1; j < inPeriod.length && group.length < int(2, 3); j++) {
-          if (inPeriod[j].date - s.date <= window && Math.sign(inPeriod[j].cents) === Math.sign(s.cents)) group.push(inPeriod[j]);
+          const next = inPeriod[j];
+          if (next.date - s.date + lagged <= window && Math.sign(next.cents) === Math.sign(s.cents) && next.typedId === undefined) group.push(next);
           else break;
         }
         if (group.length >= 2) {
           const last = group[group.length - 1];
-          line({ cust: c, date: last.date, reference: '', description: 'Goods', billed: group.reduce((a, x) => a + x.cents, 0), paid: null, ours: group.map(saleRef), kind: 'billed' });
+          // Real statements name the combined line by one of its invoices as often as by none.
+          const named = rand() < 0.5 ? '' : group[rand() < 0.5 ? 0 : group.length - 1].invoiceNo;
+          line({ cust: c, date: clamp(last.date + lagged), reference: named, description: 'Goods', billed: group.reduce((a, x) => a + x.cents, 0), paid: null, ours: group.map(saleRef), kind: 'billed' });
           k += group.length - 1;
           continue;
         }
       }
       let reference = s.invoiceNo;
-      let date = s.date;
+      let date = booked(s.date);
       let cents = s.cents;
       let dup = false;
-      if (pick(b.amountDiff)) cents += (rand() < 0.5 ? -1 : 1) * int(100, 50_000);
+      const off = (): number => (rand() < 0.5 ? -1 : 1) * int(100, 50_000);
+      if (pick(b.amountDiffTypo)) {
+        cents += off();
+        reference = typo(reference);
+      } else if (pick(b.amountDiffBlank)) {
+        // With nothing to identify the line but its amount, the difference is a discount or a price
+        // correction of a few per cent, not another sum.
+        cents += (rand() < 0.5 ? -1 : 1) * int(1, Math.max(1, Math.floor(Math.abs(cents) / 20)));
+        reference = '';
+      } else if (pick(b.amountDiffDocNo)) {
+        cents += off();
+        reference = s.docNo;
+      } else if (pick(b.amountDiff)) cents += off();
       else if (pick(b.rounding)) cents += rand() < 0.5 ? -1 : 1;
       else if (pick(b.dateShift)) date = shift(date);
       else if (pick(b.typo)) reference = typo(reference);
@@ -390,7 +483,8 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
     }
     if (opts.openingBalances) {
       const opening = lines.find((l) => l.cust === c && l.kind === 'opening') as StatementDraft;
-      opening.billed = prior.reduce((a, s) => a + s.cents, 0);
+      if (rand() < (opts.openingOffsets ?? 0)) openingOffset[c] = (rand() < 0.5 ? -1 : 1) * int(10_000, 90_000);
+      opening.billed = prior.reduce((a, s) => a + s.cents, 0) + openingOffset[c];
     }
   }
   // Paid side: from receipts, in date order per customer.
@@ -470,10 +564,11 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
   // Statement order: customer, then date, opening first, billed before paid.
   const kindRank = { opening: 0, billed: 1, paid: 2 };
   lines.sort((a, b) => a.cust - b.cust || (a.kind === 'opening' ? -1 : b.kind === 'opening' ? 1 : 0) || a.date - b.date || kindRank[a.kind] - kindRank[b.kind] || a.seq - b.seq);
-  const truth: Truth = { billedPairs: new Set(), paidPairs: new Set(), duplicates: new Set(), corrupted: new Set(), allocations: [] };
+  const truth: Truth = { billedPairs: new Set(), paidPairs: new Set(), duplicates: new Set(), corrupted: new Set(), openingDiffs: new Set(), suggested: new Set(), allocations: [] };
   receipts.forEach((r, k) => {
-    receiptInvoices[k].forEach((s, j) => truth.allocations.push({ receipt: receiptRef(r), sale: saleRef(s), cents: receiptShares[k][j] }));
+    receiptInvoices[k].forEach((s, j) => s.typedId === undefined && truth.allocations.push({ receipt: receiptRef(r), sale: saleRef(s), cents: receiptShares[k][j] }));
   });
+  openingOffset.forEach((off, c) => off !== 0 && truth.openingDiffs.add(custId(c)));
   const balances: number[] = new Array(lines.length);
   const corrupt = new Set<number>();
   for (let c = 0; c < opts.customers; c++) if (rand() < (opts.corruptBalances ?? 0)) corrupt.add(c);
@@ -487,7 +582,7 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
     running += (l.billed ?? 0) - (l.paid ?? 0);
     balances[k] = running;
     if (l.duplicate) truth.duplicates.add(ref);
-    for (const o of l.ours) (l.kind === 'paid' ? truth.paidPairs : truth.billedPairs).add(`${o}~${ref}`);
+    for (const o of l.ours) (l.suggested ? truth.suggested : l.kind === 'paid' ? truth.paidPairs : truth.billedPairs).add(`${o}~${ref}`);
     const lastOfCustomer = k === lines.length - 1 || lines[k + 1].cust !== l.cust;
     if (lastOfCustomer && corrupt.has(l.cust)) {
       balances[k] += int(1, 99_999);
@@ -513,7 +608,7 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
     row.date = s.date;
     row.docNo = s.docNo;
     row.invoiceNo = s.invoiceNo;
-    row.customerId = custId(s.cust);
+    row.customerId = s.typedId ?? custId(s.cust);
     row.customerName = `Customer ${s.cust + 1}`;
     row.product = 'Widget';
     row.category = 'Goods';

@@ -1,5 +1,6 @@
 import { normalizeReference, referenceKeys } from '../../src/core/matching/references';
 import { ParsedWorkbook } from '../../src/core/model/records';
+import { Finding } from '../../src/core/model/findings';
 import { MatchReport } from '../../src/core/output/report';
 import { Truth } from './generate-workbook';
 
@@ -79,3 +80,46 @@ export function xlookupPairs(parsed: ParsedWorkbook): Set<string> {
 
 /** Kept for callers that want the normalization the engine uses, e.g. to explain a miss. */
 export const keysOf = { normalizeReference, referenceKeys };
+
+/** Codes that tell a user "this row has no counterpart" (or none that could be chosen). */
+const ALARMS = new Set(['unmatched-ours', 'unmatched-theirs', 'ambiguous']);
+
+/**
+ * Findings that say a row has no counterpart although the truth gives it one ("Sheet!row" of both
+ * sides of every true pair, suggestions included): each one sends a user looking for nothing.
+ */
+export function falseAlarms(findings: readonly Finding[], truth: Truth): Finding[] {
+  const paired = new Set<string>();
+  for (const set of [truth.billedPairs, truth.paidPairs, truth.suggested]) {
+    for (const p of set) for (const side of p.split('~')) paired.add(side);
+  }
+  return findings.filter((f) => ALARMS.has(f.code) && paired.has(`${f.sheet}!${f.row}`));
+}
+
+/** Rows of data in a workbook (every template's records). */
+export function dataRows(parsed: ParsedWorkbook): number {
+  let n = 0;
+  for (const group of [parsed.customers, parsed.sales, parsed.receipts, parsed.statements]) for (const t of group) n += t.records.length;
+  return n;
+}
+
+/** "Receipts!r~Sales!r" pairs of cash application's allocations, by how they were made. */
+export function cashPairs(matches: readonly MatchReport[]): { all: Set<string>; byPass: Map<string, Set<string>> } {
+  const all = new Set<string>();
+  const byPass = new Map<string, Set<string>>();
+  for (const m of matches) {
+    if (m.pair !== 'receipts~sales' || m.status === 'unmatched') continue;
+    let set = byPass.get(m.pass);
+    if (!set) {
+      set = new Set();
+      byPass.set(m.pass, set);
+    }
+    for (const o of m.ours) {
+      for (const t of m.theirs) {
+        all.add(`${o}~${t}`);
+        set.add(`${o}~${t}`);
+      }
+    }
+  }
+  return { all, byPass };
+}

@@ -2,7 +2,7 @@ import { CustomerIndex, EdgeList } from './match-index';
 import { resolveGreedy, resolveMutualBest } from './match-resolve';
 import { amountOf, amountsEqual, dayGap, Link, MatchConfig, MatchItem, MatchOutcome, MatchPass, NO_DATE, Pairs, PassInput, PassName } from './match-types';
 import { withinOneEdit } from './references';
-import { findSubsetSums } from './subset-sum';
+import { findSubsetSums, MAX_SUBSET_CANDIDATES } from './subset-sum';
 
 /**
  * The matching passes of DESIGN.md, strongest first. Each is a pure function of its input (the two
@@ -201,11 +201,30 @@ export const referenceAmountDiffPass: MatchPass = {
     const index = oursByReference(input);
     const groups = referenceGroups(input, index, theirsByReference(input));
     const edges = new EdgeList();
+    // An invoice number is named by every payment of it: a receipt citing it may be another payment than
+    // the line carrying it. When both records have a free counterpart of their very amount in the
+    // window, they are two payments, each left to its counterpart (pass 3) rather than linked here.
+    const equalTheirs = lazy(() => theirsByAmount(input, (t) => t.date !== NO_DATE));
+    const equalOurs = lazy(() => oursByAmount(input));
+    const sortedCache = new Map<readonly number[], number[]>();
+    const hasEqualInWindow = (item: MatchItem, index: CustomerIndex<number>, side: readonly MatchItem[], except: number): boolean => {
+      if (item.date === NO_DATE) return false;
+      const width = input.config.equalCents + 1;
+      const bucket = Math.floor(item.cents / width);
+      let found = false;
+      for (let b = bucket - 1; b <= bucket + 1 && !found; b++) {
+        forDated(index.get(item.cust, b), side, item.date - input.config.windowDays, item.date + input.config.windowDays, sortedCache, (x) => {
+          if (x !== except && dayGap(item, side[x]) <= input.config.windowDays && amountsEqual(item, side[x], input.config)) found = true;
+        });
+      }
+      return found;
+    };
     for (let t = 0; t < theirs.length; t++) {
       if (claimedTheirs[t] || groups.usedT.has(t) || theirs[t].refs.length === 0) continue;
       const item = theirs[t];
       forSharedReference(index, item, (o) => {
         if (groups.usedO.has(o)) return;
+        if (hasEqualInWindow(item, equalOurs(), ours, o) && hasEqualInWindow(ours[o], equalTheirs(), theirs, t)) return;
         // Closest amount first, then closest date.
         const diff = Math.min(Math.abs(ours[o].cents - item.cents), 1e9);
         edges.push(o, t, diff * 2 * NO_GAP_SCORE + gapScore(ours[o], item));
@@ -215,6 +234,12 @@ export const referenceAmountDiffPass: MatchPass = {
     return { pairs, links: groups.links };
   },
 };
+
+/** A value computed on first use: indexes a pass needs only in rare cases. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
 
 function sameAmountExactly(a: MatchItem, b: MatchItem): boolean {
   return a.exact && b.exact ? a.cents === b.cents : amountOf(a).eq(amountOf(b));
@@ -274,6 +299,18 @@ function theirsByAmount(input: PassInput, keep: (t: MatchItem) => boolean): Cust
   for (let t = 0; t < theirs.length; t++) {
     if (claimedTheirs[t] || !keep(theirs[t])) continue;
     index.add(theirs[t].cust, Math.floor(theirs[t].cents / width), t);
+  }
+  return index;
+}
+
+/** Free dated ours records by customer and amount bucket, as {@link theirsByAmount}. */
+function oursByAmount(input: PassInput): CustomerIndex<number> {
+  const width = input.config.equalCents + 1;
+  const index = new CustomerIndex<number>();
+  const { ours, claimedOurs } = input;
+  for (let o = 0; o < ours.length; o++) {
+    if (claimedOurs[o] || ours[o].date === NO_DATE) continue;
+    index.add(ours[o].cust, Math.floor(ours[o].cents / width), o);
   }
   return index;
 }
@@ -502,6 +539,153 @@ function groupSumsExactly(item: MatchItem, members: MatchItem[], config: MatchCo
   return sum.minus(amountOf(item)).abs().lte(config.equalTolerance);
 }
 
+/** Free dated records of one side, per customer, sorted by date then rank (for window searches). */
+function freeByCustomer(items: readonly MatchItem[], claimed: Uint8Array): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < items.length; i++) {
+    if (claimed[i] || items[i].date === NO_DATE || items[i].cents === 0) continue;
+    let list = out.get(items[i].cust);
+    if (!list) {
+      list = [];
+      out.set(items[i].cust, list);
+    }
+    list.push(i);
+  }
+  for (const list of out.values()) list.sort((a, b) => items[a].date - items[b].date || items[a].order - items[b].order);
+  return out;
+}
+
+/**
+ * A line billing several records at once whose reference names one of them (a statement line for two of
+ * our invoices, referenced by the first; one receipt of ours that their statement splits, one part
+ * naming it). The named record is the anchor; the rest of the group is the unique set of 1 to
+ * `groupMax − 1` free records within the window of the line that makes up the difference. Records that
+ * carry a reference of some other free line of the far side never join: they have their own line.
+ */
+export const namedGroupPass: MatchPass = {
+  name: 'named-group',
+  enabled: (config) => config.fuzzy,
+  run(input) {
+    const { ours, theirs, claimedOurs, claimedTheirs, config } = input;
+    const sides = [ours, theirs] as const;
+    const claimed = [claimedOurs, claimedTheirs] as const;
+    const byRef = [oursByReference(input), theirsByReference(input)] as const;
+    const byDate = [lazy(() => freeByCustomer(ours, claimedOurs)), lazy(() => freeByCustomer(theirs, claimedTheirs))] as const;
+    const used: [Set<number>, Set<number>] = [new Set(), new Set()];
+    const links: Link[] = [];
+    // Side 1 (theirs) lines naming one of ours first: the common case, a combined statement line.
+    for (const single of [1, 0] as const) {
+      const many = (1 - single) as 0 | 1;
+      const items = sides[single];
+      const others = sides[many];
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (claimed[single][i] || used[single].has(i) || item.refs.length === 0 || item.date === NO_DATE) continue;
+        // The one free record of the other side it names.
+        let anchor = -1;
+        let count = 0;
+        for (const key of item.refs) {
+          byRef[many].forEach(item.cust, key, (x) => {
+            if (x !== anchor) {
+              anchor = x;
+              count++;
+            }
+          });
+        }
+        if (count !== 1 || used[many].has(anchor)) continue;
+        const a = others[anchor];
+        if (Math.sign(a.cents) !== Math.sign(item.cents) || Math.abs(a.cents) >= Math.abs(item.cents) || amountsEqual(a, item, config)) continue;
+        if (dayGap(a, item) > config.windowDays) continue;
+        const list = byDate[many]().get(item.cust);
+        if (!list) continue;
+        const candidates = groupCandidates(item, list, others, used[many], config).filter((x) => x !== anchor && !namesAnotherLine(others[x], byRef[single], i));
+        if (candidates.length === 0) continue;
+        if (candidates.length > MAX_SUBSET_CANDIDATES) candidates.length = MAX_SUBSET_CANDIDATES;
+        const found = findSubsetSums(candidates.map((x) => others[x].cents), item.cents - a.cents, config.equalCents, 1, config.groupMax - 1, 2);
+        if (found.length !== 1) continue;
+        const members = [anchor, ...found[0].map((k) => candidates[k])];
+        if (!groupSumsExactly(item, members.map((m) => others[m]), config)) continue;
+        members.sort((x, y) => others[x].order - others[y].order);
+        for (const m of members) used[many].add(m);
+        used[single].add(i);
+        links.push(single === 1 ? { pass: 'named-group', kind: 'match', ours: members, theirs: [i] } : { pass: 'named-group', kind: 'match', ours: [i], theirs: members });
+      }
+    }
+    return { pairs: NO_PAIRS(), links };
+  },
+};
+
+/** Whether `item` carries a reference that some free record of the far side (other than `except`) carries. */
+function namesAnotherLine(item: MatchItem, farIndex: CustomerIndex<string>, except: number): boolean {
+  for (const key of item.refs) {
+    let other = false;
+    farIndex.forEach(item.cust, key, (x) => {
+      if (x !== except) other = true;
+    });
+    if (other) return true;
+  }
+  return false;
+}
+
+/** A record with no reference may differ from its only counterpart by at most 1/10 of the smaller amount (integers: no float). */
+const BLANK_REFERENCE_PARTS = 10;
+
+/**
+ * After every other pass: a billed or paid amount that differs, found by what still identifies it — a
+ * reference one typo from the other side's, or no reference at all and an amount within 10 % — within
+ * the date window, when each of the two is the other's only such candidate. Anything less certain stays
+ * unmatched: a wrong link would hide a real difference.
+ */
+export const windowAmountDiffPass: MatchPass = {
+  name: 'window-amount-diff',
+  enabled: (config) => config.fuzzy,
+  run(input) {
+    const { ours, theirs, claimedOurs, claimedTheirs, config } = input;
+    const oursByDate = freeByCustomer(ours, claimedOurs);
+    const edges = new EdgeList();
+    for (let t = 0; t < theirs.length; t++) {
+      const item = theirs[t];
+      if (claimedTheirs[t] || item.date === NO_DATE) continue;
+      const blank = item.refs.length === 0;
+      if (!blank && !hasNearKey(item, config)) continue;
+      const list = oursByDate.get(item.cust);
+      if (!list) continue;
+      // Binary search for the first record dated at or after the window's start.
+      const lo = item.date - config.windowDays;
+      let a = 0;
+      let b = list.length;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (ours[list[mid]].date < lo) a = mid + 1;
+        else b = mid;
+      }
+      for (let k = a; k < list.length && ours[list[k]].date <= item.date + config.windowDays; k++) {
+        const o = ours[list[k]];
+        if (Math.sign(o.cents) !== Math.sign(item.cents)) continue;
+        const ok = blank
+          ? Math.abs(o.cents - item.cents) * BLANK_REFERENCE_PARTS <= Math.min(Math.abs(o.cents), Math.abs(item.cents))
+          : nearKeys(o, item, config);
+        if (ok) edges.push(o.i, t, dayGap(o, item));
+      }
+    }
+    // Only pairs that are each other's single candidate.
+    const degO = new Map<number, number>();
+    const degT = new Map<number, number>();
+    for (let e = 0; e < edges.length; e++) {
+      degO.set(edges.o[e], (degO.get(edges.o[e]) ?? 0) + 1);
+      degT.set(edges.t[e], (degT.get(edges.t[e]) ?? 0) + 1);
+    }
+    const pairs: Pairs = { ours: [], theirs: [] };
+    for (let e = 0; e < edges.length; e++) {
+      if (degO.get(edges.o[e]) === 1 && degT.get(edges.t[e]) === 1) {
+        pairs.ours.push(edges.o[e]);
+        pairs.theirs.push(edges.t[e]);
+      }
+    }
+    return { pairs, links: [] };
+  },
+};
+
 /** Pass 6: whatever is left has no counterpart. */
 export const unmatchedPass: MatchPass = {
   name: 'unmatched',
@@ -521,11 +705,13 @@ export const unmatchedPass: MatchPass = {
 /** The passes in order, strongest first. */
 export const MATCH_PASSES: readonly MatchPass[] = [
   exactReferencePass,
+  namedGroupPass,
   referenceAmountDiffPass,
   duplicateEntryPass,
   amountDatePass,
   nearReferencePass,
   groupSumPass,
+  windowAmountDiffPass,
   unmatchedPass,
 ];
 

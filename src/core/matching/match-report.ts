@@ -1,4 +1,4 @@
-import { dayToISO } from '../model/dates';
+import { dayToISO, ymd } from '../model/dates';
 import { DEFAULT_SEVERITY, Finding, FindingCode, findingId } from '../model/findings';
 import { Bilingual, Lang } from '../model/i18n';
 import { RawNum } from '../model/exact';
@@ -79,7 +79,7 @@ export class MatchReporter {
    * Reports the outcome of one pair. `paid` (receipts ↔ statement) flips the sign of open items: there
    * amounts lower a balance, so their effect on (ours − theirs) is the opposite.
    */
-  addOutcome(pair: MatchPair, outcome: MatchOutcome, ours: readonly RecItem[], theirs: readonly RecItem[]): void {
+  addOutcome(pair: MatchPair, outcome: MatchOutcome, ours: readonly RecItem[], theirs: readonly RecItem[], suggested: ReadonlySet<number> = new Set()): void {
     const paid = pair === 'receipts~statement';
     for (const step of outcome.steps) {
       const { pairs } = step;
@@ -98,7 +98,10 @@ export class MatchReporter {
             this.addDuplicate(pair, link, ts[0], theirs[link.dupOf as number], paid);
             break;
           case 'unmatched':
-            this.addUnmatched(pair, os, ts, paid);
+            this.addUnmatched(pair, os, ts.filter((t) => !suggested.has(t.i)), paid);
+            // A line offered to a sale of an unknown customer: no alarm (the sale's finding names it),
+            // but until the ID is corrected it still explains a difference of balances.
+            for (const t of ts) if (suggested.has(t.i)) this.openRecord(t, paid ? 'unmatched-paid' : 'unmatched-billed', paid ? 1 : -1);
             break;
         }
       }
@@ -118,8 +121,11 @@ export class MatchReporter {
     const diff = difference(os, ts);
     const one = os.length === 1 && ts.length === 1;
     const beyond = diff.cents !== null ? Math.abs(diff.cents) > this.config.equalCents : (diff.value as Money).abs().gt(this.config.equalTolerance);
-    const datesDiffer = one && os[0].date !== NO_DATE && ts[0].date !== NO_DATE && os[0].date !== ts[0].date;
-    const status = beyond ? 'amount-diff' : datesDiffer ? 'date-diff' : 'matched';
+    const days = one ? dateGap(os[0], ts[0]) : groupDateGap(os, ts);
+    // The usual posting lag (our invoice date, their booking date) is kept on the match, not reported:
+    // only a cut-off item (the dates in different months) or a gap beyond the window is worth a look.
+    const cutOff = one && days !== null && days !== 0 && (Math.abs(days) > this.config.windowDays || monthOf(os[0].date) !== monthOf(ts[0].date));
+    const status = beyond ? 'amount-diff' : cutOff ? 'date-diff' : 'matched';
     const zero = diff.cents !== null ? diff.cents === 0 : (diff.value as Money).isZero();
     const diffText = diff.text;
     let reason: string;
@@ -141,12 +147,24 @@ export class MatchReporter {
       case 'near-reference':
         reason = this.text(REASONS.nearReference, { ours: displayReference(os[0]), theirs: displayReference(ts[0]) });
         break;
+      case 'named-group': {
+        const single = os.length === 1 ? os[0] : ts[0];
+        reason = this.text(REASONS.namedGroup, { ref: displayReference(single), count: Math.max(os.length, ts.length), days: this.config.windowDays });
+        break;
+      }
+      case 'window-amount-diff':
+        reason = ts[0].refs.length === 0
+          ? this.text(REASONS.windowAmountDiffBlank, { days: this.config.windowDays, diff: diffText })
+          : this.text(REASONS.windowAmountDiffNear, { ours: displayReference(os[0]), theirs: displayReference(ts[0]), days: this.config.windowDays, diff: diffText });
+        break;
       default:
         reason = os.length === 1
           ? this.text(REASONS.groupOursToTheirs, { count: ts.length, days: this.config.windowDays })
           : this.text(REASONS.groupTheirsToOurs, { count: os.length, days: this.config.windowDays });
     }
-    this.matches.push({ pair, pass, status, ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diffText, reason });
+    const match: MatchReport = { pair, pass, status, ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diffText, reason };
+    if (days !== null && days !== 0) match.days = days;
+    this.matches.push(match);
 
     if (!zero) {
       // Even a rounding difference moves the balances; the tie-out must see it.
@@ -169,11 +187,11 @@ export class MatchReporter {
         });
       }
     }
-    if (datesDiffer) {
+    if (cutOff) {
       const o = os[0];
       const t = ts[0];
       const dates = { ours: isoDay(o.date), theirs: isoDay(t.date) };
-      this.finding('date-diff', o, 'date', this.text(MESSAGES.dateDiffOurs, { ...dates, where: rowRefCell(t, 'date') }), { expected: dates.theirs, actual: dates.ours });
+      // One finding per cut-off item, on their line (the side that booked it in another period).
       this.finding('date-diff', t, 'date', this.text(MESSAGES.dateDiffTheirs, { ...dates, where: rowRefCell(o, 'date') }), { expected: dates.ours, actual: dates.theirs });
     }
   }
@@ -247,6 +265,37 @@ function difference(os: readonly RecItem[], ts: readonly RecItem[]): Difference 
   if (exact) return { cents, value: null, text: centsToString(cents) };
   const v = sumOf(os).minus(sumOf(ts));
   return { cents: null, value: v, text: decimalString(v) };
+}
+
+/** Their date − our date in days, or null when either is undated. */
+function dateGap(o: RecItem, t: RecItem): number | null {
+  return o.date === NO_DATE || t.date === NO_DATE ? null : t.date - o.date;
+}
+
+/** For a group: the widest gap between the single record and a member (signed their − our), or null. */
+function groupDateGap(os: readonly RecItem[], ts: readonly RecItem[]): number | null {
+  let widest: number | null = null;
+  for (const o of os) {
+    for (const t of ts) {
+      const g = dateGap(o, t);
+      if (g !== null && (widest === null || Math.abs(g) > Math.abs(widest))) widest = g;
+    }
+  }
+  return widest;
+}
+
+/** Month numbers by serial day (year × 12 + month): a ledger has few distinct days. */
+const MONTH_CACHE = new Map<number, number>();
+
+function monthOf(day: number): number {
+  let m = MONTH_CACHE.get(day);
+  if (m === undefined) {
+    if (MONTH_CACHE.size >= 100_000) MONTH_CACHE.clear();
+    const { y, m: month } = ymd(day);
+    m = y * 12 + month;
+    MONTH_CACHE.set(day, m);
+  }
+  return m;
 }
 
 /** An item's amount for messages, from cents when exact (no decimal.js on the hot path). */

@@ -83,6 +83,19 @@ export function resolveMutualBest(
   }
   const usedO = new Set<number>();
   const usedT = new Set<number>();
+  let tied: number[] = [];
+  if (rest.length > 0) {
+    const small = smallPerfectMatchings(edges, rest);
+    for (const [o, t] of small.pairs) {
+      usedO.add(o);
+      usedT.add(t);
+      pairs.ours.push(o);
+      pairs.theirs.push(t);
+    }
+    tied = small.tied;
+    const inTie = new Set(tied);
+    rest = rest.filter((e) => !inTie.has(e) && !usedO.has(edges.o[e]) && !usedT.has(edges.t[e]));
+  }
   while (rest.length > 0) {
     const bestO = new Map<number, Best>();
     const bestT = new Map<number, Best>();
@@ -112,7 +125,94 @@ export function resolveMutualBest(
     if (accepted === 0) break;
     rest = rest.filter((e) => !usedO.has(edges.o[e]) && !usedT.has(edges.t[e]));
   }
-  return { pairs, ambiguous: clusters(edges, rest, ours, theirs) };
+  return { pairs, ambiguous: clusters(edges, rest.concat(tied), ours, theirs) };
+}
+
+/** Components up to this many records a side are solved exactly; larger ones go to mutual best. */
+const SMALL_COMPONENT = 4;
+
+/**
+ * In a component of the candidate graph with as many records on each side (at most
+ * {@link SMALL_COMPONENT}), the pairing of all of them with the fewest days apart in total, when it is
+ * the only one: two payments of one amount two days apart on both sides pair in order, where "closest
+ * pair first" would pair the middle two and leave the outer two five days apart. When two pairings are
+ * equally close in all, the component is ambiguous (`tied`, its edges): closest-pair-first would only
+ * guess.
+ */
+function smallPerfectMatchings(edges: EdgeList, rest: readonly number[]): { pairs: [number, number][]; tied: number[] } {
+  // Components by union-find over the rest edges (ours as o, theirs as −t − 1).
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) as number;
+    let c = x;
+    while (c !== r) {
+      const n = parent.get(c) as number;
+      parent.set(c, r);
+      c = n;
+    }
+    return r;
+  };
+  for (const e of rest) {
+    const a = edges.o[e];
+    const b = -edges.t[e] - 1;
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  }
+  const comps = new Map<number, number[]>();
+  for (const e of rest) {
+    const r = find(edges.o[e]);
+    const list = comps.get(r);
+    if (list) list.push(e);
+    else comps.set(r, [e]);
+  }
+  const out: [number, number][] = [];
+  const tied: number[] = [];
+  for (const compEdges of comps.values()) {
+    const os = [...new Set(compEdges.map((e) => edges.o[e]))];
+    const ts = [...new Set(compEdges.map((e) => edges.t[e]))];
+    if (os.length !== ts.length || os.length > SMALL_COMPONENT) continue;
+    // Best score per (ours, theirs) pair of the component.
+    const score = new Map<string, number>();
+    for (const e of compEdges) {
+      const k = `${edges.o[e]}:${edges.t[e]}`;
+      const prev = score.get(k);
+      if (prev === undefined || edges.score[e] < prev) score.set(k, edges.score[e]);
+    }
+    let best = Number.POSITIVE_INFINITY;
+    let bestCount = 0;
+    let bestPick: number[] = [];
+    const pick: number[] = [];
+    const taken = new Set<number>();
+    const walk = (k: number, sum: number): void => {
+      if (sum > best) return;
+      if (k === os.length) {
+        if (sum < best) {
+          best = sum;
+          bestCount = 1;
+          bestPick = [...pick];
+        } else bestCount++;
+        return;
+      }
+      for (const t of ts) {
+        if (taken.has(t)) continue;
+        const sc = score.get(`${os[k]}:${t}`);
+        if (sc === undefined) continue;
+        taken.add(t);
+        pick.push(t);
+        walk(k + 1, sum + sc);
+        pick.pop();
+        taken.delete(t);
+      }
+    };
+    walk(0, 0);
+    if (bestCount > 1) tied.push(...compEdges);
+    else if (bestCount === 1) os.forEach((o, k) => out.push([o, bestPick[k]]));
+  }
+  return { pairs: out, tied };
 }
 
 /** Connected components of the given edges, each side sorted by rank. */

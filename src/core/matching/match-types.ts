@@ -30,12 +30,14 @@ export const NO_DATE = -1;
 /** The passes, strongest first (DESIGN.md "Matching"); also the `pass` of the JSON report. */
 export type PassName =
   | 'exact-reference'
+  | 'named-group'
   | 'reference-group'
   | 'reference-amount-diff'
   | 'duplicate-entry'
   | 'amount-date'
   | 'near-reference'
   | 'group-sum'
+  | 'window-amount-diff'
   | 'unmatched';
 
 /**

@@ -45,6 +45,22 @@ export const REASONS = {
     en: '{count} records of ours together equal one line of their statement within {days} days',
     zh: '我方 {count} 笔记录之和等于对方 {days} 天内的一笔记录',
   },
+  namedGroup: {
+    en: 'One line named {ref} stands for {count} records that together equal it within {days} days',
+    zh: '一笔单据号为 {ref} 的记录对应 {days} 天内合计相等的 {count} 笔记录',
+  },
+  windowAmountDiffBlank: {
+    en: 'No reference; the only record of a close amount within {days} days, but the amounts differ by {diff}',
+    zh: '无单据号；{days} 天内唯一一笔金额相近的记录，但金额相差 {diff}',
+  },
+  windowAmountDiffNear: {
+    en: 'References {ours} and {theirs} differ by one typo, the only such record within {days} days; the amounts differ by {diff}',
+    zh: '单据号 {ours} 与 {theirs} 仅差一个字符，为 {days} 天内唯一一笔；金额相差 {diff}',
+  },
+  suggestedCustomer: {
+    en: 'Customer ID unknown or blank; likely customer {customer}: their statement line {where} has this invoice number and amount',
+    zh: '客户编号未知或为空；可能的客户为 {customer}：其对账单 {where} 有相同发票号和金额',
+  },
   unmatchedOurs: { en: 'In our records, not on their statement', zh: '我方有记录，对方对账单上没有' },
   unmatchedTheirs: { en: 'On their statement, not in our records', zh: '对方对账单上有，我方没有记录' },
   cashReference: { en: 'The receipt names {refs}', zh: '收款摘要写明 {refs}' },
@@ -107,6 +123,10 @@ export const MESSAGES = {
   openingBalance: {
     en: 'Customer {customer}: their opening balance is {theirs}, ours {ours}; ours − theirs = {diff}',
     zh: '客户 {customer}：对方期初余额 {theirs}，我方期初余额 {ours}，差额（我方 − 对方）{diff}',
+  },
+  likelyCustomer: {
+    en: 'Likely customer: {customer} ({name}); their statement line {where} has this invoice number and amount.',
+    zh: '可能的客户：{customer}（{name}），其对账单 {where} 有相同发票号和金额。',
   },
   tieOut: {
     en: 'Customer {customer}: balances differ by {diff} (ours {ours}, theirs {theirs}); open items explain {explained}, {unexplained} unexplained',

@@ -10,6 +10,7 @@ import { MatchConfig } from './match-types';
 import { MESSAGES, say } from './matching-messages';
 import { Decimal, formatMoney } from '../model/money';
 import { OpeningDifference, openingDifferences } from './opening-balance';
+import { CustomerSuggestion, suggestCustomers, SuggestInput } from './suggest-customer';
 import { OwnedSheet } from '../output/plan';
 import { NoStatementCustomer, reconciliationSheet } from '../output/reconciliation-sheet';
 import { CustomerRecord, ParsedWorkbook } from '../model/records';
@@ -35,6 +36,8 @@ export interface ReconcileResult {
    * `opening-balance` on their opening row), in Customer ID order.
    */
   openingDifferences: OpeningDifference[];
+  /** Likely customers of sales with an unknown or blank Customer ID (`suggested` matches). */
+  suggestions: CustomerSuggestion[];
   /** Each statement customer's reconciliation (timing, errors, unexplained), in Customer ID order. */
   tieOuts: CustomerTieOut[];
 }
@@ -72,13 +75,19 @@ function safeDecimal(text: string): Decimal {
  * Sales ↔ statement and receipts ↔ statement into the reporter. A function of its own so the match items
  * (two per row) are garbage as soon as it returns, before cash application allocates its own.
  */
-function matchStatements(parsed: ParsedWorkbook, scope: ItemScope, config: MatchConfig, saleKeys: SaleKeyCache, reporter: MatchReporter): void {
+function matchStatements(
+  parsed: ParsedWorkbook, scope: ItemScope, config: MatchConfig, saleKeys: SaleKeyCache, reporter: MatchReporter,
+  suggest: Omit<SuggestInput, 'billed' | 'outcome' | 'sales' | 'saleKeys'>,
+): CustomerSuggestion[] {
   const sales = saleItems(parsed.sales, scope, saleKeys);
   const billed = statementItems(parsed.statements, 'billed', scope);
-  reporter.addOutcome('sales~statement', runPasses(sales, billed, config), sales, billed);
+  const outcome = runPasses(sales, billed, config);
+  const suggestions = suggestCustomers({ ...suggest, sales: parsed.sales, saleKeys, billed, outcome });
+  reporter.addOutcome('sales~statement', outcome, sales, billed, new Set(suggestions.map((s) => s.theirs)));
   const receipts = receiptItems(parsed.receipts, scope);
   const paid = statementItems(parsed.statements, 'paid', scope);
   reporter.addOutcome('receipts~statement', runPasses(receipts, paid, config), receipts, paid);
+  return suggestions;
 }
 
 /**
@@ -114,7 +123,7 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
 
   const reporter = new MatchReporter(settings.lang, config);
   const saleKeys = new SaleKeyCache(parsed.sales);
-  if (scopes.size > 0) matchStatements(parsed, itemScope, config, saleKeys, reporter);
+  const suggestions = scopes.size > 0 ? matchStatements(parsed, itemScope, config, saleKeys, reporter, { customers, customerRecords, asOf, lang: settings.lang }) : [];
 
   const cash = cashApplication({
     sales: parsed.sales, receipts: parsed.receipts, customers, customerRecords, ranks, asOf, lang: settings.lang,
@@ -163,7 +172,7 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
   const customerIds = customers.ids.map((_, cust) => cust);
   return {
     findings,
-    matches: reporter.matches.concat(cash.matches),
+    matches: reporter.matches.concat(suggestions.map((s) => s.match), cash.matches),
     customers: customerReports({
       ids: customers.ids, report: customerIds, customers: customerRecords, open: cash.open, futureSales: cash.futureSales,
       exposureIncludesFutureSales: settings.exposureIncludesFutureSales, agingBuckets: settings.agingBuckets, asOf,
@@ -173,6 +182,7 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
     openItems: cash.open,
     futureSales: cash.futureSales,
     openingDifferences: openings.differences,
+    suggestions,
     tieOuts,
   };
 }

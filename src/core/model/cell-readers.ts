@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { CellValue } from './cells';
-import { Day, MAX_SERIAL, parseDate } from './dates';
+import { Day, DayMonthOrder, MAX_SERIAL, parseDate } from './dates';
 import { RawNum } from './exact';
 import { parseMoney } from './money';
 import { CreditRating, CustomerStatus, ReceiptMethod } from './records';
@@ -47,11 +47,11 @@ export function readAmount(v: CellValue | undefined, decimalComma: boolean): Raw
 /** One past the last serial, read once (an imported constant is a getter call under tsx). */
 const SERIAL_END = MAX_SERIAL + 1;
 
-/** A date cell as an Excel serial (time of day dropped). */
-export function readDate(v: CellValue | undefined): Day | null | Bad {
+/** A date cell as an Excel serial (time of day dropped); `order` reads 05/03/2024-style text (see parseDate). */
+export function readDate(v: CellValue | undefined, order?: DayMonthOrder): Day | null | Bad {
   if (typeof v === 'number' && v >= 1 && v < SERIAL_END) return Math.floor(v);
   if (v === null || v === undefined) return null;
-  const r = parseDate(v);
+  const r = parseDate(v, order);
   return r.kind === 'ok' ? r.day : r.kind === 'blank' ? null : BAD;
 }
 

@@ -82,12 +82,28 @@ const TEXT_FORMS: RegExp[] = [
   /^(\d{4})(\d{2})(\d{2})$/,
 ];
 
+/** Day and month before the year: `05/03/2024`, `5.3.2024`, `05-03-2024`, with an optional time. */
+const DAY_MONTH_YEAR = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+
+/** Which way a column writes day and month before the year: day-first or month-first. */
+export type DayMonthOrder = 'dmy' | 'mdy';
+
+/**
+ * The two numbers before the year of a `05/03/2024`-style text, or null for any other text: what a
+ * column's values are inspected with to tell day-first from month-first.
+ */
+export function dayMonthParts(text: string): [number, number] | null {
+  const m = DAY_MONTH_YEAR.exec(text.trim());
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
 /**
  * Reads a date cell: Excel serials (fractions, i.e. times, are dropped), `2024-03-05`, `2024/3/5`,
  * `2024.3.5`, `2024年3月5日`, `20240305`, blanks and error values. Day-first or month-first text such as
- * `05/03/2024` is refused as ambiguous rather than guessed.
+ * `05/03/2024` is read only when `order` says which it is (inferred per column by the parser), and
+ * refused as ambiguous otherwise rather than guessed.
  */
-export function parseDate(v: CellValue | undefined): DateParse {
+export function parseDate(v: CellValue | undefined, order?: DayMonthOrder): DateParse {
   if (v === null || v === undefined) return { kind: 'blank' };
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || v < 1 || v >= MAX_SERIAL + 1) return { kind: 'invalid', text: String(v), reason: 'not-a-date' };
@@ -102,6 +118,14 @@ export function parseDate(v: CellValue | undefined): DateParse {
     const m = re.exec(raw);
     if (m) {
       const day = dayFromYMD(Number(m[1]), Number(m[2]), Number(m[3]));
+      return day === null ? { kind: 'invalid', text: raw, reason: 'not-a-date' } : { kind: 'ok', day };
+    }
+  }
+  if (order) {
+    const m = DAY_MONTH_YEAR.exec(raw);
+    if (m) {
+      const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const day = order === 'dmy' ? dayFromYMD(y, b, a) : dayFromYMD(y, a, b);
       return day === null ? { kind: 'invalid', text: raw, reason: 'not-a-date' } : { kind: 'ok', day };
     }
   }

@@ -20,7 +20,7 @@ export interface MoneyParseOptions {
   decimalComma?: boolean;
 }
 
-const CURRENCY = /^(?:¥|￥|RMB|CNY|\$|US\$|USD|HK\$|€|£)\s*|\s*(?:元|RMB|CNY|USD)$/i;
+const CURRENCY = /^(?:¥|￥|RMB|CNY|\$|US\$|USD|HK\$|€|£|EUR)\s*|\s*(?:元|RMB|CNY|USD|EUR|€|¥|￥)$/i;
 
 /**
  * Reads a money cell: numbers, text numbers (`1,234.50`, `¥1,234.50`, `(1,234.50)`, `-1,234.50`,

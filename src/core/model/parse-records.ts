@@ -1,5 +1,10 @@
 import Decimal from 'decimal.js';
 import { CellValue, cellText, isCellError, parseCellAddress, SheetGrid } from './cells';
+import { dateForm, numberForm } from './column-forms';
+import { DayMonthOrder } from './dates';
+import { fmt } from './i18n';
+import { isTailText, isTotalsText } from './table-rows';
+import { detectLineItems } from './line-items';
 import {
   BAD, readAmount, readDate, readId, readMethod, readPercent, readRating, readStatus, readText,
 } from './cell-readers';
@@ -12,7 +17,7 @@ import { CustomerRow, ReceiptRow, SaleRow, StatementRow } from './record-rows';
 import { ParsedWorkbook, PaymentTerms } from './records';
 import { Settings } from './settings';
 import { FieldDef, fieldLabel, FieldType, templateFields } from '../templates/template-fields';
-import { FieldKey, SheetMapping, TemplateKind } from '../templates/templates';
+import { ColumnForm, FieldKey, SheetMapping, TemplateKind } from '../templates/templates';
 import { KIND_WORDS, MSG } from '../validation/validation-messages';
 
 /**
@@ -61,9 +66,9 @@ function rId(cells: CellValue[], col: number, bad: BadCells): string {
   bad.add(col, TYPE);
   return '';
 }
-function rDate(cells: CellValue[], col: number, bad: BadCells): number | null {
+function rDate(cells: CellValue[], col: number, order: DayMonthOrder | undefined, bad: BadCells): number | null {
   if (col < 0) return null;
-  const d = hot.readDate(cells[col]);
+  const d = hot.readDate(cells[col], order);
   if (d !== NOT_READ) return d;
   bad.add(col, TYPE);
   return null;
@@ -118,14 +123,20 @@ const SI = indexes('sales');
 const RI = indexes('receipts');
 const TI = indexes('statement');
 
-/** Reads one row's cells into a record; `c[i]` is the column of the template's i-th field or -1. */
-type RowReader<R> = (rec: R, cells: CellValue[], c: Int32Array, dc: boolean, bad: BadCells) => void;
+/** Per field (template order): amounts written with a decimal comma, and the day-month order of slash dates. */
+interface Forms {
+  comma: Uint8Array;
+  order: (DayMonthOrder | undefined)[];
+}
 
-const readCustomer: RowReader<CustomerRow> = (r, cells, c, dc, bad) => {
+/** Reads one row's cells into a record; `c[i]` is the column of the template's i-th field or -1. */
+type RowReader<R> = (rec: R, cells: CellValue[], c: Int32Array, f: Forms, bad: BadCells) => void;
+
+const readCustomer: RowReader<CustomerRow> = (r, cells, c, f, bad) => {
   r.customerId = rId(cells, c[CI.customerId], bad);
   r.customerName = rText(cells, c[CI.customerName], bad);
   r.taxId = rId(cells, c[CI.taxId], bad);
-  r.rawCreditLimit = rAmount(cells, c[CI.creditLimit], dc, bad);
+  r.rawCreditLimit = rAmount(cells, c[CI.creditLimit], f.comma[CI.creditLimit] === 1, bad);
   r.paymentTerms = rTerms(cells, c[CI.paymentTerms], bad);
   r.creditRating = rList(cells, c[CI.creditRating], readRating, bad);
   r.status = rList(cells, c[CI.status], readStatus, bad);
@@ -135,41 +146,41 @@ const readCustomer: RowReader<CustomerRow> = (r, cells, c, dc, bad) => {
   r.region = rText(cells, c[CI.region], bad);
 };
 
-const readSale: RowReader<SaleRow> = (r, cells, c, dc, bad) => {
-  r.date = rDate(cells, c[SI.date], bad);
+const readSale: RowReader<SaleRow> = (r, cells, c, f, bad) => {
+  r.date = rDate(cells, c[SI.date], f.order[SI.date], bad);
   r.docNo = rId(cells, c[SI.docNo], bad);
   r.invoiceNo = rId(cells, c[SI.invoiceNo], bad);
   r.customerId = rId(cells, c[SI.customerId], bad);
   r.customerName = rText(cells, c[SI.customerName], bad);
   r.product = rText(cells, c[SI.product], bad);
   r.category = rText(cells, c[SI.category], bad);
-  r.rawQuantity = rAmount(cells, c[SI.quantity], dc, bad);
-  r.rawUnitPrice = rAmount(cells, c[SI.unitPrice], dc, bad);
-  r.rawAmount = rAmount(cells, c[SI.amount], dc, bad);
-  r.taxRate = rPercent(cells, c[SI.taxRate], dc, bad);
-  r.rawTax = rAmount(cells, c[SI.tax], dc, bad);
-  r.rawTotal = rAmount(cells, c[SI.total], dc, bad);
-  r.dueDate = rDate(cells, c[SI.dueDate], bad);
+  r.rawQuantity = rAmount(cells, c[SI.quantity], f.comma[SI.quantity] === 1, bad);
+  r.rawUnitPrice = rAmount(cells, c[SI.unitPrice], f.comma[SI.unitPrice] === 1, bad);
+  r.rawAmount = rAmount(cells, c[SI.amount], f.comma[SI.amount] === 1, bad);
+  r.taxRate = rPercent(cells, c[SI.taxRate], f.comma[SI.taxRate] === 1, bad);
+  r.rawTax = rAmount(cells, c[SI.tax], f.comma[SI.tax] === 1, bad);
+  r.rawTotal = rAmount(cells, c[SI.total], f.comma[SI.total] === 1, bad);
+  r.dueDate = rDate(cells, c[SI.dueDate], f.order[SI.dueDate], bad);
   r.salesRep = rText(cells, c[SI.salesRep], bad);
 };
 
-const readReceipt: RowReader<ReceiptRow> = (r, cells, c, dc, bad) => {
-  r.date = rDate(cells, c[RI.date], bad);
+const readReceipt: RowReader<ReceiptRow> = (r, cells, c, f, bad) => {
+  r.date = rDate(cells, c[RI.date], f.order[RI.date], bad);
   r.receiptNo = rId(cells, c[RI.receiptNo], bad);
   r.customerId = rId(cells, c[RI.customerId], bad);
-  r.rawAmount = rAmount(cells, c[RI.amount], dc, bad);
+  r.rawAmount = rAmount(cells, c[RI.amount], f.comma[RI.amount] === 1, bad);
   r.method = rList(cells, c[RI.method], readMethod, bad);
   r.reference = rText(cells, c[RI.reference], bad);
 };
 
-const readStatementLine: RowReader<StatementRow> = (r, cells, c, dc, bad) => {
+const readStatementLine: RowReader<StatementRow> = (r, cells, c, f, bad) => {
   r.customerId = rId(cells, c[TI.customerId], bad);
-  r.date = rDate(cells, c[TI.date], bad);
+  r.date = rDate(cells, c[TI.date], f.order[TI.date], bad);
   r.reference = rId(cells, c[TI.reference], bad);
   r.description = rText(cells, c[TI.description], bad);
-  r.rawBilled = rAmount(cells, c[TI.billed], dc, bad);
-  r.rawPaid = rAmount(cells, c[TI.paid], dc, bad);
-  r.rawBalance = rAmount(cells, c[TI.balance], dc, bad);
+  r.rawBilled = rAmount(cells, c[TI.billed], f.comma[TI.billed] === 1, bad);
+  r.rawPaid = rAmount(cells, c[TI.paid], f.comma[TI.paid] === 1, bad);
+  r.rawBalance = rAmount(cells, c[TI.balance], f.comma[TI.balance] === 1, bad);
 };
 
 /**
@@ -255,9 +266,26 @@ function parseSheet<R extends { unreadable: number }>(
 ): R[] {
   const { settings, sink } = ctx;
   const lang = settings.lang;
-  const decimalComma = settings.decimalComma === true;
   const columns = mapping.columns as Partial<Record<string, number>>;
   const fields = templateFields(kind);
+  const firstData = mapping.headerRow + 1;
+  const forms: Forms = { comma: new Uint8Array(fields.length), order: new Array(fields.length).fill(undefined) };
+  const reported: ColumnForm[] = [];
+  fields.forEach((def, i) => {
+    const col = columns[def.key];
+    if (col === undefined || col < 0) return;
+    if (def.type === 'money' || def.type === 'quantity' || def.type === 'percent') {
+      const n = numberForm(grid, col, firstData, def.key, settings);
+      forms.comma[i] = n.comma ? 1 : 0;
+      if (n.form) reported.push(n.form);
+    } else if (def.type === 'date') {
+      const d = dateForm(grid, col, firstData, def.key, settings);
+      forms.order[i] = d.order;
+      if (d.form) reported.push(d.form);
+    }
+  });
+  screenColumns(grid, mapping, kind, read, create, forms, firstData);
+  if (reported.length > 0) mapping.forms = reported.filter((f) => columns[f.field] === f.col);
   const colTable = new Int32Array(fields.length).fill(-1);
   const plans: ColumnPlan[] = [];
   fields.forEach((def, i) => {
@@ -267,7 +295,10 @@ function parseSheet<R extends { unreadable: number }>(
     plans.push({ def, col, bit: 1 << i });
   });
   const planOfCol = new Map(plans.map((p) => [p.col, p] as const));
-  const firstData = mapping.headerRow + 1;
+  const dateCol = columns.date ?? -1;
+  const dateOrder = forms.order[fields.findIndex((d) => d.key === 'date')];
+  const totals: number[] = [];
+  let tailFrom = 0;
 
   // Cells covered by a merged area of the data (its top-left excluded): unreadable, reported once below.
   const coveredByRow = new Map<number, ColumnPlan[]>();
@@ -305,8 +336,19 @@ function parseSheet<R extends { unreadable: number }>(
     }
     if (blank) continue;
     const row1 = i + 1;
+    const marker = rowMarker(cells);
+    if (marker !== 0 && !hasDate(cells, dateCol, dateOrder)) {
+      if (marker === TOTALS) {
+        totals.push(row1);
+        continue;
+      }
+      if (records.length > 0) {
+        tailFrom = row1;
+        break;
+      }
+    }
     const rec = create(grid.name, row1);
-    read(rec, cells, colTable, decimalComma, bad);
+    read(rec, cells, colTable, forms, bad);
     if (hasCovered) {
       const covered = coveredByRow.get(row1);
       if (covered) for (const p of covered) rec.unreadable |= p.bit;
@@ -324,7 +366,10 @@ function parseSheet<R extends { unreadable: number }>(
     records.push(rec);
   }
 
+  const ignoredRow = new Set(totals);
   for (const area of mergedReports) {
+    // Merges in the block under the table or on a totals row are layout, not data.
+    if ((tailFrom > 0 && area.r1 >= tailFrom) || ignoredRow.has(area.r1)) continue;
     const plan = plans.find((p) => p.col >= area.c1 && p.col <= area.c2) as ColumnPlan;
     // Keyed by the row's business key (not the range text) so the id survives moved columns.
     const owner = recordAtRow(records, area.r1);
@@ -334,8 +379,115 @@ function parseSheet<R extends { unreadable: number }>(
       text: MSG.merged, params: { range: area.text },
     });
   }
+  if (totals.length > 0 || tailFrom > 0) mapping.ignored = { totals, tailFrom };
   return records;
 }
+
+const TOTALS = 1;
+const TAIL = 2;
+
+/** Whether a row names itself a totals row (合计, Total) or opens the block under the table (甲方, Signature). */
+function rowMarker(cells: CellValue[]): number {
+  for (let j = 0; j < cells.length; j++) {
+    const v = cells[j];
+    if (typeof v !== 'string' || v.length === 0 || v.length > 80) continue;
+    // Most cells start with something no marker word starts with: skip the patterns for them.
+    if (!mayOpenMarker(v)) continue;
+    if (isTotalsText(v)) return TOTALS;
+    if (isTailText(v)) return TAIL;
+  }
+  return 0;
+}
+
+/** First characters of the marker words (合计, 小计, 甲方, 签字, Total, Signature…), after leading spaces. */
+const MARKER_CJK = new Set('合小总累本共甲乙签盖经审复制对确开银账地电传单公财'.split(''));
+const MARKER_ASCII = new Set(['tot', 'sub', 'sum', 'gra', 'pag', 'sig', 'aut', 'pre', 'app', 'che', 'rev', 'con', 'com', 'sta', 'ban', 'acc']);
+
+function mayOpenMarker(v: string): boolean {
+  let i = 0;
+  while (i < v.length && (v.charCodeAt(i) === 32 || v.charCodeAt(i) === 0x3000)) i++;
+  const c = v.charCodeAt(i);
+  if (c >= 0x4e00) return MARKER_CJK.has(v.charAt(i));
+  if (c < 65) return false;
+  return MARKER_ASCII.has(v.slice(i, i + 3).toLowerCase());
+}
+
+/** A record has a date in its Date column: a totals or signature row does not. */
+function hasDate(cells: CellValue[], col: number, order: DayMonthOrder | undefined): boolean {
+  if (col < 0) return false;
+  const d = hot.readDate(cells[col], order);
+  return d !== null && d !== NOT_READ;
+}
+
+/** Share of a column's values that must fail its field's rule for the mapping to be judged wrong. */
+const WRONG_SHARE = 0.5;
+/** Rows looked at to judge a mapping. */
+const SCREEN_ROWS = 2000;
+
+const WRONG_MAPPING = {
+  en: 'Column “{header}” was not mapped to {field}: {pct} of its values (e.g. “{example}”) are not {kind}. Map the right column to {field} if the sheet has one.',
+  zh: '列“{header}”未映射为“{field}”：其 {pct} 的值（如“{example}”）不是{kind}。如表中另有对应列，请将其映射为“{field}”。',
+};
+
+/**
+ * Takes back a mapping whose values mostly fail its own field's rule (an ERP's payment type "Receive"
+ * read as Method, a text column read as Amount): one wrong guess is reported once, as a rejected column,
+ * instead of as a finding on every row. Judged on the first {@link SCREEN_ROWS} rows with at least five
+ * values.
+ */
+function screenColumns<R extends { unreadable: number }>(
+  grid: SheetGrid, mapping: SheetMapping, kind: TemplateKind, read: RowReader<R>, create: (sheet: string, row: number) => R,
+  forms: Forms, firstData: number,
+): void {
+  const columns = mapping.columns as Partial<Record<string, number>>;
+  const fields = templateFields(kind);
+  const colTable = new Int32Array(fields.length).fill(-1);
+  fields.forEach((def, i) => {
+    const col = columns[def.key];
+    if (col !== undefined && col >= 0 && def.type !== 'text') colTable[i] = col;
+  });
+  const checked = fields.map((def, i) => ({ def, col: colTable[i] })).filter((x) => x.col >= 0);
+  if (checked.length === 0) return;
+  const seen = new Map<number, number>();
+  const failed = new Map<number, number>();
+  const example = new Map<number, string>();
+  const bad = new BadCells();
+  const last = Math.min(grid.rows.length, firstData - 1 + SCREEN_ROWS);
+  for (let i = firstData - 1; i < last; i++) {
+    const cells = grid.rows[i];
+    if (!cells || rowMarker(cells) !== 0) continue;
+    for (const { col } of checked) {
+      const v = cells[col];
+      if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) seen.set(col, (seen.get(col) ?? 0) + 1);
+    }
+    read(create(grid.name, i + 1), cells, colTable, forms, bad);
+    for (const col of bad.cols) {
+      failed.set(col, (failed.get(col) ?? 0) + 1);
+      if (!example.has(col)) example.set(col, cellText(cells[col]).trim());
+    }
+    bad.clear();
+  }
+  for (const { def, col } of checked) {
+    const n = seen.get(col) ?? 0;
+    const f = failed.get(col) ?? 0;
+    if (n < 5 || f <= WRONG_SHARE * n) continue;
+    delete columns[def.key];
+    const header = mapping.evidence?.find((e) => e.col === col)?.header ?? '';
+    const params = (l: Settings['lang']): Record<string, string> => ({
+      header, field: fieldLabel(kind, def.key, l), pct: `${Math.round((f / n) * 100)}%`, example: example.get(col) ?? '',
+      kind: (KIND_OF_TYPE[def.type] ?? LIST_WORDS[def.type] ?? KIND_WORDS.text)[l],
+    });
+    (mapping.rejected ??= []).push({ field: def.key, col, header, reason: { en: fmt(WRONG_MAPPING, 'en', params('en')), zh: fmt(WRONG_MAPPING, 'zh', params('zh')) } });
+  }
+}
+
+/** What the values of a list field should be, for the wrong-mapping message. */
+const LIST_WORDS: Partial<Record<FieldType, Bilingual>> = {
+  method: { en: 'payment methods (Bank transfer, Cash, Bank acceptance bill, Other)', zh: '收款方式（银行转账、现金、承兑汇票、其他）' },
+  status: { en: 'statuses (Active, On Hold, Closed)', zh: '状态（正常、冻结、关闭）' },
+  rating: { en: 'ratings A–D', zh: '信用等级 A–D' },
+  id: { en: 'identifiers', zh: '编号' },
+};
 
 const KIND_OF_TYPE: Partial<Record<FieldType, Bilingual>> = {
   money: KIND_WORDS.money, quantity: KIND_WORDS.quantity, percent: KIND_WORDS.percent, date: KIND_WORDS.date,
@@ -391,12 +543,16 @@ export function parseTables(sheets: SheetGrid[], mappings: SheetMapping[], setti
           records: parseSheet(grid, mapping, 'customers', readCustomer, (s, r) => new hot.CustomerRow(s, r), null, ctx),
         });
         break;
-      case 'sales':
-        parsed.sales.push({
+      case 'sales': {
+        const table = {
           mapping: mapping as SheetMapping<'sales'>,
           records: parseSheet(grid, mapping, 'sales', readSale, (s, r) => new hot.SaleRow(s, r), null, ctx),
-        });
+        };
+        const lines = detectLineItems(table);
+        if (lines) mapping.lineItems = lines;
+        parsed.sales.push(table);
         break;
+      }
       case 'receipts':
         parsed.receipts.push({
           mapping: mapping as SheetMapping<'receipts'>,

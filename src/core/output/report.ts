@@ -19,6 +19,13 @@ export interface MatchReport {
   /** ours − theirs, exact decimal string. */
   difference: string;
   reason: string;
+  /**
+   * Their date − our date in days when the two differ (for a group, the widest gap); absent when the
+   * dates agree or one is missing. Status `date-diff` only for a cut-off item or a gap beyond the window.
+   */
+  days?: number;
+  /** For `suggested`: the customer the record likely belongs to (its Customer ID is unknown or blank). */
+  suggestedCustomer?: string;
 }
 
 /** A rating factor as the report shows it: its measured value and grade (both null when not measurable). */

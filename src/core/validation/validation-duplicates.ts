@@ -1,7 +1,8 @@
 import { cellAddress } from '../model/cells';
 import { firstOccurrences } from '../model/string-index';
-import { Table, TemplateRecords } from '../model/records';
-import { TemplateKind } from '../templates/templates';
+import { SaleRecord, Table, TemplateRecords } from '../model/records';
+import { SheetMapping, TemplateKind } from '../templates/templates';
+import { continuesLine } from '../model/line-items';
 import { report, RowCheck, RuleContext } from './validation-context';
 import { MSG } from './validation-messages';
 
@@ -41,10 +42,27 @@ export class DuplicateCheck<K extends TemplateKind> {
     this.tableAt = new Int32Array(total);
   }
 
-  /** The per-row collector for one sheet; null when the sheet has no such column. */
+  /**
+   * The per-row collector for one sheet; null when the sheet has no such column. On a line-item sheet
+   * grouped by this field, the lines after an invoice's first are the same document, not repeats.
+   */
   collect(table: Table<TemplateRecords[K], K>): RowCheck<TemplateRecords[K]> | null {
     const index = this.tables.indexOf(table);
     if (index < 0) return null;
+    const lines = (table.mapping as SheetMapping).lineItems;
+    if (lines && lines.field === this.field) {
+      let prev: SaleRecord | null = null;
+      return (rec) => {
+        const sale = rec as unknown as SaleRecord;
+        const same = continuesLine(prev, sale, lines.field);
+        prev = sale;
+        if (same) return;
+        const i = this.count++;
+        this.recs[i] = rec;
+        this.keys[i] = this.valueOf(rec);
+        this.tableAt[i] = index;
+      };
+    }
     return (rec) => {
       const i = this.count++;
       this.recs[i] = rec;

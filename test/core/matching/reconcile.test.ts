@@ -78,16 +78,32 @@ describe('reconcile', () => {
     expect(at(res.findings, 'unmatched-theirs')).toEqual(['Statement!C6']);
     expect(at(res.findings, 'amount-diff')).toEqual(['Sales!M3', 'Statement!E4']);
     expect(at(res.findings, 'duplicate-entry')).toEqual(['Statement!C8']);
-    expect(at(res.findings, 'date-diff')).toEqual(['Receipts!A2', 'Sales!A3', 'Statement!B4', 'Statement!B7']);
+    // A day or two between our date and their booking date is the usual lag: kept on the match only.
+    expect(at(res.findings, 'date-diff')).toEqual([]);
     expect(at(res.findings, 'tie-out')).toEqual([]);
     const diff = res.findings.find((f) => f.code === 'amount-diff' && f.sheet === 'Sales') as Finding;
     expect(diff).toMatchObject({ severity: 'error', row: 3, expected: '2300.00', actual: '2260.00' });
+  });
+
+  it.each([
+    ['the usual lag within a month', '2024-03-05', '2024-03-10', 5, 'matched', []],
+    ['seven days, the window\'s edge', '2024-03-01', '2024-03-08', 7, 'matched', []],
+    ['eight days, beyond the window', '2024-03-01', '2024-03-09', 8, 'date-diff', ['Statement!B3']],
+    ['a cut-off item: booked in the next month', '2024-02-29', '2024-03-01', 1, 'date-diff', ['Statement!B3']],
+    ['booked earlier by them, across a month end', '2024-03-01', '2024-02-28', -2, 'date-diff', ['Statement!B3']],
+  ])('date differences: %s', (_name, ours, theirs, days, status, flagged) => {
+    const wb = workbook([sale(2, ours, 'SO-1', '10000001', 1130)], [], [line(2, '2024-02-01', '', null, null, 0, { opening: true }), line(3, theirs, '10000001', 1130, null, 1130)]);
+    const res = run(wb);
+    expect(res.matches.find((m) => m.pair === 'sales~statement')).toMatchObject({ status, days });
+    expect(at(res.findings, 'date-diff')).toEqual(flagged);
   });
 
   it('records each match with its pass, rows, difference and reason', () => {
     const res = run(scenario());
     const bySales = (row: string) => res.matches.find((m) => m.pair === 'sales~statement' && m.ours.includes(row));
     expect(bySales('Sales!2')).toMatchObject({ pass: 'exact-reference', status: 'matched', theirs: ['Statement!3'], difference: '0.00' });
+    expect(bySales('Sales!2')?.days).toBeUndefined();
+    expect(bySales('Sales!3')?.days).toBe(1);
     expect(bySales('Sales!3')).toMatchObject({ pass: 'reference-amount-diff', status: 'amount-diff', difference: '-40.00' });
     expect(bySales('Sales!4')).toMatchObject({ pass: 'near-reference', status: 'matched' });
     expect(bySales('Sales!5')).toMatchObject({ pass: 'unmatched', status: 'unmatched', theirs: [], difference: '452.00' });

@@ -81,10 +81,12 @@ describe('sales rules', () => {
     expect(codes(run([sales(saleRow({ r: 0.13 }))], { taxRates: ['0.06'] }))).toEqual(['list@K2']);
   });
 
-  it('reads amounts with a decimal comma when the settings say so', () => {
+  it('reads amounts with a decimal comma when the settings say so, or when the column writes them so', () => {
     const row = saleRow({ a: '1.000,00', t: '130,00', g: '1 130,00' });
     expect(codes(run([sales(row)], { decimalComma: true }))).toEqual([]);
-    expect(codes(run([sales(row)]))).toEqual(['type@J2', 'type@L2', 'type@M2']);
+    expect(codes(run([sales(row)]))).toEqual([]);
+    // One column's form does not leak into another: 1,130.00 stays a decimal-point amount.
+    expect(codes(run([sales(saleRow({ a: '1.000,00', t: '130,00', g: '1,130.00' }))]))).toEqual([]);
   });
 
   it('keeps large values exact (the integer path falls back to decimals)', () => {
