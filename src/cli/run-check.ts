@@ -18,6 +18,8 @@ import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan
 import { annotatePackage, clearPackage, PackageEditUnsupported } from '../xlsx/package-editor';
 import { StylesError } from '../xlsx/styles-editor';
 import { storedDecisions } from '../core/output/review';
+import { saveSettings } from '../xlsx/state-sheet';
+import { MapChoice, withColumnChoices } from '../core/templates/column-map';
 import { copyFileAtomically, loadWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
 
 /** What `recon check` is asked to do. */
@@ -31,6 +33,8 @@ export interface CheckRequest {
   now?: Date;
   /** Customers that get a printable statement (对账单); absent: the saved setting, else all with activity. */
   statements?: string[];
+  /** `--map template.field=Header` choices laid over the saved column map; the map used is saved by `--out`. */
+  map?: MapChoice[];
   /**
    * Sheet XML (unpacked bytes) above which `--out` is refused: the copy is still written through
    * exceljs' model, which costs ~36 bytes of memory per byte to write back. Default
@@ -199,12 +203,12 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
   const contents = read.contents;
   const warnings: Warning[] = contents.state.unreadable ? [{ text: CLI_TEXT.stateUnreadable }] : [];
   const stored = contents.state.state.settings;
-  const settings = resolveSettings({
+  const settings = withColumnChoices(resolveSettings({
     ...stored,
     lang: req.lang ?? (stored.lang === 'en' || stored.lang === 'zh' ? stored.lang : guessLang(contents.grids)),
     asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
     ...(req.statements ? { statementCustomers: req.statements } : {}),
-  });
+  }), req.map ?? []);
   const run: RunInfo = { time: (req.now ?? new Date()).toISOString(), user: settings.reviewer !== '' ? settings.reviewer : osUser(), file: path.basename(req.input) };
   const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews, run, auditLog: contents.audit?.map((r) => r.entry) ?? [] });
   attachValidations(contents.grids, result.report);
@@ -232,7 +236,10 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
       notes.push({ text: CLI_TEXT.noTemplatesCopied, params: { file: req.out } });
     } else {
       const out = req.out;
-      const edited = contents.state.unreadable ? 'unsupported' : await editPackage(out, contents, req.json, (accept) => annotatePackage(req.input, out, result.plan, contents.state.state, accept));
+      const found = contents.state.state;
+      // The column map this run used goes into the team settings, so the next run and the add-in read the same.
+      const state = result.report.columnMap ? { ...found, settings: { ...found.settings, columnMap: result.report.columnMap } } : found;
+      const edited = contents.state.unreadable ? 'unsupported' : await editPackage(out, contents, req.json, (accept) => annotatePackage(req.input, out, result.plan, state, accept));
       if (edited !== 'unsupported') {
         if (!edited.ok) return edited;
         render = edited.value;
@@ -245,7 +252,12 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
           const mb = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
           return failureOf(CLI_TEXT.tooLargeToAnnotate, { file: out, size: mb(sheetBytes), limit: mb(limit) }, req.json);
         }
-        const done = await rewrite(req.input, out, contents, req.json, (wb) => renderPlan(wb, result.plan));
+        const done = await rewrite(req.input, out, contents, req.json, (wb) => {
+          const summary = renderPlan(wb, result.plan);
+          // The column map this run used goes into the team settings, so the next run and the add-in read the same.
+          if (result.report.columnMap) saveSettings(wb, { columnMap: result.report.columnMap });
+          return summary;
+        });
         if (!done.ok) return done;
         render = done.value;
         warnings.push(...done.warnings);
