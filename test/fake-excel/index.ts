@@ -3,6 +3,7 @@ import { coerceInput } from './cell-values';
 import { FakeValue, FakeWorkbookModel } from './model';
 import { FakeClientObject, FakeHost, FakeOfficeError, FakeRequestContext, FakeStats, compareVersions, emptyStats } from './runtime';
 import { FakeRuntime, FakeWorkbook } from './objects';
+import { FakeUndo } from './undo';
 
 /**
  * A fake of the Excel JavaScript API (`Excel`, `Office`, `OfficeExtension`) over an in-memory workbook.
@@ -31,6 +32,11 @@ export interface FakeExcelOptions {
    * ";" and refuses getRanges addresses joined with "," (office-js issues #1167, #1985).
    */
   listSeparator?: ',' | ';';
+  /**
+   * How fill patterns are reported (default "documented": "None" for No Fill). "null": pattern null for
+   * every cell and No Fill's colour #FFFFFF, as some Excel builds do (office-js #4900, #6218).
+   */
+  fillPatternReported?: 'documented' | 'null';
 }
 
 /** Ways a test makes the fake misbehave the way Excel can. */
@@ -49,6 +55,10 @@ export interface FakeInjector {
   userPaste(sheet: string, topLeft: string, rows: FakeValue[][]): void;
   /** Runs after every request (for tests that act between two syncs); null to stop. */
   afterRequest(fn: ((requestNumber: number) => void) | null): void;
+  /** Starts remembering cells before each writing request, so {@link undoLastSync} can take one back. */
+  recordUndo(): void;
+  /** The user pressing Ctrl+Z: the cells the last writing request changed go back (see undo.ts); false if none. */
+  undoLastSync(): boolean;
 }
 
 export interface FakeExcel {
@@ -95,11 +105,14 @@ export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOpt
   const wb = model ?? FakeWorkbookModel.fromRows({ Sheet1: [] });
   const host = new FakeHost(wb, options.apiVersion ?? '1.18');
   host.listSeparator = options.listSeparator ?? ',';
+  host.fillPatternReported = options.fillPatternReported ?? 'documented';
   const roots = (ctx: FakeRequestContext): { workbook: unknown; runtime: unknown } => ({
     workbook: new FakeWorkbook(ctx, 'workbook', '1.1'),
     runtime: new FakeRuntime(ctx, 'runtime', '1.5'),
   });
   const newContext = (): FakeRequestContext => new FakeRequestContext(host, roots);
+  const undo = new FakeUndo(wb);
+  host.beforeApply = (names) => undo.beforeRequest(names);
 
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];
@@ -205,6 +218,12 @@ export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOpt
     },
     afterRequest(fn) {
       host.afterRequest = fn;
+    },
+    recordUndo() {
+      undo.enabled = true;
+    },
+    undoLastSync() {
+      return undo.undoLast();
     },
   };
 

@@ -109,6 +109,8 @@ export class FakeHost {
   apiVersion: string;
   enableEvents = true;
   cellEditMode = false;
+  /** How fill patterns are reported: as documented ("None" for No Fill) or null for every cell (office-js #4900, #6218). */
+  fillPatternReported: 'documented' | 'null' = 'documented';
   /** The list separator of the user's locale: what joins the areas of a getRanges address. */
   listSeparator: ',' | ';' = ',';
   /** Requests sent over the host's life (stats may be reset; this is not). */
@@ -117,6 +119,8 @@ export class FakeHost {
   failures = new Map<number, { code: string; message?: string }>();
   /** Called after each sync that carried a request (for tests that act between syncs). */
   afterRequest: ((requestNumber: number) => void) | null = null;
+  /** Called before a request's operations are applied, with their names (the undo model records here). */
+  beforeApply: ((opNames: string[]) => void) | null = null;
   private registrations: Registration[] = [];
   private editWaiters: (() => void)[] = [];
 
@@ -307,6 +311,7 @@ export class FakeRequestContext {
         },
       };
       let failure: unknown = null;
+      host.beforeApply?.(ops.map((o) => o.name));
       this._applying = true;
       for (const op of ops) {
         try {
