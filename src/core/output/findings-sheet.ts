@@ -62,7 +62,12 @@ export function buildFindingsSheet(entries: readonly FindingsSheetEntry[], lang:
 
   const columns: ColumnSpec[] = FINDINGS_COLUMNS.map((col) => {
     const spec: ColumnSpec = { header: FINDINGS_HEADERS[col][lang], width: WIDTHS[col], format: col === 'index' ? 'int' : 'text' };
-    if (col === 'status') spec.choices = statuses.map((s) => STATUS_NAMES[s][lang]);
+    if (col === 'status') {
+      spec.choices = statuses.map((s) => STATUS_NAMES[s][lang]);
+      spec.choicesAlert = { title: fmt(FINDINGS_TEXT.statusAlertTitle, lang), message: fmt(FINDINGS_TEXT.statusAlert, lang, { list: spec.choices.join(lang === 'zh' ? '、' : ', ') }) };
+    }
+    // The sheet is protected; only the review columns take input.
+    if (col === 'status' || col === 'reviewer' || col === 'reviewedAt' || col === 'comment') spec.unlocked = true;
     return spec;
   });
 
@@ -88,7 +93,7 @@ export function buildFindingsSheet(entries: readonly FindingsSheetEntry[], lang:
     ];
     rowSeverity[i] = e.current ? e.severity : null;
   }
-  return { key: 'findings', name: ownedSheetName('findings', lang), preamble, preambleSeverity, columns, rows, rowSeverity };
+  return { key: 'findings', name: ownedSheetName('findings', lang), preamble, preambleSeverity, columns, rows, rowSeverity, protect: true };
 }
 
 /**
