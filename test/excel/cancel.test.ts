@@ -68,7 +68,7 @@ describe('Excel adapter: Cancel while highlights are being written', () => {
     expect(r).toMatchObject({ ok: false, code: 'CancelledWhileWriting' });
     expect(!r.ok && r.message).toContain(AFTER_FAILURE.earlierMarksRemoved.en);
     expect(snapshot(wb, USER_SHEETS)).toEqual(before);
-    expect(wb.sheets.map((s) => s.name)).toEqual([...USER_SHEETS, STATE_SHEET, 'Findings', 'Statement – C1']);
+    expect(wb.sheets.map((s) => s.name)).toEqual([...USER_SHEETS, STATE_SHEET, 'Findings', 'Statement – C1', 'Audit Log']);
   });
 
   it('in Chinese too', async () => {
