@@ -6,8 +6,8 @@ import { Bilingual } from '../core/model/i18n';
  */
 export const CLI_TEXT = {
   usage: {
-    en: 'usage: recon check <in.xlsx> [--out <out.xlsx>] [--json <report.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements ID,ID…]\n       recon clear <in.xlsx> --out <out.xlsx>\n       recon verify <file.xlsx>',
-    zh: '用法：recon check <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements 客户编号,…]；recon clear <输入.xlsx> --out <输出.xlsx>；recon verify <文件.xlsx>',
+    en: 'usage: recon check <in.xlsx> [--out <out.xlsx>] [--json <report.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements ID,ID…] [--map template.field=Header]…\n       recon clear <in.xlsx> --out <out.xlsx>\n       recon verify <file.xlsx>',
+    zh: '用法：recon check <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json>] [--as-of YYYY-MM-DD] [--lang en|zh] [--statements 客户编号,…] [--map 模板.字段=表头]…；recon clear <输入.xlsx> --out <输出.xlsx>；recon verify <文件.xlsx>',
   },
   noCommand: { en: 'no command given', zh: '未指定命令' },
   unknownCommand: { en: 'unknown command "{cmd}"', zh: '未知命令“{cmd}”' },
@@ -129,6 +129,12 @@ export const CLI_TEXT = {
     zh: '未识别到模板工作表（客户档案、销售台账、收款记录、客户对账单），无可检查内容',
   },
   sheetsLine: { en: 'Sheets recognised:', zh: '已识别的工作表：' },
+  asOfFromData: { en: 'No as-of date given or saved: the latest date in the data is used', zh: '未指定或保存截止日期：使用数据中的最晚日期' },
+  asOfToday: { en: 'No as-of date given or saved, and no date in the data: today is used', zh: '未指定或保存截止日期，数据中也无日期：使用今天' },
+  inferredLine: { en: 'Columns recognised from their content (check them, or map them with --map):', zh: '根据内容识别的列（请核对，或用 --map 指定）：' },
+  rejectedLine: { en: 'Columns not mapped because their values do not fit:', zh: '因数值不符而未映射的列：' },
+  skippedLine: { en: 'Checks that did not run:', zh: '未运行的检查：' },
+  unrecognisedLine: { en: 'Sheets holding data that match no template:', zh: '有数据但不对应任何模板的工作表：' },
   sheetItem: { en: '{name}: {template}, {rows} rows', zh: '{template}，{rows} 行' },
   findingsLine: {
     en: 'Findings: {error} errors, {warning} warnings, {info} info',

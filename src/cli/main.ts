@@ -28,7 +28,7 @@ export function both(text: Bilingual, params: Record<string, string | number> = 
 
 /**
  * The `recon` command: `recon check <in.xlsx> [--out <out.xlsx>] [--json <report.json>]
- * [--as-of YYYY-MM-DD] [--lang en|zh]` and `recon clear <in.xlsx> --out <out.xlsx>`.
+ * [--as-of YYYY-MM-DD] [--lang en|zh] [--map template.field=Header]…` and `recon clear <in.xlsx> --out <out.xlsx>`.
  * Returns the exit code; every failure is one line on `err`, never a throw.
  */
 export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Promise<number> {
@@ -108,6 +108,8 @@ export function countFindings(report: Report): { bySeverity: Record<Severity, nu
 export function summaryLines(done: CheckDone, file: string): string[] {
   const { report } = done.result;
   const lines = [both(CLI_TEXT.checked, { file, asOf: report.asOf })];
+  if (report.asOfSource === 'data') lines.push(both(CLI_TEXT.asOfFromData));
+  if (report.asOfSource === 'today') lines.push(both(CLI_TEXT.asOfToday));
   if (report.sheets.length === 0) {
     lines.push(both(CLI_TEXT.noTemplates));
   } else {
@@ -117,6 +119,7 @@ export function summaryLines(done: CheckDone, file: string): string[] {
       lines.push(`  ${fmt(CLI_TEXT.sheetItem, 'en', { name: s.name, template: name.en, rows: s.rows })} / ${fmt(CLI_TEXT.sheetItem, 'zh', { template: name.zh, rows: s.rows })}`);
     }
   }
+  lines.push(...mappingLines(report));
   const { bySeverity, byCode } = countFindings(report);
   lines.push(both(CLI_TEXT.findingsLine, bySeverity));
   // Codes read the same in both languages, so the list is printed once.
@@ -126,6 +129,24 @@ export function summaryLines(done: CheckDone, file: string): string[] {
     lines.push(both(CLI_TEXT.marked, { cells: done.render.markedCells, sheets: done.render.ownedSheets.map((s) => s.name).join(', ') }));
   }
   for (const file of done.written) lines.push(both(CLI_TEXT.wrote, { file }));
+  return lines;
+}
+
+/**
+ * What a user must know about how the sheets were read: columns recognised from content (with the
+ * reason), columns taken back, checks that did not run and why, sheets no template fits. These texts
+ * come from the engine in the workbook's language.
+ */
+function mappingLines(report: Report): string[] {
+  const lines: string[] = [];
+  const inferred = report.sheets.flatMap((s) => (s.columns ?? []).filter((c) => c.source === 'content').map((c) => `  ${s.name}!${c.column} → ${s.template}.${c.field}: ${c.reason}`));
+  if (inferred.length) lines.push(both(CLI_TEXT.inferredLine), ...inferred);
+  const rejected = report.sheets.flatMap((s) => (s.rejected ?? []).map((r) => `  ${s.name}!${r.column}: ${r.reason}`));
+  if (rejected.length) lines.push(both(CLI_TEXT.rejectedLine), ...rejected);
+  const skipped = report.skippedChecks ?? [];
+  if (skipped.length) lines.push(both(CLI_TEXT.skippedLine), ...skipped.map((k) => `  ${k.message}`));
+  const unrecognised = report.unrecognisedSheets ?? [];
+  if (unrecognised.length) lines.push(both(CLI_TEXT.unrecognisedLine), ...unrecognised.map((u) => `  ${u.message}`));
   return lines;
 }
 

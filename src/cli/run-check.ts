@@ -15,6 +15,8 @@ import { Report } from '../core/output/report';
 import { contentLostOnRewrite, sheetDataSize } from '../xlsx/package-parts';
 import { PackageContents, PackageReadFailure, readWorkbookPackage } from '../xlsx/read-package';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
+import { saveSettings } from '../xlsx/state-sheet';
+import { MapChoice, withColumnChoices } from '../core/templates/column-map';
 import { copyFileAtomically, loadWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
 
 /** What `recon check` is asked to do. */
@@ -28,6 +30,8 @@ export interface CheckRequest {
   now?: Date;
   /** Customers that get a printable statement (对账单); absent: the saved setting, else all with activity. */
   statements?: string[];
+  /** `--map template.field=Header` choices laid over the saved column map; the map used is saved by `--out`. */
+  map?: MapChoice[];
   /**
    * Sheet XML (unpacked bytes) above which `--out` is refused: the copy is still written through
    * exceljs' model, which costs ~36 bytes of memory per byte to write back. Default
@@ -196,12 +200,12 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
   const contents = read.contents;
   const warnings: Warning[] = contents.state.unreadable ? [{ text: CLI_TEXT.stateUnreadable }] : [];
   const stored = contents.state.state.settings;
-  const settings = resolveSettings({
+  const settings = withColumnChoices(resolveSettings({
     ...stored,
     lang: req.lang ?? (stored.lang === 'en' || stored.lang === 'zh' ? stored.lang : guessLang(contents.grids)),
     asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
     ...(req.statements ? { statementCustomers: req.statements } : {}),
-  });
+  }), req.map ?? []);
   const run: RunInfo = { time: (req.now ?? new Date()).toISOString(), user: settings.reviewer !== '' ? settings.reviewer : osUser(), file: path.basename(req.input) };
   const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews, run, auditLog: contents.audit?.map((r) => r.entry) ?? [] });
   attachValidations(contents.grids, result.report);
@@ -234,7 +238,12 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
         const mb = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
         return failureOf(CLI_TEXT.tooLargeToAnnotate, { file: req.out, size: mb(sheetBytes), limit: mb(limit) }, req.json);
       }
-      const done = await rewrite(req.input, req.out, contents, req.json, (wb) => renderPlan(wb, result.plan));
+      const done = await rewrite(req.input, req.out, contents, req.json, (wb) => {
+        const summary = renderPlan(wb, result.plan);
+        // The column map this run used goes into the team settings, so the next run and the add-in read the same.
+        if (result.report.columnMap) saveSettings(wb, { columnMap: result.report.columnMap });
+        return summary;
+      });
       if (!done.ok) return done;
       render = done.value;
       warnings.push(...done.warnings);

@@ -86,14 +86,25 @@ export function cellsToAreas(cells: Iterable<string>): Area[] {
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-/** Joins addresses with commas into as few strings as fit under `limit` characters each. */
-export function joinAddresses(addresses: readonly string[], limit = ADDRESS_LIMIT): string[] {
+/**
+ * What joins the areas of a multi-area address for `Worksheet.getRanges`: Excel desktop expects the list
+ * separator of the user's locale ("," in English, ";" in German, Italian, Czech…; office-js issues #1167,
+ * #1985), so the adapter asks Excel which one it takes (see list-separator.ts). null: neither was
+ * accepted, so every address names one area.
+ */
+export type AreaSeparator = ',' | ';' | null;
+
+/**
+ * Joins addresses with `separator` into as few strings as fit under `limit` characters each; with a null
+ * separator, one address per string.
+ */
+export function joinAddresses(addresses: readonly string[], limit = ADDRESS_LIMIT, separator: AreaSeparator = ','): string[] {
   const out: string[] = [];
   let current = '';
   for (const a of addresses) {
     if (a.length > limit) throw new Error(`address longer than ${limit} characters: ${a.slice(0, 40)}…`);
     if (current === '') current = a;
-    else if (current.length + 1 + a.length <= limit) current += `,${a}`;
+    else if (separator !== null && current.length + 1 + a.length <= limit) current += `${separator}${a}`;
     else {
       out.push(current);
       current = a;
@@ -103,9 +114,9 @@ export function joinAddresses(addresses: readonly string[], limit = ADDRESS_LIMI
   return out;
 }
 
-/** Address lists (each under the limit) covering exactly the given cells. */
-export function addressLists(cells: Iterable<string>, limit = ADDRESS_LIMIT): string[] {
-  return joinAddresses(cellsToAreas(cells).map(areaAddress), limit);
+/** Address lists (each under the limit, areas joined with `separator`) covering exactly the given cells. */
+export function addressLists(cells: Iterable<string>, limit = ADDRESS_LIMIT, separator: AreaSeparator = ','): string[] {
+  return joinAddresses(cellsToAreas(cells).map(areaAddress), limit, separator);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { AreaSeparator } from './addresses';
+
 /**
  * Packs queued Excel work into as few `context.sync()` calls as fit Excel's payload limit. Excel on the
  * web refuses a request or a response above 5 MB (RequestPayloadSizeLimitExceeded); the adapter keeps
@@ -47,6 +49,8 @@ interface Piece {
  * syncs, never the write. Pieces must therefore queue the same work each time their `queue` runs.
  */
 export class Batcher {
+  /** What joins the areas of a `getRanges` address in this run (probed once per run, see list-separator.ts). */
+  areaSeparator: AreaSeparator = ',';
   private pending: Piece[] = [];
   private request = 0;
   private response = 0;

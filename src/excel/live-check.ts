@@ -6,6 +6,7 @@ import { recognizeWorkbook } from '../core/templates/header-recognition';
 import { SheetMapping } from '../core/templates/templates';
 import { ChangedRow, checkChangedRows } from '../core/validation/changed-rows';
 import { addressLists } from './addresses';
+import { isNoFill } from './annotations';
 import { ExcelHost } from './host';
 import { AdapterError } from './office-errors';
 import { OpResult } from './ops';
@@ -64,7 +65,7 @@ export interface LiveResult {
 export interface LiveChecker {
   /** Finds the template sheets and starts listening to their edits. */
   start(): Promise<OpResult<{ sheets: string[] }>>;
-  /** Stops listening (highlights stay until {@link clearAll}). */
+  /** Stops listening (highlights stay, and are still known to {@link clearAll}). */
   stop(): Promise<void>;
   /** Checks the pending rows now instead of after the pause. */
   flush(): Promise<LiveResult[]>;
@@ -155,7 +156,7 @@ function toCell(v: unknown): CellValue {
 
 function fillOf(p: Excel.CellProperties | undefined): string | null {
   const fill = p?.format?.fill;
-  return fill?.pattern === 'None' || !fill?.color ? null : fill.color.toUpperCase();
+  return isNoFill(fill) || !fill?.color ? null : fill.color.toUpperCase();
 }
 
 /** Creates a live checker over the given Excel. */
@@ -175,9 +176,11 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
 
   const lang = (): Settings['lang'] => o.settings().lang;
 
+  let listening = false;
+
   const onChanged = (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
     const sheet = watched.get(args.worksheetId);
-    if (!sheet) return Promise.resolve();
+    if (!sheet || !listening) return Promise.resolve();
     const change = args.changeType as string;
     const rows = rowsOfAddress(args.address);
     if (rows && (change === 'RowInserted' || change === 'RowDeleted')) shiftMarks(sheet, rows, change === 'RowInserted');
@@ -242,7 +245,14 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
         await context.sync();
         return out;
       });
+      // Highlights of an earlier start stay known, so a fix or Clear still restores them.
+      for (const w of found) {
+        const before = watched.get(w.id);
+        if (before) w.marks = before.marks;
+      }
+      for (const [id, w] of watched) if (w.marks.size === 0) watched.delete(id);
       for (const w of found) watched.set(w.id, w);
+      listening = true;
       return { ok: true, value: { sheets: found.map((w) => w.name) } };
     } catch (e) {
       return templateFailure(e, lang());
@@ -250,6 +260,7 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
   };
 
   async function stop(): Promise<void> {
+    listening = false;
     cancelTimer?.();
     cancelTimer = null;
     const regs = registrations;
@@ -259,7 +270,6 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
       // Office.js removes a handler through the context that added it.
       await r.context.sync().catch(() => undefined);
     }
-    watched.clear();
     pending.clear();
   }
 
@@ -289,7 +299,7 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
         const reads = chunk.map(([a, b]) => {
           const range = ws.getRangeByIndexes(a - 1, 0, b - a + 1, sheet.width);
           range.load('values,valueTypes');
-          const props = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+          const props = range.getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
           return { a, b, range, props };
         });
         await sync();
@@ -420,11 +430,12 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
         return n;
       });
       for (const sheet of watched.values()) sheet.marks.clear();
+      if (!listening) watched.clear();
       return { ok: true, value: count };
     } catch (e) {
       return templateFailure(e, lang());
     }
   };
 
-  return { start, stop, flush, clearAll, watching: () => [...watched.values()].map((w) => w.name) };
+  return { start, stop, flush, clearAll, watching: () => (listening ? [...watched.values()].map((w) => w.name) : []) };
 }

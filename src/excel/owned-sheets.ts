@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Severity } from '../core/model/findings';
 import { CellStyle, ColumnFormat, OutCell, outStyle, outValue, OwnedSheet, PageSetup, SEVERITY_FILL, SEVERITY_FONT, sheetLayout } from '../core/output/plan';
-import { addressLists, areaAddress, cellsToAreas, joinAddresses, quotedSheet } from './addresses';
+import { ADDRESS_LIMIT, addressLists, areaAddress, cellsToAreas, joinAddresses, quotedSheet } from './addresses';
 import { cellAddress } from '../core/model/cells';
 import { Batcher, OP_OVERHEAD, jsonBytes, utf8Length } from './batcher';
 
@@ -265,7 +265,7 @@ export async function queueOwnedSheet(
   }));
   for (const [sev, cells] of legend) for (const a of cellsToAreas(cells)) addArea(sev, areaAddress(a));
   for (const [severity, areas] of fills) {
-    for (const list of joinAddresses(areas)) {
+    for (const list of joinAddresses(areas, ADDRESS_LIMIT, batcher.areaSeparator)) {
       write.fillCalls++;
       await batcher.add(OP_OVERHEAD * 2 + list.length, 0, () => {
         const format = sheetOf().getRanges(list).format;
@@ -277,7 +277,7 @@ export async function queueOwnedSheet(
 
   // Cell styles after the row fills, so a style's own fill wins over its row's colour.
   for (const { style, cells } of styled.values()) {
-    for (const list of addressLists(cells)) {
+    for (const list of addressLists(cells, ADDRESS_LIMIT, batcher.areaSeparator)) {
       write.styleCalls++;
       await batcher.add(OP_OVERHEAD * 4 + list.length, 0, () => applyStyle(sheetOf().getRanges(list).format, style));
     }
@@ -288,7 +288,7 @@ export async function queueOwnedSheet(
       sheetOf().getRangeByIndexes(row, col, 1, 1).hyperlink = { documentReference: link.reference, textToDisplay: link.text };
     });
   }
-  for (const list of addressLists(links.map((l) => cellAddress(l.row + 1, l.col)))) {
+  for (const list of addressLists(links.map((l) => cellAddress(l.row + 1, l.col)), ADDRESS_LIMIT, batcher.areaSeparator)) {
     await batcher.add(OP_OVERHEAD + list.length, 0, () => {
       sheetOf().getRanges(list).format.font.color = LINK_COLOR;
     });

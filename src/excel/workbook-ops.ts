@@ -16,6 +16,7 @@ import { AFTER_FAILURE, errorMessage } from './error-messages';
 import { ExcelHost, officeHost } from './host';
 import { AdapterError, officeErrorCode } from './office-errors';
 import { CheckOptions, CheckSummary, ClearSummary, OpResult, ReviewDecision, WorkbookOps } from './ops';
+import { probeAreaSeparator } from './list-separator';
 import { queueOwnedSheet } from './owned-sheets';
 import { uniqueSheetName } from '../core/model/sheet-names';
 import { findSheet, FoundState, loadInventory, queueDims, queueMergedAreas, queueStateRead, queueStructureProtection, readGrids, SheetInfo } from './read-workbook';
@@ -276,6 +277,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         stage.onProgress(Math.min(0.95, ++flushes / (flushes + 2)));
         stage.cancelled();
       });
+      batcher.areaSeparator = await probeAreaSeparator(context, marks[0]?.sheet ?? sheets[0].name);
       stage.cancelled();
       stage.started();
       await batcher.add(OP_OVERHEAD, 0, () => {
@@ -360,6 +362,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       }
       const current = await readCurrent(context, budget, [], cells, mode);
       const batcher = new Batcher(context, budget);
+      if (cells.length > 0) batcher.areaSeparator = await probeAreaSeparator(context, cells[0].sheet);
       await batcher.add(OP_OVERHEAD, 0, () => {
         context.runtime.enableEvents = false;
       });

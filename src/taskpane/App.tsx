@@ -23,10 +23,13 @@ import { DismissRegular, DocumentCheckmark20Regular, Eraser20Regular, ShieldChec
 import { Finding } from '../core/model/findings';
 import { Lang } from '../core/model/i18n';
 import { CheckSummary, WorkbookOps } from '../excel/ops';
+import type { TemplateOps } from '../excel/template-ops';
+import { tt } from './template-strings';
 import { SeverityCounts } from './SeverityCounts';
 import { stageLabel, t } from './strings';
 
 const FindingsTree = React.lazy(() => import(/* webpackChunkName: "findings" */ './FindingsTree'));
+const TemplatesSection = React.lazy(() => import(/* webpackChunkName: "templates" */ './TemplatesSection'));
 
 const useStyles = makeStyles({
   root: {
@@ -56,6 +59,8 @@ const CANCEL_CODE = /cancel|abort/i;
 
 export interface AppProps {
   ops: WorkbookOps;
+  /** Loads the template operations (insert, apply, mapping, live check) when the user opens that section. */
+  templates?: () => Promise<TemplateOps>;
 }
 
 /** The whole pane: check / cancel / clear, progress, severity counts, findings. */
@@ -68,6 +73,29 @@ export function App(props: AppProps): React.ReactElement {
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [currentId, setCurrentId] = React.useState<string | null>(null);
   const abortRef = React.useRef<AbortController | null>(null);
+  const [templateOps, setTemplateOps] = React.useState<TemplateOps | null>(null);
+  const [templatesOpen, setTemplatesOpen] = React.useState(false);
+
+  const toggleTemplates = async (): Promise<void> => {
+    if (templatesOpen) {
+      setTemplatesOpen(false);
+      return;
+    }
+    setTemplatesOpen(true);
+    if (!templateOps && props.templates) {
+      try {
+        setTemplateOps(await props.templates());
+      } catch (e) {
+        setTemplatesOpen(false);
+        setNotice({ intent: 'error', title: t('errorTitle', lang), text: errorText(e) });
+      }
+    }
+  };
+
+  /** The live check's highlights go before a check or Clear saves and restores cells' looks. */
+  const clearLive = async (): Promise<void> => {
+    if (templateOps) await templateOps.clearLive();
+  };
 
   // Closing the pane mid-check must not leave the worker running.
   React.useEffect(() => () => abortRef.current?.abort(), []);
@@ -80,6 +108,7 @@ export function App(props: AppProps): React.ReactElement {
     setNotice(null);
     setBusy({ kind: 'checking', fraction: 0, stage: 'start' });
     try {
+      await clearLive();
       const result = await ops.check({
         signal: controller.signal,
         onProgress: (fraction, stage) => {
@@ -122,6 +151,7 @@ export function App(props: AppProps): React.ReactElement {
     setNotice(null);
     setBusy({ kind: 'clearing' });
     try {
+      await clearLive();
       const result = await ops.clear();
       setNotice(result.ok ? { intent: 'success', text: t('cleared', lang, { cells: result.value.restoredCells }) } : failure(result.message));
     } catch (e) {
@@ -206,6 +236,23 @@ export function App(props: AppProps): React.ReactElement {
               containerAction={<Button appearance="transparent" aria-label={t('dismiss', lang)} icon={<DismissRegular />} onClick={() => setNotice(null)} />}
             />
           </MessageBar>
+        ) : null}
+
+        {props.templates ? (
+          <div className={styles.actions}>
+            <Button appearance="subtle" aria-expanded={templatesOpen} onClick={() => void toggleTemplates()}>
+              {templatesOpen ? tt('close', lang) : tt('open', lang)}
+            </Button>
+          </div>
+        ) : null}
+        {templatesOpen ? (
+          templateOps ? (
+            <React.Suspense fallback={<Spinner size="small" label={tt('loading', lang)} />}>
+              <TemplatesSection ops={templateOps} lang={lang} />
+            </React.Suspense>
+          ) : (
+            <Spinner size="small" label={tt('loading', lang)} />
+          )
         ) : null}
 
         {summary ? (

@@ -16,7 +16,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Finding, Severity } from '../core/model/findings';
+import { Finding, MONEY_FINDING_CODES, Severity } from '../core/model/findings';
+import { spellMoney } from '../core/model/money-text';
 import { Lang } from '../core/model/i18n';
 import { groupFindings } from './group-findings';
 import { SeverityIcon } from './SeverityIcon';
@@ -138,7 +139,7 @@ function CodeSection(props: FindingsTreeProps & { code: string; severity: Severi
                   <Text size={200}>{f.message}</Text>
                   {f.expected !== undefined || f.actual !== undefined ? (
                     <Text size={100} className={styles.detail}>
-                      {[f.expected !== undefined ? t('expected', lang, { value: f.expected }) : '', f.actual !== undefined ? t('actual', lang, { value: f.actual }) : '']
+                      {[f.expected !== undefined ? t('expected', lang, { value: shownValue(f, f.expected) }) : '', f.actual !== undefined ? t('actual', lang, { value: shownValue(f, f.actual) }) : '']
                         .filter((s) => s !== '')
                         .join(lang === 'zh' ? '，' : ', ')}
                     </Text>
@@ -161,4 +162,9 @@ function CodeSection(props: FindingsTreeProps & { code: string; severity: Severi
       ) : null}
     </section>
   );
+}
+
+/** An expected or actual value as the pane shows it: amounts spelled like every message's money. */
+function shownValue(f: Finding, value: string): string {
+  return MONEY_FINDING_CODES.has(f.code) ? spellMoney(value) : value;
 }

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { langFromLocale } from '../core/model/i18n';
 import { App } from './App';
 import { createOfficeOps } from './office-ops';
+import type { TemplateOps } from '../excel/template-ops';
 import { OutsideOffice } from './OutsideOffice';
 
 /** Resolves with the Office host name ("Excel"…) or null when not running inside an Office host. */
@@ -28,7 +29,8 @@ async function start(): Promise<void> {
     host = null; // office.js failed to initialise: same as running outside Office
   }
   if (host === 'Excel' && typeof Excel !== 'undefined') {
-    root.render(<App ops={createOfficeOps()} />);
+    const templates = (): Promise<TemplateOps> => import(/* webpackChunkName: "template-ops" */ '../excel/template-ops').then((m) => m.createTemplateOps());
+    root.render(<App ops={createOfficeOps()} templates={templates} />);
   } else {
     root.render(<OutsideOffice lang={langFromLocale(typeof navigator !== 'undefined' ? navigator.language : null)} />);
   }

@@ -230,10 +230,11 @@ function activate(ws: ExcelJS.Worksheet): void {
   const index = wb.worksheets.indexOf(ws);
   if (index < 0) return;
   for (const other of wb.worksheets) {
-    const views = other.views.length ? other.views : [{}];
+    const views = other.views?.length ? other.views : [{}];
     other.views = views.map((v) => ({ ...v, tabSelected: other === ws })) as ExcelJS.WorksheetView[];
   }
-  const first: Partial<ExcelJS.WorkbookView> = wb.views[0] ?? {};
+  // A workbook read from a file may carry no views at all.
+  const first: Partial<ExcelJS.WorkbookView> = (wb.views as ExcelJS.WorkbookView[] | undefined)?.[0] ?? {};
   wb.views = [{ x: first.x ?? 0, y: first.y ?? 0, width: first.width ?? 12000, height: first.height ?? 24000, visibility: first.visibility ?? 'visible', firstSheet: 0, activeTab: index }];
 }
 

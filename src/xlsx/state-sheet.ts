@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { Settings } from '../core/model/settings';
 import { emptyState, parseState, serializeState, STATE_SHEET, WorkbookState } from '../core/output/workbook-state';
 
 /** The add-in's state as found in a workbook. */
@@ -42,6 +43,15 @@ export function writeState(workbook: ExcelJS.Workbook, state: WorkbookState): vo
     // Keep Excel from reading the JSON as anything but text if someone unhides and edits the sheet.
     cell.numFmt = '@';
   });
+}
+
+/**
+ * Lays `settings` over the team settings stored in the workbook's state (read again, so what the
+ * renderer wrote stays) and writes the state back.
+ */
+export function saveSettings(workbook: ExcelJS.Workbook, settings: Partial<Settings>): void {
+  const found = readState(workbook);
+  writeState(workbook, { ...found.state, settings: { ...found.state.settings, ...settings } });
 }
 
 /** Names of the sheets the add-in owns (registered in the state) plus the state sheet, lower-cased. */

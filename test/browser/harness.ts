@@ -25,6 +25,16 @@ export interface HarnessProbe {
   holdRunsAfter(n: number): void;
   /** A reviewer typing a decision into the Findings sheet row of finding `id`; false when there is no such row. */
   review(id: string, status: string, reviewer: string, comment: string): boolean;
+  /** The data-validation rules of a sheet: the cells they cover, the rule and the prompt's title. */
+  validations(sheet: string): { address: string; rule: unknown; promptTitle: string }[];
+  /** Whether a sheet is protected. */
+  isProtected(sheet: string): boolean;
+  /** A rep typing into a cell (raises onChanged). */
+  userEdit(sheet: string, address: string, value: string | number): void;
+  /** The fill colour of a cell, or null. */
+  fill(sheet: string, address: string): string | null;
+  /** The add-in's saved settings' column map, as JSON text ('' when there is no state). */
+  savedColumnMap(): string;
 }
 
 const lang = new URLSearchParams(window.location.search).get('lang') ?? 'en-US';
@@ -90,6 +100,38 @@ const probe: HarnessProbe = {
   },
   holdRunsAfter(n) {
     freeRuns = n;
+  },
+  validations(sheet) {
+    const s = fake.model.sheet(sheet);
+    if (!s) return [];
+    return s.validations.map((v) => ({
+      address: `${col(v.rect.c0)}${v.rect.r0 + 1}:${col(v.rect.c1)}${v.rect.r1 + 1}`,
+      rule: v.rule,
+      promptTitle: String(v.prompt?.title ?? ''),
+    }));
+  },
+  isProtected(sheet) {
+    return fake.model.sheet(sheet)?.protected === true;
+  },
+  userEdit(sheet, address, value) {
+    fake.inject.userEdit(sheet, address, value);
+  },
+  fill(sheet, address) {
+    const s = fake.model.sheet(sheet);
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!s || !m) return null;
+    const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return s.fills.get((Number(m[2]) - 1) * 16384 + c)?.color ?? null;
+  },
+  savedColumnMap() {
+    const s = fake.model.sheets.find((x) => x.name === '_ReconState');
+    if (!s) return '';
+    const text = s.rows.map((r) => (r && typeof r[0] === 'string' ? r[0] : '')).join('');
+    try {
+      return JSON.stringify((JSON.parse(text) as { settings?: { columnMap?: unknown } }).settings?.columnMap ?? null);
+    } catch {
+      return '';
+    }
   },
   review(id, status, reviewer, comment) {
     const sheet = fake.model.sheet('Findings');

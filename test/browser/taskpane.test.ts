@@ -82,6 +82,11 @@ interface Probe {
   releaseRuns(): void;
   holdRunsAfter(n: number): void;
   review(id: string, status: string, reviewer: string, comment: string): boolean;
+  validations(sheet: string): { address: string; rule: unknown; promptTitle: string }[];
+  isProtected(sheet: string): boolean;
+  userEdit(sheet: string, address: string, value: string | number): void;
+  fill(sheet: string, address: string): string | null;
+  savedColumnMap(): string;
 }
 
 /** Calls the harness probe in the page. */
@@ -239,6 +244,51 @@ describe('the task pane in Chromium with the fake Excel', () => {
     const page = await openPane('', 'window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };');
     await page.getByText('Open this page from Excel').waitFor();
     await expect(page.getByRole('button', { name: 'Check workbook' }).count()).resolves.toBe(0);
+    await page.close();
+  });
+});
+
+describe('the Templates section in Chromium with the fake Excel', () => {
+  it('inserts a protected receipts template with drop-downs and prompts, in the pane’s language', async () => {
+    const page = await openPane('?lang=zh-CN');
+    await page.getByRole('button', { name: '模板与映射…' }).click();
+    await page.getByRole('combobox', { name: '模板' }).selectOption('receipts');
+    await page.getByRole('checkbox', { name: '保护工作表（锁定表头与公式）' }).check();
+    await page.getByRole('button', { name: '插入为新工作表' }).click();
+    await page.getByText('已插入“收款记录”').waitFor();
+    await expect(probe(page, 'sheetNames')).resolves.toContain('收款记录');
+    await expect(probe(page, 'isProtected', '收款记录')).resolves.toBe(true);
+    const rules = await probe(page, 'validations', '收款记录');
+    expect(rules.map((r) => r.promptTitle)).toEqual(['收款日期', '收款单号', '客户编号', '收款金额', '收款方式', '摘要']);
+    expect(rules[2].rule).toEqual({ list: { inCellDropDown: true, source: "='Customers'!$A$2:$A$1048576" } });
+    await page.getByText('客户编号为来自“Customers”的下拉列表。').waitFor();
+    await page.close();
+  });
+
+  it('checks as a rep types: a wrong amount is highlighted, and loses the highlight when fixed', async () => {
+    const page = await openPane();
+    await page.getByRole('button', { name: 'Templates and mapping…' }).click();
+    await page.getByRole('switch', { name: 'Check as reps type' }).click();
+    await page.getByText(/Watching .*Sales/).waitFor();
+    await probe(page, 'userEdit', 'Receipts', 'D2', 'lots');
+    await page.waitForFunction(() => (window as unknown as { __fakeExcel: Probe }).__fakeExcel.fill('Receipts', 'D2') === '#FFC7CE');
+    await page.getByText(/“Receipts”: 1 row\(s\) checked, 1 cell\(s\) flagged/).waitFor();
+    await probe(page, 'userEdit', 'Receipts', 'D2', 1130);
+    await page.waitForFunction(() => (window as unknown as { __fakeExcel: Probe }).__fakeExcel.fill('Receipts', 'D2') === null);
+    await page.close();
+  });
+
+  it('the mapping panel shows each column’s reason and saves a choice for a field nobody mapped', async () => {
+    const page = await openPane();
+    await page.getByRole('button', { name: 'Templates and mapping…' }).click();
+    await page.getByRole('button', { name: 'Show column mapping' }).click();
+    const sales = page.locator('[data-sheet="Sales"]');
+    await sales.waitFor();
+    await expect(sales.textContent()).resolves.toContain('Document No (required): Document No (column B)');
+    await page.getByRole('combobox', { name: 'Sales Category' }).selectOption('Product');
+    await page.getByRole('button', { name: 'Save mapping' }).click();
+    await page.getByText('Saved 1 column choice(s) in the workbook').waitFor();
+    expect(JSON.parse(await probe(page, 'savedColumnMap'))).toMatchObject({ sales: { category: 'Product' } });
     await page.close();
   });
 });

@@ -61,9 +61,10 @@ describe('rendering a plan into an .xlsx', () => {
 
     const sales = sheet(out, 'Sales');
     expect(sales.getCell('D2').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${SEVERITY_FILL.error}` } });
-    expect(sales.getCell('D2').note).toBe('[error] amount-calc: Amount 100.00 ≠ Quantity × Unit Price = 120.00');
+    // Each note line starts with the finding's number on the Findings sheet.
+    expect(sales.getCell('D2').note).toBe('#1 [error] amount-calc: Amount 100.00 ≠ Quantity × Unit Price = 120.00');
     expect((sales.getCell('B2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${SEVERITY_FILL.error}`);
-    expect(sales.getCell('B2').note).toBe('[warning] name-mismatch: Customer name differs\n[error] duplicate: Document No INV-1 appears twice');
+    expect(sales.getCell('B2').note).toBe('#2 [warning] name-mismatch: Customer name differs\n#3 [error] duplicate: Document No INV-1 appears twice');
     expect(sales.getCell('B2').font?.bold).toBe(true);
     expect((sales.getCell('C2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${SEVERITY_FILL.warning}`);
     // Unflagged cells and values stay as they were.
@@ -104,7 +105,7 @@ describe('rendering a plan into an .xlsx', () => {
     expect(lookOf(sales.getCell('B2'))).toEqual(before[0]);
     expect(lookOf(sales.getCell('C2'))).toEqual(before[1]);
     expect(lookOf(sales.getCell('D2'))).toEqual(before[2]);
-    expect(sales.getCell('D3').note).toBe('[error] amount-calc: Amount wrong');
+    expect(sales.getCell('D3').note).toBe('#1 [error] amount-calc: Amount wrong');
     expect(twice.worksheets.map((w) => w.name)).toEqual(['Sales', 'Findings', 'Findings (2)', STATE_SHEET]);
 
     const cleared = clearAnnotations(twice);

@@ -163,7 +163,7 @@ export function applyCash(invoices: readonly CashInvoice[], receipts: readonly C
     const rec = receipts[r];
     const list = perCust.get(rec.cust);
     if (!list) continue;
-    const candidates = groupCandidates(list, invoices, open, rec.date === NO_DATE ? Number.POSITIVE_INFINITY : rec.date + settings.windowDays, settings.groupCandidates);
+    const candidates = groupCandidates(list, invoices, open, remaining[r], rec.date === NO_DATE ? Number.POSITIVE_INFINITY : rec.date + settings.windowDays, settings.groupCandidates);
     if (candidates.length < 2) continue;
     const found = findSubsetSums(candidates.map((i) => open[i]), remaining[r], 0, 2, settings.groupMax, 2);
     if (found.length !== 1) continue;
@@ -190,8 +190,14 @@ export function applyCash(invoices: readonly CashInvoice[], receipts: readonly C
   return { allocations, open, unapplied: remaining };
 }
 
-/** Up to `max` open invoices dated up to `cutoff`, the most recent first (a batch paid together is recent). */
-function groupCandidates(list: readonly number[], invoices: readonly CashInvoice[], open: Float64Array, cutoff: number, max: number): number[] {
+/**
+ * Open invoices dated up to `cutoff` that could be part of a group paying `amount` (each open for less
+ * than it): the `max` most recent (a batch paid together is often recent) and, when there are more, the
+ * {@link OLDEST_CANDIDATES} oldest as well. Customers pay their oldest invoices first as often as a recent
+ * batch: with only the most recent, the oldest open invoices of a customer with many could never join a
+ * group, and FIFO would take their receipt instead.
+ */
+function groupCandidates(list: readonly number[], invoices: readonly CashInvoice[], open: Float64Array, amount: number, cutoff: number, max: number): number[] {
   // Binary search for the end of the invoices dated up to the cutoff (undated sort last and are skipped).
   let a = 0;
   let b = list.length;
@@ -201,9 +207,21 @@ function groupCandidates(list: readonly number[], invoices: readonly CashInvoice
     if (d !== NO_DATE && d <= cutoff) a = mid + 1;
     else b = mid;
   }
-  const out: number[] = [];
-  for (let k = a - 1, scanned = 0; k >= 0 && out.length < max && scanned < GROUP_SCAN_LIMIT; k--, scanned++) {
-    if (open[list[k]] > 0) out.push(list[k]);
+  const fits = (i: number): boolean => open[i] > 0 && open[i] < amount;
+  const recent: number[] = [];
+  for (let k = a - 1, scanned = 0; k >= 0 && recent.length < max && scanned < GROUP_SCAN_LIMIT; k--, scanned++) {
+    if (fits(list[k])) recent.push(list[k]);
   }
-  return out;
+  if (recent.length < max) return recent;
+  const stop = recent[recent.length - 1];
+  for (let k = 0, added = 0; k < a && list[k] !== stop && added < OLDEST_CANDIDATES; k++) {
+    if (fits(list[k])) {
+      recent.push(list[k]);
+      added++;
+    }
+  }
+  return recent;
 }
+
+/** Oldest open invoices offered to the group search beside the most recent ones (keeps it ≤ 20 candidates). */
+const OLDEST_CANDIDATES = 4;

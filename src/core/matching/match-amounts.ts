@@ -1,3 +1,4 @@
+import { spellMoney } from '../model/money-text';
 import { RawNum } from '../model/exact';
 import { Decimal, Money } from '../model/money';
 import { ReceiptRow, SaleRow, StatementRow } from '../model/record-rows';
@@ -84,13 +85,9 @@ export function centsToString(cents: number): string {
   return `${negative ? '-' : ''}${whole}.${frac < 10 ? '0' : ''}${frac}`;
 }
 
-/** "1,234,567.89" from integer cents, like `formatMoney` but without decimal.js. */
+/** "1,234,567.89" from integer cents: {@link spellMoney} without building a Decimal. */
 export function formatCents(cents: number): string {
-  const plain = centsToString(cents < 0 ? -cents : cents);
-  const dot = plain.length - 3;
-  let grouped = plain.slice(0, dot);
-  for (let i = grouped.length - 3; i > 0; i -= 3) grouped = `${grouped.slice(0, i)},${grouped.slice(i)}`;
-  return `${cents < 0 ? '-' : ''}${grouped}${plain.slice(dot)}`;
+  return spellMoney(centsToString(cents));
 }
 
 /** Exact decimal string of a difference: two places, more only when the amounts carry more. */

@@ -1,3 +1,4 @@
+import { normalizeReference, withinOneEdit } from './references';
 import { dayToISO, ymd } from '../model/dates';
 import { DEFAULT_SEVERITY, Finding, FindingCode, findingId } from '../model/findings';
 import { Bilingual, Lang } from '../model/i18n';
@@ -6,7 +7,7 @@ import { centsToString, decimalString, formatCents, lineRaw, rawCents, rawDecima
 import { cellOf, displayReference, RecItem, referenceField, rowRef } from './match-items';
 import { amountOf, Link, MatchConfig, MatchOutcome, NO_DATE, PassName } from './match-types';
 import { MESSAGES, REASONS, say } from './matching-messages';
-import { formatMoney, Money } from '../model/money';
+import { formatMoney, Money, spellMoney } from '../model/money';
 import { MatchPair, MatchReport } from '../output/report';
 import { OpenItem, OpenItemKind } from './tie-out';
 
@@ -128,24 +129,26 @@ export class MatchReporter {
     const status = beyond ? 'amount-diff' : cutOff ? 'date-diff' : 'matched';
     const zero = diff.cents !== null ? diff.cents === 0 : (diff.value as Money).isZero();
     const diffText = diff.text;
+    // Reasons are read by people: money spelled as in messages; the report's `difference` stays plain.
+    const diffShown = (): string => spellMoney(diffText);
     let reason: string;
     switch (pass) {
       case 'exact-reference':
-        reason = zero ? this.fixedReason.exactReference : this.text(REASONS.exactReferenceRounding, { ref: displayReference(ts[0]), diff: diffText });
+        reason = zero ? this.fixedReason.exactReference : this.text(REASONS.exactReferenceRounding, { ref: displayReference(ts[0]), diff: diffShown() });
         break;
       case 'reference-group':
         reason = this.text(REASONS.referenceGroup, { count: Math.max(os.length, ts.length), ref: displayReference(ts[0]) });
         break;
       case 'reference-amount-diff':
-        reason = this.text(REASONS.referenceAmountDiff, { ref: displayReference(ts[0]), diff: diffText });
+        reason = this.text(REASONS.referenceAmountDiff, { ref: displayReference(ts[0]), diff: diffShown() });
         break;
       case 'amount-date':
         reason = zero
           ? this.text(REASONS.amountDate, { amount: amountText(ts[0]), days: this.config.windowDays })
-          : this.text(REASONS.amountDateRounding, { amount: amountText(ts[0]), days: this.config.windowDays, diff: diffText });
+          : this.text(REASONS.amountDateRounding, { amount: amountText(ts[0]), days: this.config.windowDays, diff: diffShown() });
         break;
       case 'near-reference':
-        reason = this.text(REASONS.nearReference, { ours: displayReference(os[0]), theirs: displayReference(ts[0]) });
+        reason = this.text(REASONS.nearReference, { ours: nearOurReference(os[0], ts[0]), theirs: displayReference(ts[0]) });
         break;
       case 'named-group': {
         const single = os.length === 1 ? os[0] : ts[0];
@@ -154,8 +157,8 @@ export class MatchReporter {
       }
       case 'window-amount-diff':
         reason = ts[0].refs.length === 0
-          ? this.text(REASONS.windowAmountDiffBlank, { days: this.config.windowDays, diff: diffText })
-          : this.text(REASONS.windowAmountDiffNear, { ours: displayReference(os[0]), theirs: displayReference(ts[0]), days: this.config.windowDays, diff: diffText });
+          ? this.text(REASONS.windowAmountDiffBlank, { days: this.config.windowDays, diff: diffShown() })
+          : this.text(REASONS.windowAmountDiffNear, { ours: nearOurReference(os[0], ts[0]), theirs: displayReference(ts[0]), days: this.config.windowDays, diff: diffShown() });
         break;
       default:
         reason = os.length === 1
@@ -363,4 +366,17 @@ export function disambiguateIds(findings: Finding[], code: (f: Finding) => Findi
       if (k > 0) f.id = findingId(code(f), f.sheet, id, 'occurrence', k);
     });
   }
+}
+
+/**
+ * The reference of ours that their reference is one typo from: a sale's invoice number when that is the
+ * near one (statements quote invoice numbers), else what the user knows the record by.
+ */
+function nearOurReference(ours: RecItem, theirs: RecItem): string {
+  const rec = ours.rec;
+  if ('invoiceNo' in rec && rec.invoiceNo !== '') {
+    const inv = normalizeReference(rec.invoiceNo);
+    if (theirs.refs.some((k) => withinOneEdit(k, inv))) return rec.invoiceNo;
+  }
+  return displayReference(ours);
 }

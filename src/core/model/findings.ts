@@ -30,6 +30,16 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   'credit-limit-exceeded': 'error', 'rating-drift': 'info',
 };
 
+/**
+ * Codes whose expected and actual values are amounts of money: the Findings sheet writes them as numbers
+ * with the money format and the task pane spells them as money. Other codes' values stay text (a tax ID
+ * of 18 digits is no amount).
+ */
+export const MONEY_FINDING_CODES: ReadonlySet<string> = new Set<FindingCode>([
+  'amount-calc', 'tax-calc', 'total-calc', 'balance-calc', 'amount-diff', 'partial-payment', 'tie-out', 'opening-balance',
+  'over-limit', 'near-limit', 'overdue', 'credit-limit-exceeded', 'unapplied-receipt',
+]);
+
 /** One thing wrong (or worth knowing) about one cell. A value, never an exception. */
 export interface Finding {
   /** Stable across sorting and inserted rows: see {@link findingId}. */

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { CellValue, isCellError } from './cells';
+import { spellMoney } from './money-text';
 
 /** Money is an exact decimal end to end; never a JavaScript float. */
 export type Money = Decimal;
@@ -84,12 +85,11 @@ export function moneyString(m: Money): string {
   return roundCents(m).toFixed(2);
 }
 
-/** "1,234,567.89" (thousands separators, two places, leading minus). */
+export { spellMoney } from './money-text';
+
+/** "1,234,567.89" (thousands separators, two places, leading minus): {@link spellMoney} of an exact amount. */
 export function formatMoney(m: Money): string {
-  const fixed = roundCents(m).abs().toFixed(2);
-  const [int, frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${m.isNegative() && !roundCents(m).isZero() ? '-' : ''}${grouped}.${frac}`;
+  return spellMoney(m.toFixed());
 }
 
 /** True when |a − b| ≤ tolerance. */

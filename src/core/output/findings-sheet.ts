@@ -1,6 +1,7 @@
-import { CellValue, cellText, isBlank, parseCellAddress, SheetGrid } from '../model/cells';
+import { cellAddress, CellValue, cellText, isBlank, parseCellAddress, SheetGrid } from '../model/cells';
 import { Day, dayToISO } from '../model/dates';
-import { Severity } from '../model/findings';
+import { MONEY_FINDING_CODES, Severity } from '../model/findings';
+import { PRODUCT_VERSION } from '../model/version';
 import { fmt, Lang } from '../model/i18n';
 import { ColumnSpec, OutCell, OwnedSheet } from './plan';
 import type { FindingSnapshot, Review, ReviewStatus } from './review';
@@ -25,18 +26,50 @@ const WIDTHS: Record<FindingsColumn, number> = {
   status: 12, reviewer: 14, reviewedAt: 18, comment: 30, findingId: 18,
 };
 
+/** A text constant inside a formula: quotes doubled. */
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Expected or actual as a cell: a number with the money format for amounts, else text. */
+function valueCell(code: string, value: string | null): OutCell {
+  if (value === null) return null;
+  return MONEY_FINDING_CODES.has(code) && PLAIN_DECIMAL.test(value) ? { money: value } : value;
+}
+
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
 /**
- * The Findings sheet: a preamble (title, as-of date, the highlight legend with counts, review counts,
- * how to review) and one row per entry with a link to its cell and the review columns.
- * Entries beyond Excel's last row are left out and the preamble says so.
+ * The Findings sheet: a preamble (title, as-of date, the highlight legend and review counts as COUNTIF
+ * formulas over the Severity and Status columns, how to review) and one row per entry with a link to
+ * its cell, amounts as numbers, the message wrapped, and the review columns. Printed landscape on A4,
+ * one page wide, the header repeated, a footer with page x of y, as-of date, file and version; the sheet
+ * the workbook opens on. Entries beyond Excel's last row are left out and the preamble says so.
  */
 export function buildFindingsSheet(entries: readonly FindingsSheetEntry[], lang: Lang, asOf: Day): OwnedSheet {
+  const sevs: Severity[] = ['error', 'warning', 'info'];
+  const statuses: ReviewStatus[] = ['open', 'explained', 'resolved', 'accepted'];
+  const preambleLines = 6;
+  // Room left under the preamble, the header and one more preamble line should we need it.
+  const room = EXCEL_MAX_ROWS - preambleLines - 3;
+  const shown = Math.min(entries.length, room);
+  const truncated = shown < entries.length;
+  const headerRow = preambleLines + (truncated ? 1 : 0) + 1;
+  const first = headerRow + 1;
+  const last = Math.max(first, headerRow + shown);
+  const range = (col: FindingsColumn): string => {
+    const j = FINDINGS_COLUMNS.indexOf(col);
+    return `${cellAddress(first, j)}:${cellAddress(last, j)}`;
+  };
+
+  // Counts for the cached results; the formulas recount as reviewers change the Status column.
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const statusCounts: Record<ReviewStatus, number> = { open: 0, explained: 0, resolved: 0, accepted: 0 };
-  for (const e of entries) {
-    if (e.current && e.severity) counts[e.severity]++;
+  for (const e of entries.slice(0, shown)) {
+    if (e.severity && e.review.status !== 'resolved') counts[e.severity]++;
     statusCounts[e.review.status]++;
   }
+  const resolved = STATUS_NAMES.resolved[lang];
 
   const preamble: OutCell[][] = [];
   const preambleSeverity: (Severity | null)[][] = [];
@@ -46,26 +79,33 @@ export function buildFindingsSheet(entries: readonly FindingsSheetEntry[], lang:
   };
   line([fmt(FINDINGS_TEXT.title, lang)]);
   line([fmt(FINDINGS_TEXT.asOf, lang), { date: asOf }]);
-  const sevs: Severity[] = ['error', 'warning', 'info'];
   line(
-    [fmt(FINDINGS_TEXT.legend, lang), ...sevs.map((s) => fmt(FINDINGS_TEXT.severityCount, lang, { name: SEVERITY_NAMES[s][lang], count: counts[s] }))],
+    [fmt(FINDINGS_TEXT.legend, lang), ...sevs.map((s): OutCell => {
+      const name = SEVERITY_NAMES[s][lang];
+      const label = fmt(FINDINGS_TEXT.severityCount, lang, { name, count: '' });
+      return {
+        formula: `${quoted(label)}&COUNTIFS(${range('severity')},${quoted(name)},${range('status')},${quoted(`<>${resolved}`)})`,
+        result: fmt(FINDINGS_TEXT.severityCount, lang, { name, count: counts[s] }),
+      };
+    })],
     [null, ...sevs],
   );
-  const statuses: ReviewStatus[] = ['open', 'explained', 'resolved', 'accepted'];
-  line([fmt(FINDINGS_TEXT.reviewLine, lang), ...statuses.map((s) => fmt(FINDINGS_TEXT.statusCount, lang, { name: STATUS_NAMES[s][lang], count: statusCounts[s] }))]);
+  line([fmt(FINDINGS_TEXT.reviewLine, lang), ...statuses.map((st): OutCell => {
+    const name = STATUS_NAMES[st][lang];
+    const label = fmt(FINDINGS_TEXT.statusCount, lang, { name, count: '' });
+    return { formula: `${quoted(label)}&COUNTIF(${range('status')},${quoted(name)})`, result: fmt(FINDINGS_TEXT.statusCount, lang, { name, count: statusCounts[st] }) };
+  })]);
   line([fmt(FINDINGS_TEXT.howTo, lang)]);
-  // Room left under the preamble, the header and one more preamble line should we need it.
-  const room = EXCEL_MAX_ROWS - preamble.length - 3;
-  const shown = Math.min(entries.length, room);
-  if (shown < entries.length) line([fmt(FINDINGS_TEXT.truncated, lang, { shown, total: entries.length })]);
+  if (truncated) line([fmt(FINDINGS_TEXT.truncated, lang, { shown, total: entries.length })]);
   line([]);
 
   const columns: ColumnSpec[] = FINDINGS_COLUMNS.map((col) => {
-    const spec: ColumnSpec = { header: FINDINGS_HEADERS[col][lang], width: WIDTHS[col], format: col === 'index' ? 'int' : 'text' };
+    const spec: ColumnSpec = { header: FINDINGS_HEADERS[col][lang], width: WIDTHS[col], format: col === 'index' ? 'int' : col === 'expected' || col === 'actual' ? 'money' : 'text' };
     if (col === 'status') {
-      spec.choices = statuses.map((s) => STATUS_NAMES[s][lang]);
+      spec.choices = statuses.map((st) => STATUS_NAMES[st][lang]);
       spec.choicesAlert = { title: fmt(FINDINGS_TEXT.statusAlertTitle, lang), message: fmt(FINDINGS_TEXT.statusAlert, lang, { list: spec.choices.join(lang === 'zh' ? '、' : ', ') }) };
     }
+    if (col === 'message') spec.wrap = true;
     // The sheet is protected; only the review columns take input.
     if (col === 'status' || col === 'reviewer' || col === 'reviewedAt' || col === 'comment') spec.unlocked = true;
     return spec;
@@ -83,8 +123,8 @@ export function buildFindingsSheet(entries: readonly FindingsSheetEntry[], lang:
       e.sheet,
       e.current && e.cell ? { link: { text: e.cell, sheet: e.sheet, cell: e.cell } } : e.cell,
       e.message,
-      e.expected,
-      e.actual,
+      valueCell(e.code, e.expected),
+      valueCell(e.code, e.actual),
       STATUS_NAMES[r.status][lang],
       r.reviewer || null,
       r.reviewedAt || null,
@@ -93,7 +133,22 @@ export function buildFindingsSheet(entries: readonly FindingsSheetEntry[], lang:
     ];
     rowSeverity[i] = e.current ? e.severity : null;
   }
-  return { key: 'findings', name: ownedSheetName('findings', lang), preamble, preambleSeverity, columns, rows, rowSeverity, protect: true };
+  return {
+    key: 'findings', name: ownedSheetName('findings', lang), preamble, preambleSeverity, columns, rows, rowSeverity,
+    page: {
+      paper: 'A4',
+      orientation: 'landscape',
+      fitToWidth: true,
+      printTitleRows: { first: headerRow, last: headerRow },
+      footer: {
+        left: fmt(FINDINGS_TEXT.footerAsOf, lang, { date: dayToISO(asOf) }),
+        center: fmt(FINDINGS_TEXT.footerPage, lang),
+        right: `&F · ${fmt(FINDINGS_TEXT.footerVersion, lang, { version: PRODUCT_VERSION })}`,
+      },
+    },
+    activate: true,
+    protect: true,
+  };
 }
 
 /**

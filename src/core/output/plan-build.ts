@@ -21,8 +21,13 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
  */
 export function buildPlan(findings: Finding[], sheets: OwnedSheet[], settings: Settings, reviews: Map<string, Review>, asOf?: Day): Plan {
   const lang = settings.lang;
-  const marks = buildMarks(findings, lang);
   const entries = findingsEntries(findings, reviews);
+  // A note names the finding's number on the Findings sheet, so a reader can find its row.
+  const numbers = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (e.current) numbers.set(e.id, i + 1);
+  });
+  const marks = buildMarks(findings, lang, numbers);
   const findingsSheet = buildFindingsSheet(entries, lang, asOf ?? settings.asOf ?? today());
   return { marks, sheets: [findingsSheet, ...sheets], reviews: decisionsOf(entries) };
 }
@@ -40,13 +45,19 @@ function decisionsOf(entries: readonly FindingsSheetEntry[]): StoredReview[] {
   return out;
 }
 
-/** One note line: "[error] amount-calc: Amount 100.00 ≠ Quantity × Unit Price = 120.00". */
-export function noteLine(f: Pick<Finding, 'severity' | 'code' | 'message'>, lang: Lang): string {
-  return `[${SEVERITY_TAGS[f.severity][lang]}] ${f.code}: ${f.message}`;
+/**
+ * One note line: "#12 [error] amount-calc: Amount 100.00 ≠ Quantity × Unit Price = 120.00", where 12 is
+ * the finding's number (# column) on the Findings sheet when it has one.
+ */
+export function noteLine(f: Pick<Finding, 'severity' | 'code' | 'message'>, lang: Lang, number?: number): string {
+  return `${number !== undefined ? `#${number} ` : ''}[${SEVERITY_TAGS[f.severity][lang]}] ${f.code}: ${f.message}`;
 }
 
-/** Merges findings into one mark per cell: the worst severity wins, the note lists every finding. */
-export function buildMarks(findings: readonly Finding[], lang: Lang): Mark[] {
+/**
+ * Merges findings into one mark per cell: the worst severity wins, the note lists every finding, each
+ * with its number on the Findings sheet from `numbers` (by finding id).
+ */
+export function buildMarks(findings: readonly Finding[], lang: Lang, numbers: ReadonlyMap<string, number> = new Map()): Mark[] {
   const byCell = new Map<string, { mark: Mark; lines: string[] }>();
   for (const f of findings) {
     if (!parseCellAddress(f.cell)) continue;
@@ -60,7 +71,7 @@ export function buildMarks(findings: readonly Finding[], lang: Lang): Mark[] {
     }
     if (entry.mark.findingIds.includes(f.id)) continue;
     entry.mark.findingIds.push(f.id);
-    entry.lines.push(noteLine(f, lang));
+    entry.lines.push(noteLine(f, lang, numbers.get(f.id)));
   }
   const marks: Mark[] = [];
   for (const { mark, lines } of byCell.values()) {

@@ -86,6 +86,9 @@ export const FINDINGS_TEXT = {
     zh: '请为每条问题填写状态、复核人和备注；再次检查时按问题编号保留这些复核结果。',
   },
   moreInNote: { en: '… and {count} more', zh: '……另有 {count} 条' },
+  footerAsOf: { en: 'As of {date}', zh: '截至 {date}' },
+  footerPage: { en: 'Page &P of &N', zh: '第 &P 页，共 &N 页' },
+  footerVersion: { en: 'Statement Reconciler {version}', zh: '对账助手 {version}' },
 } satisfies Record<string, Bilingual>;
 
 /** The owned sheet's visible name in a language, with `{customer}` filled for statements. */

@@ -1,3 +1,4 @@
+import { spellMoney } from '../model/money-text';
 import Decimal from 'decimal.js';
 import { isFx, Num, numOf, numToDecimal } from '../model/exact';
 import { FindingCode, Severity } from '../model/findings';
@@ -90,5 +91,6 @@ export function moneyNum(rec: object, field: string): Num | null {
 export function calcTexts(expected: Num, actual: Num): [Record<string, string>, ReportExtra] {
   const e = moneyText(expected);
   const a = moneyText(actual);
-  return [{ expected: e, actual: a }, { expected: e, actual: a }];
+  // Messages spell money one way (grouped, two places); the report keeps the exact decimal strings.
+  return [{ expected: spellMoney(e), actual: spellMoney(a) }, { expected: e, actual: a }];
 }

@@ -74,6 +74,49 @@ describe('applyCash', () => {
     expect([...out.unapplied]).toEqual(unapplied);
   });
 
+  it.each<{ name: string; invoices: CashInvoice[]; receipts: CashReceipt[]; allocations: [number, number, number, string][] }>([
+    {
+      name: 'exact amount: an invoice dated 7 days after the receipt is in',
+      invoices: [inv(100, 10), inv(250, 27)], receipts: [rec(250, 20)],
+      allocations: [[0, 1, 250, 'exact-amount']],
+    },
+    {
+      name: 'exact amount: 8 days after is out (FIFO then pays the oldest)',
+      invoices: [inv(100, 10), inv(250, 28)], receipts: [rec(250, 20)],
+      allocations: [[0, 0, 100, 'fifo'], [0, 1, 150, 'fifo']],
+    },
+    {
+      name: 'group: a member dated 7 days after the receipt is in',
+      invoices: [inv(500, 5), inv(100, 10), inv(250, 27)], receipts: [rec(350, 20)],
+      allocations: [[0, 1, 100, 'group'], [0, 2, 250, 'group']],
+    },
+    {
+      name: 'group: 8 days after is out',
+      invoices: [inv(500, 5), inv(100, 10), inv(250, 28)], receipts: [rec(350, 20)],
+      allocations: [[0, 0, 350, 'fifo']],
+    },
+    {
+      name: 'group: the oldest invoice joins',
+      invoices: [inv(100, 10), inv(250, 11), inv(400, 12)], receipts: [rec(350, 20)],
+      allocations: [[0, 0, 100, 'group'], [0, 1, 250, 'group']],
+    },
+    {
+      // 20 open invoices: the receipt pays the 2nd and 3rd oldest (the oldest is disputed). Taking only
+      // the 16 most recent as candidates, they could never be found and FIFO paid the disputed one.
+      name: 'group: old invoices of a customer with many open ones join',
+      invoices: Array.from({ length: 20 }, (_, k) => inv(1000 + 3 * k * k, 10 + k)), receipts: [rec(1003 + 1012, 40)],
+      allocations: [[0, 1, 1003, 'group'], [0, 2, 1012, 'group']],
+    },
+    {
+      name: 'group: an invoice open for more than the receipt is never a member',
+      invoices: [inv(300, 10), inv(400, 11), inv(5000, 12)], receipts: [rec(700, 20)],
+      allocations: [[0, 0, 300, 'group'], [0, 1, 400, 'group']],
+    },
+  ])('date cutoffs and group window — $name', ({ invoices, receipts, allocations }) => {
+    const out = applyCash(invoices, receipts, SETTINGS);
+    expect(out.allocations.map((a) => [a.receipt, a.invoice, a.cents, a.pass])).toEqual(allocations);
+  });
+
   it('allocations of a receipt sum to it exactly and never overpay an invoice', () => {
     const invoiceArb = fc.record({ cust: fc.integer({ min: 0, max: 2 }), date: fc.integer({ min: 45000, max: 45100 }), cents: fc.integer({ min: 1, max: 100_000 }), key: fc.integer({ min: 0, max: 30 }) });
     const receiptArb = fc.record({ cust: fc.integer({ min: 0, max: 2 }), date: fc.integer({ min: 45000, max: 45130 }), cents: fc.integer({ min: 1, max: 200_000 }), named: fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 3 }) });

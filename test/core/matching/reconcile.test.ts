@@ -108,6 +108,9 @@ describe('reconcile', () => {
     expect(bySales('Sales!4')).toMatchObject({ pass: 'near-reference', status: 'matched' });
     expect(bySales('Sales!5')).toMatchObject({ pass: 'unmatched', status: 'unmatched', theirs: [], difference: '452.00' });
     expect(bySales('Sales!3')?.reason).toContain('40.00');
+    // The statement quotes invoice numbers: the near-reference reason names ours, 10000003, not SO-3.
+    expect(bySales('Sales!4')?.reason).toContain('10000003');
+    expect(bySales('Sales!4')?.reason).not.toContain('SO-3');
     const cash = res.matches.filter((m) => m.pair === 'receipts~sales');
     expect(cash.map((m) => [m.ours[0], m.pass, m.theirs])).toEqual([
       ['Receipts!2', 'reference', ['Sales!2']],

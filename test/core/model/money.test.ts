@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  Decimal, formatMoney, moneyString, parseMoney, roundCents, sumMoney, toChineseCapitals, withinTolerance,
+  Decimal, formatMoney, moneyString, parseMoney, roundCents, spellMoney, sumMoney, toChineseCapitals, withinTolerance,
 } from '../../../src/core/model/money';
 import { CellValue } from '../../../src/core/model/cells';
 
@@ -156,5 +156,26 @@ describe('toChineseCapitals', () => {
       expect(s).not.toMatch(/零零|零[元万亿]|^零[^元]/);
       expect(s).toMatch(/(整|分)$/);
     }));
+  });
+});
+
+describe('spellMoney: one spelling of money in messages, notes and the pane', () => {
+  it.each([
+    ['1119.20', '1,119.20'],
+    ['1119.2', '1,119.20'],
+    ['2748.95', '2,748.95'],
+    ['551915.89', '551,915.89'],
+    ['-40', '-40.00'],
+    ['0', '0.00'],
+    ['-0.004', '0.00'],
+    ['999.995', '1,000.00'],
+    ['-2.345', '-2.35'],
+    ['1234567.005', '1,234,567.01'],
+    ['.5', '0.50'],
+    ['C001', 'C001'],
+    ['2024-03-05', '2024-03-05'],
+    ['', ''],
+  ])('%s is spelled %s', (text, spelled) => {
+    expect(spellMoney(text)).toBe(spelled);
   });
 });

@@ -23,13 +23,20 @@ function toGrid(sheet: OwnedSheet): SheetGrid {
   const plain = (cell: OutCell): CellValue => {
     const c = outValue(cell);
     if (c === null || typeof c === 'string' || typeof c === 'number') return c;
-    if ('money' in c) return c.money;
+    // As Excel holds them: money a number, a formula its value.
+    if ('money' in c) return Number(c.money);
     if ('date' in c) return c.date;
-    if ('formula' in c) return `=${c.formula}`;
+    if ('formula' in c) return c.result ?? null;
     return c.link.text;
   };
   const rows: CellValue[][] = [...(sheet.preamble ?? []).map((r) => r.map(plain)), sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => r.map(plain))];
   return { name: sheet.name, rows };
+}
+
+/** What a preamble cell shows: its text, or a formula's result. */
+function shown(cell: OutCell): unknown {
+  const v = outValue(cell);
+  return v !== null && typeof v === 'object' && 'formula' in v ? v.result : v;
 }
 
 function findingsSheet(plan: { sheets: OwnedSheet[] }): OwnedSheet {
@@ -127,14 +134,28 @@ describe('Findings sheet', () => {
     expect(column(sheet, 'Cell')[0]).toEqual({ link: { text: 'J5', sheet: 'Sales', cell: 'J5' } });
     expect(column(sheet, 'Severity')).toEqual(['Error', 'Error', 'Info']);
     expect(column(sheet, 'Status')).toEqual(['Open', 'Open', 'Open']);
-    expect(column(sheet, 'Expected')[0]).toBe('120.00');
+    // Amounts are numbers with the money format, not text.
+    expect(column(sheet, 'Expected')[0]).toEqual({ money: '120.00' });
+    expect(column(sheet, 'Actual')[0]).toEqual({ money: '100.00' });
+    expect(sheet.columns.find((c) => c.header === 'Expected')?.format).toBe('money');
+    expect(sheet.columns.find((c) => c.header === 'Message')?.wrap).toBe(true);
     expect(column(sheet, 'Finding ID')).toEqual([amount.id, tax.id, unmapped.id]);
     expect(sheet.rowSeverity).toEqual(['error', 'error', 'info']);
     const pre = sheet.preamble ?? [];
     expect(pre.some((r) => r.some((c) => typeof c === 'object' && c !== null && 'date' in c && c.date === asOf))).toBe(true);
-    const legend = pre.findIndex((r) => r.includes('Error: 2'));
-    expect(pre[legend]).toEqual(['Highlights', 'Error: 2', 'Warning: 0', 'Info: 1']);
+    const legend = pre.findIndex((r) => r[0] === 'Highlights');
+    expect(pre[legend].map(shown)).toEqual(['Highlights', 'Error: 2', 'Warning: 0', 'Info: 1']);
     expect(sheet.preambleSeverity?.[legend]).toEqual([null, 'error', 'warning', 'info']);
+    // Counts are formulas over the Severity (B) and Status (I) columns of the data rows 8–10.
+    expect(pre[legend][1]).toMatchObject({ formula: '"Error: "&COUNTIFS(B8:B10,"Error",I8:I10,"<>Resolved")' });
+    const reviewLine = pre.find((r) => r[0] === 'Review') ?? [];
+    expect(reviewLine.map(shown)).toEqual(['Review', 'Open: 3', 'Explained: 0', 'Resolved: 0', 'Accepted: 0']);
+    expect(reviewLine[1]).toMatchObject({ formula: '"Open: "&COUNTIF(I8:I10,"Open")' });
+    expect(sheet.page).toMatchObject({ paper: 'A4', fitToWidth: true, printTitleRows: { first: 7, last: 7 } });
+    expect(sheet.page?.footer?.center).toBe('Page &P of &N');
+    expect(sheet.page?.footer?.left).toBe('As of 2024-03-31');
+    expect(sheet.page?.footer?.right).toMatch(/^&F · Statement Reconciler \d+\.\d+\.\d+$/);
+    expect(sheet.activate).toBe(true);
     expect(sheet.columns.find((c) => c.header === 'Status')?.choices).toEqual(['Open', 'Explained', 'Resolved', 'Accepted']);
   });
 
@@ -177,7 +198,7 @@ describe('Findings sheet', () => {
     expect(column(second, 'Comment')[2]).toBe('credit note follows');
     expect(second.rowSeverity).toEqual(['error', null, null]);
     const legend = (second.preamble ?? []).find((r) => r[0] === 'Highlights');
-    expect(legend).toEqual(['Highlights', 'Error: 1', 'Warning: 0', 'Info: 0']);
+    expect(legend?.map(shown)).toEqual(['Highlights', 'Error: 1', 'Warning: 0', 'Info: 0']);
 
     // A third run where the amount mistake is back: it is open again, the history kept.
     const third = findingsSheet(buildPlan([amount, tax], [], en, readReviews(toGrid(second))));

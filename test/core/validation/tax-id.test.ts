@@ -36,6 +36,29 @@ describe('USCC (GB 32100-2015)', () => {
     expect(checkUscc(probe)).toBe(why);
   });
 
+  // Published codes (annual reports, certificates, company registers), not built with the check
+  // functions under test: the organisation-code check character X (value 10) and 0 (value 11), and the
+  // USCC check character X.
+  it.each([
+    ['9144030010001686XA', 'China Merchants Bank (招商银行股份有限公司): organisation code 10001686-X', 'X', 'A'],
+    ['9131000010000595XD', 'Bank of Communications (交通银行股份有限公司): 10000595-X', 'X', 'D'],
+    ['9131000013221158XC', 'Shanghai Pudong Development Bank (上海浦东发展银行股份有限公司): 13221158-X', 'X', 'C'],
+    ['91310000132260250X', 'SAIC Motor (上海汽车集团股份有限公司): 13226025-0, USCC check X', '0', 'X'],
+    ['91440300192181490G', 'China Vanke (万科企业股份有限公司): 19218149-0', '0', 'G'],
+  ])('accepts the published %s of %s', (code, _who, orgCheck, usccCheck) => {
+    expect(checkUscc(code)).toBe('ok');
+    expect(orgCodeCheckChar(code.slice(8, 16))).toBe(orgCheck);
+    expect(usccCheckChar(code.slice(0, 17))).toBe(usccCheck);
+  });
+
+  it.each([
+    ['9144030010001686XA', '91440300100016860A'], // X written as 0
+    ['91310000132260250X', '9131000013226025XX'], // 0 written as X
+    ['91310000132260250X', '913100001322602500'], // USCC check X written as 0
+  ])('refuses %s with its check character swapped: %s', (_real, swapped) => {
+    expect(checkUscc(swapped)).not.toBe('ok');
+  });
+
   it('computes the check character of the standard example', () => {
     expect(usccCheckChar('91350100M000100Y4')).toBe('3');
     expect(orgCodeCheckChar('M000100Y')).toBe('4');
