@@ -59,11 +59,27 @@ function groupBySheet(cells: Iterable<SheetCell>): Map<string, string[]> {
   return out;
 }
 
-/** Office reports "no fill" as white with pattern None, and Automatic font colour as black. */
+/**
+ * Whether Excel's report of a cell's fill means No Fill. Documented: pattern "None" (and colour #FFFFFF).
+ * But some builds report pattern null and #FFFFFF for No Fill and for a white fill alike (office-js #4900,
+ * #6218); Microsoft's answer there is `tintAndShade`, null for No Fill and a number for any fill. When
+ * nothing tells them apart, No Fill is assumed: restoring No Fill over a white cell shows its gridlines
+ * again, while painting white over an unfilled cell would change what the user had.
+ */
+export function isNoFill(fill: { pattern?: string | null; color?: string | null; tintAndShade?: number | null } | undefined): boolean {
+  if (!fill || !fill.color) return true;
+  if (fill.pattern === 'None') return true;
+  if (typeof fill.pattern === 'string' && fill.pattern !== '') return false;
+  if (typeof fill.tintAndShade === 'number') return false;
+  if (fill.tintAndShade === null) return true;
+  return fill.color.toUpperCase() === '#FFFFFF';
+}
+
+/** A cell's fill (null for No Fill, see {@link isNoFill}) and font colour (null for black, what Automatic shows). */
 function lookFromProperties(p: Excel.CellProperties | undefined): Pick<CellLook, 'fill' | 'fontColor'> {
   const fill = p?.format?.fill;
   const font = p?.format?.font;
-  const fillColor = fill?.pattern === 'None' || !fill?.color ? null : fill.color.toUpperCase();
+  const fillColor = isNoFill(fill) || !fill?.color ? null : fill.color.toUpperCase();
   const fontColor = !font?.color || font.color.toUpperCase() === '#000000' ? null : font.color.toUpperCase();
   return { fill: fillColor, fontColor };
 }
@@ -90,7 +106,7 @@ export async function readCurrent(
 ): Promise<CurrentState> {
   const current: CurrentState = { looks: new Map(), notes: new Map(), comments: new Map() };
   const sheets = context.workbook.worksheets;
-  const propsOptions: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true }, font: { color: true } } };
+  const propsOptions: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true, tintAndShade: true }, font: { color: true } } };
   const tasks: ReadTask[] = [];
   for (const [sheet, cells] of groupBySheet(unsaved)) {
     const wanted = new Set(cells);

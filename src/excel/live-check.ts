@@ -6,6 +6,7 @@ import { recognizeWorkbook } from '../core/templates/header-recognition';
 import { SheetMapping } from '../core/templates/templates';
 import { ChangedRow, checkChangedRows } from '../core/validation/changed-rows';
 import { addressLists } from './addresses';
+import { isNoFill } from './annotations';
 import { ExcelHost } from './host';
 import { AdapterError } from './office-errors';
 import { OpResult } from './ops';
@@ -155,7 +156,7 @@ function toCell(v: unknown): CellValue {
 
 function fillOf(p: Excel.CellProperties | undefined): string | null {
   const fill = p?.format?.fill;
-  return fill?.pattern === 'None' || !fill?.color ? null : fill.color.toUpperCase();
+  return isNoFill(fill) || !fill?.color ? null : fill.color.toUpperCase();
 }
 
 /** Creates a live checker over the given Excel. */
@@ -298,7 +299,7 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
         const reads = chunk.map(([a, b]) => {
           const range = ws.getRangeByIndexes(a - 1, 0, b - a + 1, sheet.width);
           range.load('values,valueTypes');
-          const props = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+          const props = range.getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
           return { a, b, range, props };
         });
         await sync();

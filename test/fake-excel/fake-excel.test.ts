@@ -286,6 +286,24 @@ describe('fake Excel: formats, notes, comments, events', () => {
     expect(fake.model.mustSheet('Sales').fills.size).toBe(0);
   });
 
+  it.each([
+    ['documented', ['None', 'Solid'], '#FFFFFF'],
+    ['null', [null, null], '#FFFFFF'],
+  ])('fill patterns reported %s: No Fill and a white fill told apart by tintAndShade only', async (report, patterns, noFillColor) => {
+    const model = FakeWorkbookModel.fromRows({ Sales: [[1, 2]] });
+    model.mustSheet('Sales').fills.set(1, { color: '#FFFFFF', pattern: 'Solid' });
+    const fake = createFakeExcel(model, { fillPatternReported: report as 'documented' | 'null' });
+    const { Excel } = asOfficeJs(fake);
+    await Excel.run(async (ctx) => {
+      const props = ctx.workbook.worksheets.getItem('Sales').getRange('A1:B1').getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
+      await ctx.sync();
+      expect(props.value[0].map((p) => p.format?.fill)).toEqual([
+        { color: noFillColor, pattern: patterns[0], tintAndShade: null },
+        { color: '#FFFFFF', pattern: patterns[1], tintAndShade: 0 },
+      ]);
+    });
+  });
+
   it('adds, reads, edits and deletes notes; refuses a second note on a cell', async () => {
     const { Excel, model } = setup();
     await Excel.run(async (ctx) => {

@@ -31,6 +31,11 @@ export interface FakeExcelOptions {
    * ";" and refuses getRanges addresses joined with "," (office-js issues #1167, #1985).
    */
   listSeparator?: ',' | ';';
+  /**
+   * How fill patterns are reported (default "documented": "None" for No Fill). "null": pattern null for
+   * every cell and No Fill's colour #FFFFFF, as some Excel builds do (office-js #4900, #6218).
+   */
+  fillPatternReported?: 'documented' | 'null';
 }
 
 /** Ways a test makes the fake misbehave the way Excel can. */
@@ -95,6 +100,7 @@ export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOpt
   const wb = model ?? FakeWorkbookModel.fromRows({ Sheet1: [] });
   const host = new FakeHost(wb, options.apiVersion ?? '1.18');
   host.listSeparator = options.listSeparator ?? ',';
+  host.fillPatternReported = options.fillPatternReported ?? 'documented';
   const roots = (ctx: FakeRequestContext): { workbook: unknown; runtime: unknown } => ({
     workbook: new FakeWorkbook(ctx, 'workbook', '1.1'),
     runtime: new FakeRuntime(ctx, 'runtime', '1.5'),

@@ -951,7 +951,7 @@ export class FakeRange extends FakeClientObject {
     this._queue('getCellProperties', [options], '1.9', (scope) => {
       const { sheet, rect } = this.locate();
       assertReadable(rect, 'Range.getCellProperties');
-      const props = grid(rect, (r, c) => cellProperties(sheet, r, c, options));
+      const props = grid(rect, (r, c) => cellProperties(sheet, r, c, options, scope.host.fillPatternReported));
       scope.stage(props, () => {
         result._value = props;
         result._loaded = true;
@@ -988,7 +988,17 @@ export class FakeRange extends FakeClientObject {
   }
 }
 
-function cellProperties(sheet: FakeSheet, r: number, c: number, options: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The pattern Excel reports for a cell's fill. As documented: the fill's pattern, "None" for No Fill. Some
+ * builds report null for every cell, white fills and No Fill alike, and No Fill's colour as #FFFFFF
+ * (office-js #4900, #6218); `tintAndShade` still tells them apart: null for No Fill, a number for a fill.
+ */
+function reportedPattern(fill: FakeFill | undefined, report: 'documented' | 'null'): string | null {
+  if (report === 'null') return null;
+  return fill ? fill.pattern : 'None';
+}
+
+function cellProperties(sheet: FakeSheet, r: number, c: number, options: Record<string, unknown>, report: 'documented' | 'null'): Record<string, unknown> {
   const key = cellKey(r, c);
   const out: Record<string, unknown> = {};
   if (options.address) out.address = `${quoteSheet(sheet.name)}!${rectToA1({ r0: r, c0: c, r1: r, c1: c })}`;
@@ -1001,7 +1011,8 @@ function cellProperties(sheet: FakeSheet, r: number, c: number, options: Record<
       const fill = sheet.fills.get(key);
       const o: Record<string, unknown> = {};
       if (want.color) o.color = fill ? fill.color : '#FFFFFF';
-      if (want.pattern) o.pattern = fill ? fill.pattern : 'None';
+      if (want.pattern) o.pattern = reportedPattern(fill, report);
+      if (want.tintAndShade) o.tintAndShade = fill ? 0 : null;
       format.fill = o;
     }
     if (f.font && typeof f.font === 'object') {
@@ -1332,14 +1343,15 @@ export class FakeRangeFill extends FakeAreasPart {
     return 'RangeFill';
   }
   override _scalars(): Record<string, ScalarDef> {
-    const each = (t: AreasTarget, f: (fill: FakeFill | undefined) => string): string | null => {
-      const out: string[] = [];
+    const each = <T>(t: AreasTarget, f: (fill: FakeFill | undefined) => T): T | null => {
+      const out: T[] = [];
       for (const [r, c] of cellsOf(t.rects)) out.push(f(t.sheet.fills.get(cellKey(r, c))));
       return uniform(out);
     };
     return {
       color: { get: (t: AreasTarget) => each(t, (f) => f?.color ?? '#FFFFFF') },
-      pattern: { get: (t: AreasTarget) => each(t, (f) => f?.pattern ?? 'None'), version: '1.9' },
+      pattern: { get: (t: AreasTarget) => each(t, (f) => reportedPattern(f, this._ctx._host.fillPatternReported)), version: '1.9' },
+      tintAndShade: { get: (t: AreasTarget) => each(t, (f) => (f ? 0 : null)), version: '1.9' },
     };
   }
   get color(): string {

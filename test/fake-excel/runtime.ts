@@ -109,6 +109,8 @@ export class FakeHost {
   apiVersion: string;
   enableEvents = true;
   cellEditMode = false;
+  /** How fill patterns are reported: as documented ("None" for No Fill) or null for every cell (office-js #4900, #6218). */
+  fillPatternReported: 'documented' | 'null' = 'documented';
   /** The list separator of the user's locale: what joins the areas of a getRanges address. */
   listSeparator: ',' | ';' = ',';
   /** Requests sent over the host's life (stats may be reset; this is not). */
