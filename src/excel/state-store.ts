@@ -18,6 +18,28 @@ export interface ExcelSavedGroup extends SavedFormatGroup {
   fontUntouched?: boolean;
 }
 
+/**
+ * Recovers the registry after an undone swap. The swap renames the new owned sheets from their
+ * temporary names and writes the final state in one sync; Ctrl+Z in Excel takes back the state's cells
+ * but not the renames, leaving a state that lists the temporary names as pending while the finished
+ * sheets carry their final names, unregistered. A pending record whose temporary sheet is gone and
+ * whose final name is a sheet no other record claims is taken as that finished sheet, so the next run
+ * replaces it instead of treating it as the user's (and naming its own "Findings (2)").
+ */
+export function adoptRenamedSheets(state: WorkbookState, sheetNames: readonly string[]): WorkbookState {
+  const present = new Set(sheetNames.map((n) => n.toLowerCase()));
+  const claimed = new Set(state.ownedSheets.filter((o) => !o.pending).map((o) => o.name.toLowerCase()));
+  let changed = false;
+  const ownedSheets = state.ownedSheets.map((o) => {
+    const final = o.finalName?.toLowerCase();
+    if (!o.pending || !o.finalName || !final || present.has(o.name.toLowerCase()) || !present.has(final) || claimed.has(final)) return o;
+    claimed.add(final);
+    changed = true;
+    return { key: o.key, name: o.finalName };
+  });
+  return changed ? { ...state, ownedSheets } : state;
+}
+
 /** Characters a cell's text had better not start with: Excel may take them as a prefix or a formula. */
 const AWKWARD_START = /^[=+\-@'\s]/;
 

@@ -20,7 +20,7 @@ import { queueOwnedSheet } from './owned-sheets';
 import { WatchdogTimers, watchedHost } from './sync-watchdog';
 import { uniqueSheetName } from '../core/model/sheet-names';
 import { findSheet, FoundState, loadInventory, queueDims, queueMergedAreas, queueStateRead, queueStructureProtection, readGrids, SheetInfo } from './read-workbook';
-import { queueStateWrite } from './state-store';
+import { adoptRenamedSheets, queueStateWrite } from './state-store';
 
 /**
  * The Excel adapter: the WorkbookOps the task pane calls, on top of Excel.run.
@@ -144,6 +144,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       // Checked before anything else is read: a run that cannot add its sheets should not start.
       if (structureLocked()) throw new AdapterError('WorkbookProtected');
       const found = stateOf();
+      found.state = adoptRenamedSheets(found.state, sheets.map((s) => s.name));
       const settings = resolveSettings({ lang: displayLang(), ...found.state.settings });
       const owned = ownedNames(found.state);
       const findingsName = found.state.ownedSheets.find((o) => o.key === 'findings' && !isPending(o))?.name;
@@ -258,7 +259,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       }
       const journal: WorkbookState = {
         ...state,
-        ownedSheets: [...state.ownedSheets, ...jobs.map((j) => ({ key: j.sheet.key, name: j.tempName, pending: true }))],
+        ownedSheets: [...state.ownedSheets, ...jobs.map((j) => ({ key: j.sheet.key, name: j.tempName, pending: true, finalName: j.finalName }))],
         saved: [...state.saved, ...newGroups],
       };
       const finalState: WorkbookState = {
@@ -334,6 +335,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       const found = stateOf();
       if (found.unreadable) throw new AdapterError('StateUnreadable', { sheet: STATE_SHEET });
       if (!found.exists) return;
+      found.state = adoptRenamedSheets(found.state, sheets.map((s) => s.name));
       // Only half-written sheets are deleted here; anything else Clear does is cell edits.
       if (structureLocked() && found.state.ownedSheets.some((o) => isPending(o) && findSheet(sheets, o.name))) {
         throw new AdapterError('WorkbookProtected');

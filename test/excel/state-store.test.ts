@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { parseState, STATE_CHUNK, WorkbookState } from '../../src/core/output/workbook-state';
-import { stateChunks } from '../../src/excel/state-store';
+import { emptyState, parseState, STATE_CHUNK, WorkbookState } from '../../src/core/output/workbook-state';
+import { adoptRenamedSheets, stateChunks } from '../../src/excel/state-store';
 
 function stateWith(notes: string[], owned: string[]): WorkbookState {
   return {
@@ -33,5 +33,19 @@ describe('Excel adapter: the state in cell-sized chunks', () => {
     let same = 0;
     while (same < before.length && before[same] === after[same]) same++;
     expect(same).toBe(before.length - 1);
+  });
+});
+
+describe('adoptRenamedSheets: the registry after an undone swap', () => {
+  const pending = { key: 'findings' as const, name: '~Findings new', pending: true, finalName: 'Findings' };
+  const state = (ownedSheets: WorkbookState['ownedSheets']): WorkbookState => ({ ...emptyState(), ownedSheets });
+  it.each([
+    ['temporary sheet gone, final name present: adopted', [pending], ['Sales', 'Findings'], [{ key: 'findings', name: 'Findings' }]],
+    ['temporary sheet still there: stays pending (the next run deletes it)', [pending], ['Sales', '~Findings new', 'Findings'], [pending]],
+    ['final name absent: stays pending', [pending], ['Sales'], [pending]],
+    ['final name already registered: not adopted twice', [{ key: 'findings' as const, name: 'Findings' }, pending], ['Sales', 'Findings'], [{ key: 'findings', name: 'Findings' }, pending]],
+    ['a record without a final name (older state): left alone', [{ key: 'findings' as const, name: '~Findings new', pending: true }], ['Findings'], [{ key: 'findings', name: '~Findings new', pending: true }]],
+  ])('%s', (_what, owned, sheets, expected) => {
+    expect(adoptRenamedSheets(state(owned), sheets).ownedSheets).toEqual(expected);
   });
 });

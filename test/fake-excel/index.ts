@@ -3,6 +3,7 @@ import { coerceInput } from './cell-values';
 import { FakeValue, FakeWorkbookModel } from './model';
 import { FakeClientObject, FakeHost, FakeOfficeError, FakeRequestContext, FakeStats, compareVersions, emptyStats } from './runtime';
 import { FakeRuntime, FakeWorkbook } from './objects';
+import { FakeUndo } from './undo';
 
 /**
  * A fake of the Excel JavaScript API (`Excel`, `Office`, `OfficeExtension`) over an in-memory workbook.
@@ -59,6 +60,10 @@ export interface FakeInjector {
   userPaste(sheet: string, topLeft: string, rows: FakeValue[][]): void;
   /** Runs after every request (for tests that act between two syncs); null to stop. */
   afterRequest(fn: ((requestNumber: number) => void) | null): void;
+  /** Starts remembering cells before each writing request, so {@link undoLastSync} can take one back. */
+  recordUndo(): void;
+  /** The user pressing Ctrl+Z: the cells the last writing request changed go back (see undo.ts); false if none. */
+  undoLastSync(): boolean;
 }
 
 export interface FakeExcel {
@@ -111,6 +116,8 @@ export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOpt
     runtime: new FakeRuntime(ctx, 'runtime', '1.5'),
   });
   const newContext = (): FakeRequestContext => new FakeRequestContext(host, roots);
+  const undo = new FakeUndo(wb);
+  host.beforeApply = (names) => undo.beforeRequest(names);
 
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];
@@ -219,6 +226,12 @@ export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOpt
     },
     afterRequest(fn) {
       host.afterRequest = fn;
+    },
+    recordUndo() {
+      undo.enabled = true;
+    },
+    undoLastSync() {
+      return undo.undoLast();
     },
   };
 

@@ -124,6 +124,8 @@ export class FakeHost {
   hangs = new Map<number, () => void>();
   /** Called after each sync that carried a request (for tests that act between syncs). */
   afterRequest: ((requestNumber: number) => void) | null = null;
+  /** Called before a request's operations are applied, with their names (the undo model records here). */
+  beforeApply: ((opNames: string[]) => void) | null = null;
   private registrations: Registration[] = [];
   private editWaiters: (() => void)[] = [];
 
@@ -320,6 +322,7 @@ export class FakeRequestContext {
         },
       };
       let failure: unknown = null;
+      host.beforeApply?.(ops.map((o) => o.name));
       this._applying = true;
       for (const op of ops) {
         try {
