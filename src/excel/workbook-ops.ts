@@ -18,6 +18,7 @@ import { AdapterError, officeErrorCode } from './office-errors';
 import { CheckOptions, CheckSummary, ClearSummary, OpResult, ReviewDecision, WorkbookOps } from './ops';
 import { probeAreaSeparator } from './list-separator';
 import { queueOwnedSheet } from './owned-sheets';
+import { WatchdogTimers, watchedHost } from './sync-watchdog';
 import { uniqueSheetName } from '../core/model/sheet-names';
 import { findSheet, FoundState, loadInventory, queueDims, queueMergedAreas, queueStateRead, queueStructureProtection, readGrids, SheetInfo } from './read-workbook';
 import { adoptRenamedSheets, queueStateWrite } from './state-store';
@@ -41,6 +42,8 @@ export interface ExcelOpsOptions {
   engine?: EngineRunner;
   /** Bytes per request and per response (default {@link PAYLOAD_BUDGET}; tests lower it). */
   budget?: number;
+  /** How long one sync may go unanswered (default two minutes, SYNC_TIMEOUT_MS in sync-watchdog.ts) and the timers measuring it. */
+  syncTimeout?: { ms?: number; timers?: WatchdogTimers };
 }
 
 /** Figures of the last check or clear, for tests and the bench. */
@@ -106,7 +109,7 @@ function decisionsOfRun(output: EngineOutput): Record<string, ReviewDecision> {
 
 /** Creates the adapter. */
 export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
-  const host = options.host ?? officeHost();
+  const host = watchedHost(options.host ?? officeHost(), options.syncTimeout?.ms, options.syncTimeout?.timers);
   const engine = options.engine ?? inThreadEngine;
   const budget = options.budget ?? PAYLOAD_BUDGET;
   let busy = false;
