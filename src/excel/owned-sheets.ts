@@ -40,6 +40,22 @@ export function cellText(text: string): string {
   return clean.length > MAX_CELL_TEXT ? `${clean.slice(0, MAX_CELL_TEXT - 1)}…` : clean;
 }
 
+/**
+ * Text that Range.values can never take for a formula. Microsoft's reference for `Range.values`
+ * (@types/office-js, ExcelApi 1.1) says a value that "starts with a plus ("+"), minus ("-"), or equal sign
+ * ("="), Excel interprets ... as a formula", and says nothing of the Text number format, so that format
+ * is not relied on. Such text (and text starting with `@` or with an apostrophe itself) is written with
+ * Excel's quote prefix, the apostrophe that makes an entry text and is not part of the value (office-js
+ * #6687: Excel keeps `'=…` entries as strings and reports them without the apostrophe), in a General
+ * cell, where the prefix is honoured. All other text keeps the Text format, so `00123` stays text.
+ */
+export function textCell(text: string): { value: string; format: string } {
+  const clean = cellText(text);
+  if (!/^[=+\-@']/.test(clean)) return { value: clean, format: TEXT };
+  // The prefix counts against the cell's limit on the way in.
+  const body = clean.length >= MAX_CELL_TEXT ? `${clean.slice(0, MAX_CELL_TEXT - 2)}…` : clean;
+  return { value: `'${body}`, format: NUMBER_FORMATS.text };
+}
 
 /** A cell ready for Excel: the value, its number format, and a link if it is one. */
 interface Prepared {
@@ -54,7 +70,7 @@ function money(decimal: string): Prepared {
   try {
     d = new Decimal(decimal);
   } catch {
-    return { value: cellText(decimal), format: TEXT };
+    return textCell(decimal);
   }
   // The one conversion out of exact decimals: a cell holds a double; checked to be lossless.
   const n = d.toNumber();
@@ -65,7 +81,7 @@ function prepare(cell: OutCell, columnFormat: ColumnFormat | undefined, renames:
   const v = outValue(cell);
   const format = outStyle(cell)?.format ?? columnFormat;
   if (v === null) return { value: null, format: null };
-  if (typeof v === 'string') return { value: cellText(v), format: TEXT };
+  if (typeof v === 'string') return textCell(v);
   if (typeof v === 'number') return { value: v, format: format && format !== 'text' ? NUMBER_FORMATS[format] : 'General' };
   if ('money' in v) return money(v.money);
   if ('date' in v) return { value: v.date, format: format === 'datetime' ? NUMBER_FORMATS.datetime : NUMBER_FORMATS.date };
@@ -73,8 +89,8 @@ function prepare(cell: OutCell, columnFormat: ColumnFormat | undefined, renames:
   if ('formula' in v) return { value: `=${v.formula}`, format: NUMBER_FORMATS[v.format ?? format ?? 'text'] };
   const { text, sheet, cell: target } = v.link;
   const to = renames.get(sheet) ?? sheet;
-  const shown = cellText(text);
-  return { value: shown, format: TEXT, link: { text: shown, reference: `${quotedSheet(to)}!${target}` } };
+  const shown = textCell(text);
+  return { ...shown, link: { text: cellText(text), reference: `${quotedSheet(to)}!${target}` } };
 }
 
 /** What writing one owned sheet queued, for the bench. */

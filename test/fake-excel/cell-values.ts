@@ -27,8 +27,11 @@ export function serialOf(y: number, m: number, d: number): number | null {
   return serial >= 61 ? serial : null;
 }
 
+/** What a Text number format does to `=`, `+`, `-`, `@` text written through Range.values: keep it as text, or nothing. */
+export type TextFormatOnValues = 'honoured' | 'ignored';
+
 /** Writes one `values` input into a cell with the given number format. */
-export function coerceInput(input: unknown, numberFormat: string, location: string): Coerced {
+export function coerceInput(input: unknown, numberFormat: string, location: string, textFormat: TextFormatOnValues = 'honoured'): Coerced {
   if (input === null || input === undefined) return { skip: true };
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw new FakeOfficeError('InvalidArgument', location);
@@ -39,7 +42,9 @@ export function coerceInput(input: unknown, numberFormat: string, location: stri
   if (input.length > MAX_CELL_CHARS) throw new FakeOfficeError('InvalidArgument', location);
   const s = input;
   if (s === '') return { skip: false, value: null };
-  if (numberFormat === '@') return { skip: false, value: s };
+  // Whether a Text-formatted cell keeps `=…` as text when written through Range.values is not documented;
+  // the fake can do either (FakeExcelOptions.textFormatOnValues) so tests show the adapter safe both ways.
+  if (numberFormat === '@' && (textFormat === 'honoured' || !/^[=+\-@]/.test(s))) return { skip: false, value: s };
   if (s.startsWith("'")) return { skip: false, value: s.slice(1) === '' ? null : s.slice(1) };
   if (s.startsWith('=')) return { skip: false, value: { error: '#NAME?' }, formula: s };
   const trimmed = s.trim();

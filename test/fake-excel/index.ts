@@ -1,5 +1,5 @@
 import { cellKey, parseLocal, splitSheet } from './address';
-import { coerceInput } from './cell-values';
+import { coerceInput, TextFormatOnValues } from './cell-values';
 import { FakeValue, FakeWorkbookModel } from './model';
 import { FakeClientObject, FakeHost, FakeOfficeError, FakeRequestContext, FakeStats, compareVersions, emptyStats } from './runtime';
 import { FakeRuntime, FakeWorkbook } from './objects';
@@ -37,6 +37,12 @@ export interface FakeExcelOptions {
    * every cell and No Fill's colour #FFFFFF, as some Excel builds do (office-js #4900, #6218).
    */
   fillPatternReported?: 'documented' | 'null';
+  /**
+   * What the Text number format does to text starting with `=`, `+`, `-`, `@` written through Range.values
+   * (default "honoured": kept as text). "ignored": Excel parses it as a formula anyway, which no Microsoft
+   * page rules out (the Range.values reference says such values are interpreted as formulas).
+   */
+  textFormatOnValues?: TextFormatOnValues;
 }
 
 /** Ways a test makes the fake misbehave the way Excel can. */
@@ -111,6 +117,7 @@ export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOpt
   const host = new FakeHost(wb, options.apiVersion ?? '1.18');
   host.listSeparator = options.listSeparator ?? ',';
   host.fillPatternReported = options.fillPatternReported ?? 'documented';
+  host.textFormatOnValues = options.textFormatOnValues ?? 'honoured';
   const roots = (ctx: FakeRequestContext): { workbook: unknown; runtime: unknown } => ({
     workbook: new FakeWorkbook(ctx, 'workbook', '1.1'),
     runtime: new FakeRuntime(ctx, 'runtime', '1.5'),

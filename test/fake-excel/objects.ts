@@ -805,7 +805,7 @@ export class FakeRange extends FakeClientObject {
     for (let r = rect.r0; r <= rect.r1; r++) {
       for (let c = rect.c0; c <= rect.c1; c++) {
         const key = cellKey(r, c);
-        const coerced = coerceInput(at(r, c), sheet.numberFormat(r, c), loc);
+        const coerced = coerceInput(at(r, c), sheet.numberFormat(r, c), loc, this._ctx._host.textFormatOnValues);
         if (coerced.skip) continue;
         sheet.setValue(r, c, coerced.value);
         if (coerced.formula) sheet.formulas.set(key, coerced.formula);

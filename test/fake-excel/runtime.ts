@@ -1,4 +1,5 @@
 import { colLetters, Rect, utf8Length } from './address';
+import { TextFormatOnValues } from './cell-values';
 import { FakeSheet, FakeWorkbookModel } from './model';
 import { ActionSpec, childNode, PathNode, RequestBuilder } from './request-body';
 
@@ -111,6 +112,8 @@ export class FakeHost {
   cellEditMode = false;
   /** How fill patterns are reported: as documented ("None" for No Fill) or null for every cell (office-js #4900, #6218). */
   fillPatternReported: 'documented' | 'null' = 'documented';
+  /** Whether Range.values keeps `=…` text as text in a Text-formatted cell (undocumented; both are modelled). */
+  textFormatOnValues: TextFormatOnValues = 'honoured';
   /** The list separator of the user's locale: what joins the areas of a getRanges address. */
   listSeparator: ',' | ';' = ',';
   /** Requests sent over the host's life (stats may be reset; this is not). */
