@@ -15,6 +15,9 @@ import { Report } from '../core/output/report';
 import { contentLostOnRewrite, sheetDataSize } from '../xlsx/package-parts';
 import { PackageContents, PackageReadFailure, readWorkbookPackage } from '../xlsx/read-package';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
+import { annotatePackage, clearPackage, PackageEditUnsupported } from '../xlsx/package-editor';
+import { StylesError } from '../xlsx/styles-editor';
+import { storedDecisions } from '../core/output/review';
 import { saveSettings } from '../xlsx/state-sheet';
 import { MapChoice, withColumnChoices } from '../core/templates/column-map';
 import { copyFileAtomically, loadWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
@@ -232,21 +235,33 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
       }
       notes.push({ text: CLI_TEXT.noTemplatesCopied, params: { file: req.out } });
     } else {
-      const sheetBytes = await sheetDataSize(req.input);
-      const limit = req.streamAboveBytes ?? STREAM_ABOVE_BYTES;
-      if (sheetBytes !== null && sheetBytes > limit) {
-        const mb = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
-        return failureOf(CLI_TEXT.tooLargeToAnnotate, { file: req.out, size: mb(sheetBytes), limit: mb(limit) }, req.json);
+      const out = req.out;
+      const found = contents.state.state;
+      // The column map this run used goes into the team settings, so the next run and the add-in read the same.
+      const state = result.report.columnMap ? { ...found, settings: { ...found.settings, columnMap: result.report.columnMap } } : found;
+      const edited = contents.state.unreadable ? 'unsupported' : await editPackage(out, contents, req.json, (accept) => annotatePackage(req.input, out, result.plan, state, accept));
+      if (edited !== 'unsupported') {
+        if (!edited.ok) return edited;
+        render = edited.value;
+      } else {
+        // Annotations another renderer left (or parts changed since a check): the exceljs road, which
+        // restores looks from the state.
+        const sheetBytes = await sheetDataSize(req.input);
+        const limit = req.streamAboveBytes ?? STREAM_ABOVE_BYTES;
+        if (sheetBytes !== null && sheetBytes > limit) {
+          const mb = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
+          return failureOf(CLI_TEXT.tooLargeToAnnotate, { file: out, size: mb(sheetBytes), limit: mb(limit) }, req.json);
+        }
+        const done = await rewrite(req.input, out, contents, req.json, (wb) => {
+          const summary = renderPlan(wb, result.plan);
+          // The column map this run used goes into the team settings, so the next run and the add-in read the same.
+          if (result.report.columnMap) saveSettings(wb, { columnMap: result.report.columnMap });
+          return summary;
+        });
+        if (!done.ok) return done;
+        render = done.value;
+        warnings.push(...done.warnings);
       }
-      const done = await rewrite(req.input, req.out, contents, req.json, (wb) => {
-        const summary = renderPlan(wb, result.plan);
-        // The column map this run used goes into the team settings, so the next run and the add-in read the same.
-        if (result.report.columnMap) saveSettings(wb, { columnMap: result.report.columnMap });
-        return summary;
-      });
-      if (!done.ok) return done;
-      render = done.value;
-      warnings.push(...done.warnings);
     }
     written.push(req.out);
   }
@@ -293,6 +308,36 @@ async function rewrite<T>(
   return { ok: true, value, warnings };
 }
 
+/**
+ * Runs a part-by-part edit of the package, accepting the written copy only when reading it back gives
+ * the same values on every user sheet. 'unsupported' when the package holds what such an edit cannot
+ * undo or carry; the caller then takes the exceljs road.
+ */
+async function editPackage<T>(
+  out: string,
+  contents: PackageContents,
+  json: string | undefined,
+  edit: (accept: (tmp: string) => Promise<boolean>) => Promise<T | null>,
+): Promise<{ ok: true; value: T } | RunFailure | 'unsupported'> {
+  let changed: string[] = [];
+  const accept = async (tmp: string): Promise<boolean> => {
+    const again = await readWorkbookPackage(tmp);
+    changed = again.ok ? sheetsWithOtherValues(contents.grids, again.contents.grids) : contents.grids.map((g) => g.name);
+    return changed.length === 0;
+  };
+  let value: T | null;
+  try {
+    value = await edit(accept);
+  } catch (e) {
+    if (e instanceof PackageEditUnsupported || e instanceof StylesError) return 'unsupported';
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return writeFailure(out, e);
+    throw e;
+  }
+  if (value === null) return failureOf(CLI_TEXT.cannotCarryValues, { file: out, sheets: changed.join(', ') }, json);
+  return { ok: true, value };
+}
+
 /** Names of the sheets of `before` whose values or merged areas differ in `after` (or are missing there). */
 export function sheetsWithOtherValues(before: readonly SheetGrid[], after: readonly SheetGrid[]): string[] {
   const byName = new Map(after.map((g) => [g.name, g]));
@@ -329,6 +374,12 @@ export async function runClear(input: string, out: string): Promise<{ ok: true; 
   const read = await readWorkbookPackage(input);
   if (!read.ok) return readFailure(input, read);
   const warnings: Warning[] = [];
+  if (!read.contents.state.unreadable) {
+    const state = read.contents.state.state;
+    const keep = { ...state, reviews: storedDecisions(read.contents.reviews) };
+    const edited = await editPackage(out, read.contents, undefined, (accept) => clearPackage(input, out, keep, accept));
+    if (edited !== 'unsupported') return edited.ok ? { ok: true, restoredCells: edited.value.restoredCells, warnings } : edited;
+  }
   const done = await rewrite(input, out, read.contents, undefined, (wb) => clearAnnotations(wb));
   if (!done.ok) return done;
   warnings.push(...done.warnings);

@@ -10,7 +10,7 @@ import { isNoFill } from './annotations';
 import { ExcelHost } from './host';
 import { AdapterError } from './office-errors';
 import { OpResult } from './ops';
-import { normalizeRows } from './read-workbook';
+import { normalizeRows, queueStateRead, SheetInfo } from './read-workbook';
 import { templateFailure } from './template-messages';
 
 /**
@@ -36,8 +36,11 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 
 export interface LiveCheckOptions {
   host: ExcelHost;
-  /** The workbook's settings (language, tolerances, saved column map), read at each check. */
-  settings: () => Settings;
+  /**
+   * The settings to check with, given those saved in the workbook when the check started (tolerances,
+   * tax rates, the saved column map); the pane adds Office's display language.
+   */
+  settings: (saved: Partial<Settings>) => Settings;
   debounceMs?: number;
   /** Timer used for the debounce (tests pass their own); returns a cancel function. */
   schedule?: (run: () => void, ms: number) => () => void;
@@ -174,9 +177,11 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
   let cancelTimer: (() => void) | null = null;
   let running: Promise<LiveResult[]> = Promise.resolve([]);
 
-  const lang = (): Settings['lang'] => o.settings().lang;
+  const settingsNow = (): Settings => o.settings(saved);
+  const lang = (): Settings['lang'] => settingsNow().lang;
 
   let listening = false;
+  let saved: Partial<Settings> = {};
 
   const onChanged = (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
     const sheet = watched.get(args.worksheetId);
@@ -227,10 +232,12 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
         sheets.load('items/name,items/id,items/visibility');
         await context.sync();
         const visible = sheets.items.filter((s) => s.visibility === 'Visible');
+        const stateOf = queueStateRead(context, sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as SheetInfo['visibility'], protected: false })));
         const reads = visible.map((s) => s.getRange(HEADER_SCAN).load('values,valueTypes'));
         await context.sync();
+        saved = stateOf().state.settings;
         const grids = visible.map((s, i) => ({ name: s.name, rows: normalizeRows(reads[i].values, reads[i].valueTypes as string[][]) }));
-        const { mappings } = recognizeWorkbook(grids, o.settings());
+        const { mappings } = recognizeWorkbook(grids, settingsNow());
         const out: Watched[] = [];
         for (const m of mappings) {
           const i = visible.findIndex((s) => s.name === m.sheet);
@@ -276,7 +283,7 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
   /** Checks one sheet's pending rows, chunk by chunk. */
   async function checkSheet(sheet: Watched, job: { intervals: Interval[]; all: boolean }): Promise<LiveResult> {
     const result: LiveResult = { sheet: sheet.name, rows: 0, flagged: 0, cleared: 0, chunks: 0, syncs: 0, findings: [] };
-    const settings = o.settings();
+    const settings = settingsNow();
     const first = sheet.mapping.headerRow + 1;
     return host.run(async (context) => {
       const sync = async (): Promise<void> => {

@@ -9,6 +9,7 @@ import { SheetMapping, TemplateKind } from '../core/templates/templates';
 import { ExcelHost } from './host';
 import { AdapterError } from './office-errors';
 import { OpResult } from './ops';
+import { normalizeRows } from './read-workbook';
 import { templateFailure } from './template-messages';
 
 /**
@@ -21,8 +22,8 @@ import { templateFailure } from './template-messages';
 
 /** Excel's last row, 1-based: validation and formats cover a column down to it so new rows inherit them. */
 const LAST_ROW = 1_048_576;
-/** Columns of row 1 read to recognise the other sheets (the customers sheet for the drop-down). */
-const HEADER_SCAN = 'A1:AX1';
+/** First rows read to recognise the sheets (title rows and two-row headers included). */
+const HEADER_SCAN = 'A1:AX10';
 /** Header look: bold on a light fill (the table's style shows through on inserted templates). */
 const HEADER_FILL = '#DDEBF7';
 /** Blank rows an inserted table starts with: enough for a month of entries, formulas filled down. */
@@ -82,17 +83,15 @@ interface SheetHeads {
   grids: SheetGrid[];
 }
 
-/** Loads every sheet's name, then its first row (two syncs). */
+/** Loads every sheet's name, then its first rows (two syncs). */
 async function readHeads(context: Excel.RequestContext): Promise<SheetHeads> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
   const names = sheets.items.map((s) => s.name);
-  const ranges = sheets.items.map((s) => s.getRange(HEADER_SCAN).load('values'));
+  const ranges = sheets.items.map((s) => s.getRange(HEADER_SCAN).load('values,valueTypes'));
   await context.sync();
-  const cell = (v: unknown): string | number | boolean | null =>
-    typeof v === 'string' ? (v === '' ? null : v) : typeof v === 'number' || typeof v === 'boolean' ? v : null;
-  const grids = names.map((name, i) => ({ name, rows: [(ranges[i].values[0] ?? []).map(cell)] }));
+  const grids = names.map((name, i) => ({ name, rows: normalizeRows(ranges[i].values, ranges[i].valueTypes as string[][]) }));
   return { names, grids };
 }
 
@@ -211,8 +210,11 @@ export async function applyTemplate(host: ExcelHost, o: ApplyOptions): Promise<O
       if (index < 0) throw new AdapterError('TemplateSheetNotFound', { sheet: o.sheet });
       const sheetName = heads.names[index];
       const settings = resolveSettings({ ...o.settings, lang: o.lang });
-      const headers = Array.from(heads.grids[index].rows[0], (v) => cellText(v).trim());
-      const mapping = mapHeaders(sheetName, o.kind, headers);
+      // The engine's own reading of the sheet (header under titles, export names, content) when it sees
+      // this template there; else the first row read against the template's headers.
+      const recognised = recognizeSheets(heads.grids, settings).find((m) => m.sheet === sheetName && m.template === o.kind);
+      const mapping = recognised ?? mapHeaders(sheetName, o.kind, Array.from(heads.grids[index].rows[0] ?? [], (v) => cellText(v).trim()), settings);
+      const headers = Array.from(heads.grids[index].rows[mapping.headerRow - 1] ?? [], (v) => cellText(v).trim());
       const columns = mapping.columns as Partial<Record<string, number>>;
       if (Object.keys(columns).length === 0) {
         const fields = templateFields(o.kind);
@@ -223,13 +225,13 @@ export async function applyTemplate(host: ExcelHost, o: ApplyOptions): Promise<O
         });
       }
       const customers = o.kind === 'customers' ? null : customerIdsOf(recognizeSheets(heads.grids, settings), sheetName);
-      const layout = templateLayout(o.kind, { lang: o.lang, columns, settings, customerIds: customers?.ref ?? null });
+      const layout = templateLayout(o.kind, { lang: o.lang, columns, headerRow: mapping.headerRow, settings, customerIds: customers?.ref ?? null });
       const ws = context.workbook.worksheets.getItem(sheetName);
       ws.protection.load('protected');
       await context.sync();
       if (ws.protection.protected) throw new AdapterError('TemplateSheetProtected', { sheet: sheetName });
       for (const c of layout.columns) queueColumn(ws, c, layout.headerRow);
-      ws.getRange(`A1:${columnLetter(Math.max(headers.length, 1) - 1)}1`).format.font.bold = true;
+      ws.getRange(`A${layout.headerRow}:${columnLetter(Math.max(headers.length, 1) - 1)}${layout.headerRow}`).format.font.bold = true;
       ws.freezePanes.freezeRows(layout.headerRow);
       if (o.protect) {
         const width = Math.max(headers.length, ...layout.columns.map((c) => c.col + 1));

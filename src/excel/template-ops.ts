@@ -52,7 +52,7 @@ export function createTemplateOps(host: ExcelHost = officeHost()): TemplateOps {
     saveMapping: (choices) => saveMapping(host, lang(), choices),
     async startLive(onResult, onError) {
       await live?.stop();
-      live = createLiveChecker({ host, settings: () => resolveSettings({ lang: lang() }), onResult, onError });
+      live = createLiveChecker({ host, settings: (saved) => resolveSettings({ ...saved, lang: lang() }), onResult, onError });
       return live.start();
     },
     async stopLive() {

@@ -11,6 +11,8 @@ export interface PackagePart {
   headerOffset: number;
   /** The zip's general-purpose flags; bit 0 marks an encrypted entry. */
   flags: number;
+  /** CRC-32 of the unpacked data, as the directory records it. */
+  crc32: number;
 }
 
 /** Names of the parts inside an .xlsx package; see {@link readPackageDirectory}. */
@@ -67,13 +69,14 @@ export async function readPackageDirectory(file: string): Promise<PackagePart[] 
       if (dir.readUInt32LE(p) !== 0x02014b50) return null;
       const flags = dir.readUInt16LE(p + 8);
       const method = dir.readUInt16LE(p + 10);
+      const crc32 = dir.readUInt32LE(p + 16);
       const compressedSize = dir.readUInt32LE(p + 20);
       const size = dir.readUInt32LE(p + 24);
       const headerOffset = dir.readUInt32LE(p + 42);
       const nameLength = dir.readUInt16LE(p + 28);
       const extraLength = dir.readUInt16LE(p + 30);
       const commentLength = dir.readUInt16LE(p + 32);
-      names.push({ name: dir.toString('utf8', p + 46, p + 46 + nameLength), size, method, compressedSize, headerOffset, flags });
+      names.push({ name: dir.toString('utf8', p + 46, p + 46 + nameLength), size, method, compressedSize, headerOffset, flags, crc32 });
       p += 46 + nameLength + extraLength + commentLength;
     }
     return names;

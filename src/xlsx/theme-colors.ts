@@ -12,7 +12,11 @@ const SCHEME_ORDER = ['lt1', 'dk1', 'lt2', 'dk2', 'accent1', 'accent2', 'accent3
 export function themePalette(workbook: ExcelJS.Workbook): string[] | null {
   const themes = (workbook as unknown as { _themes?: Record<string, unknown> })._themes;
   const xml = themes && typeof themes.theme1 === 'string' ? themes.theme1 : null;
-  if (!xml) return null;
+  return xml ? paletteFromThemeXml(xml) : null;
+}
+
+/** The palette of a theme part's XML as "RRGGBB" by theme index; null when it lacks a colour. */
+export function paletteFromThemeXml(xml: string): string[] | null {
   const palette: string[] = [];
   for (const key of SCHEME_ORDER) {
     const m = new RegExp(`<a:${key}>\\s*<a:(?:srgbClr val="([0-9A-Fa-f]{6})"|sysClr [^>]*lastClr="([0-9A-Fa-f]{6})")`).exec(xml);

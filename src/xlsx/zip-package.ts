@@ -27,6 +27,11 @@ export class ZipPackage {
     this.byKey = new Map(parts.map((p) => [partKey(p.name), p]));
   }
 
+  /** The same file seen with another set of parts (renamed or left out), for an edit's view of it. */
+  withParts(parts: readonly PackagePart[]): ZipPackage {
+    return new ZipPackage(this.file, parts);
+  }
+
   /** Opens the package; null when the file holds no readable zip directory. */
   static async open(file: string): Promise<ZipPackage | null> {
     const parts = await readPackageDirectory(file);

@@ -17,7 +17,7 @@ describe('the Audit Log and recon verify', () => {
     const ws = (await openXlsx(file)).getWorksheet('Audit Log');
     if (!ws) throw new Error('no Audit Log');
     const out: { row: number; cells: string[] }[] = [];
-    ws.eachRow((row, n) => out.push({ row: n, cells: (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))) }));
+    ws.eachRow((row, n) => out.push({ row: n, cells: Array.from((row.values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v))) }));
     return out.filter((r) => /^\d+$/.test(r.cells[0] ?? ''));
   }
 

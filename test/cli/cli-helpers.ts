@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, promises as fs, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
@@ -61,3 +61,13 @@ export async function openXlsx(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+
+/** Every part of a package as text (binary parts as latin1), by name: to compare packages part by part. */
+export async function readParts(file: string): Promise<Map<string, string>> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jszip ships with exceljs; an independent reader for the tests
+  const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ files: Record<string, { dir: boolean; async(t: 'nodebuffer'): Promise<Buffer> }> }> };
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const parts = new Map<string, string>();
+  for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) parts.set(name, (await entry.async('nodebuffer')).toString('latin1'));
+  return parts;
+}

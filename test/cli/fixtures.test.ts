@@ -3,6 +3,7 @@ import { checkWorkbook } from '../../src/core/engine';
 import { fmt } from '../../src/core/model/i18n';
 import { Report } from '../../src/core/output/report';
 import { runCheck } from '../../src/cli/run-check';
+import { serializeState, STATE_SHEET } from '../../src/core/output/workbook-state';
 import { cleanWorkbook, FixtureWorkbook, mistakesWorkbook, VARIANTS } from '../fixtures/validation-workbooks';
 import { recon, tempDir, writeGrids } from './cli-helpers';
 
@@ -44,20 +45,30 @@ describe.each(VARIANTS.map((v) => [v]))('recon check on the validation fixtures 
   });
 });
 
-describe('recon check --out on a workbook above the size the copy can carry', () => {
+describe('recon check --out on a large workbook', () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
 
-  it('writes the report, then refuses the copy in one line', async () => {
+  it('annotates it part by part whatever its size', async () => {
     const wb = cleanWorkbook('en');
-    const input = tmp.file('large-out.xlsx');
-    const json = tmp.file('large-out.json');
+    const input = tmp.file('large.xlsx');
     await writeGrids(input, wb.sheets);
+    const done = await runCheck({ input, out: tmp.file('large-out.xlsx'), streamAboveBytes: 1 });
+    expect(done.ok).toBe(true);
+    await expect(fs.stat(tmp.file('large-out.xlsx'))).resolves.toBeTruthy();
+  });
+
+  it('when it holds another renderer\'s annotations (the exceljs road), writes the report, then refuses the copy in one line', async () => {
+    const wb = cleanWorkbook('en');
+    const input = tmp.file('large-foreign.xlsx');
+    const json = tmp.file('large-foreign.json');
+    const state = { version: 1 as const, ownedSheets: [{ key: 'findings' as const, name: 'Old Findings' }], saved: [], settings: {} };
+    await writeGrids(input, [...wb.sheets, { name: 'Old Findings', rows: [['x']] }, { name: STATE_SHEET, rows: serializeState(state).map((c) => [c]) }]);
     const done = await runCheck({ input, out: tmp.file('never.xlsx'), json, streamAboveBytes: 1 });
     expect(done.ok).toBe(false);
     if (done.ok) return;
     expect(done.exitCode).toBe(1);
-    expect(fmt(done.message.text, 'en', done.message.params)).toMatch(/^cannot write ".*never\.xlsx": the workbook holds 1 MB of sheet data, more than the 1 MB the command line can annotate; use --json.* \(the report .*large-out\.json was written\)$/);
+    expect(fmt(done.message.text, 'en', done.message.params)).toMatch(/^cannot write ".*never\.xlsx": the workbook holds 1 MB of sheet data, more than the 1 MB the command line can annotate; use --json.* \(the report .*large-foreign\.json was written\)$/);
     await expect(fs.stat(tmp.file('never.xlsx'))).rejects.toThrow();
     expect((JSON.parse(await fs.readFile(json, 'utf8')) as Report).sheets.length).toBeGreaterThan(0);
   });

@@ -8,7 +8,7 @@ import { FINDING_CODES } from '../../src/core/model/findings';
 import { Report } from '../../src/core/output/report';
 import { STATE_SHEET } from '../../src/core/output/workbook-state';
 import { listPackageParts } from '../../src/xlsx/package-parts';
-import { openXlsx, recon, tempDir, writeGrids } from './cli-helpers';
+import { openXlsx, readParts, recon, tempDir, writeGrids } from './cli-helpers';
 
 const d = (iso: string): number => dayFromISO(iso) as number;
 
@@ -296,10 +296,9 @@ describe('recon check: workbooks it can read', () => {
     });
   });
 
-  it('warns, without failing, that the written copy leaves out charts and pivot tables it cannot carry', async () => {
+  it('keeps charts and pivot tables in the copy byte for byte, without a warning', async () => {
     const input = tmp.file('with-chart.xlsx');
     await writeGrids(input, [CUSTOMERS]);
-    // Add the parts Excel would write for a chart and a pivot table (exceljs cannot write these back).
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- jszip ships with exceljs; only the test edits a package
     const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ file(n: string, d: string): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> }> };
     const zip = await JSZip.loadAsync(await fs.readFile(input));
@@ -308,11 +307,13 @@ describe('recon check: workbooks it can read', () => {
     await fs.writeFile(input, await zip.generateAsync({ type: 'nodebuffer' }));
     expect(await listPackageParts(input)).toEqual(expect.arrayContaining(['xl/workbook.xml', 'xl/charts/chart1.xml']));
 
-    const run = await recon('check', input, '--out', tmp.file('with-chart-out.xlsx'));
+    const out = tmp.file('with-chart-out.xlsx');
+    const run = await recon('check', input, '--out', out);
     expect(run.code).toBe(0);
-    expect(run.err).toEqual(['recon: warning: the written copy leaves out what it cannot carry (charts, pivot-tables); the input file is unchanged / 警告：写出的副本无法保留以下内容（charts, pivot-tables），输入文件未作改动']);
-    // Without --out nothing is rewritten, so there is nothing to warn about.
-    expect((await recon('check', input, '--json', tmp.file('with-chart.json'))).err).toEqual([]);
+    expect(run.err).toEqual([]);
+    const copy = await readParts(out);
+    expect(copy.get('xl/charts/chart1.xml')).toBe('<c:chartSpace/>');
+    expect(copy.get('xl/pivotTables/pivotTable1.xml')).toBe('<pivotTableDefinition/>');
   });
 
   it.each<[string, (input: string) => Promise<string>]>([

@@ -188,6 +188,29 @@ describe('apply a template to an existing sheet', () => {
     expect(s.tables).toHaveLength(0);
   });
 
+  it('finds a header under a title row and lays the rules from the row below it', async () => {
+    const fake = newFake(FakeWorkbookModel.fromRows({
+      Customers: [['Customer ID', 'Customer Name'], ['C1', 'Acme']],
+      回款: [
+        ['2024年回款明细'],
+        [],
+        ['回款日期', '回款单号', '客户编号', '回款金额', '付款方式'],
+        [45300, 'R1', 'C1', 100, '现金'],
+        [45301, 'R2', 'C1', 200, '银行转账'],
+      ],
+    }));
+    const value = ok(await applyTemplate(fakeHost(fake), { kind: 'receipts', lang: 'zh', sheet: '回款' }));
+    expect(value.columns.map((c) => [c.key, c.address])).toEqual([
+      ['date', 'A4:A1048576'], ['receiptNo', 'B4:B1048576'], ['customerId', 'C4:C1048576'], ['amount', 'D4:D1048576'], ['method', 'E4:E1048576'],
+    ]);
+    const s = fake.model.mustSheet('回款');
+    expect(ruleAt(s, 2, 3)).toBeUndefined();
+    expect(ruleAt(s, 3, 3)?.rule).toEqual({ decimal: { operator: 'GreaterThan', formula1: 0 } });
+    expect(ruleAt(s, 3, 1)?.rule).toEqual({ custom: { formula: '=COUNTIF($B:$B,B4)=1' } });
+    expect(s.frozenRows).toBe(3);
+    expect(s.rows[0]).toEqual(['2024年回款明细']);
+  });
+
   it('with protection every data cell stays editable and the header row is locked', async () => {
     const fake = newFake(exportBook());
     ok(await applyTemplate(fakeHost(fake), { kind: 'sales', lang: 'en', sheet: 'Export', protect: true }));

@@ -13,6 +13,8 @@ import { OpeningDifference, openingDifferences } from './opening-balance';
 import { CustomerSuggestion, suggestCustomers, SuggestInput } from './suggest-customer';
 import { OwnedSheet } from '../output/plan';
 import { NoStatementCustomer, reconciliationSheet } from '../output/reconciliation-sheet';
+import { matchesSheet } from '../output/matches-sheet';
+import { matchedRowLookup } from './matched-rows';
 import { CustomerRecord, ParsedWorkbook } from '../model/records';
 import { CustomerReport, MatchReport } from '../output/report';
 import { Settings } from '../model/settings';
@@ -166,18 +168,23 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
     });
   }
 
+  const matches = reporter.matches.concat(suggestions.map((s) => s.match), cash.matches);
+  const sheets: OwnedSheet[] = [];
+  if (scopes.size > 0) sheets.push(reconciliationSheet(tieOuts, asOf, settings.lang, customerNames(customerRecords, customers.ids), noStatement));
+  if (matches.length > 0) sheets.push(matchesSheet(matches, matchedRowLookup(parsed), settings.lang));
+
   // concat copies in bulk; spreading a million-element array goes through the iterator protocol.
   const findings = reporter.findings.concat(cash.findings, openings.findings, tieOutFindings);
   disambiguateIds(findings);
   const customerIds = customers.ids.map((_, cust) => cust);
   return {
     findings,
-    matches: reporter.matches.concat(suggestions.map((s) => s.match), cash.matches),
+    matches,
     customers: customerReports({
       ids: customers.ids, report: customerIds, customers: customerRecords, open: cash.open, futureSales: cash.futureSales,
       exposureIncludesFutureSales: settings.exposureIncludesFutureSales, agingBuckets: settings.agingBuckets, asOf,
     }),
-    sheets: scopes.size > 0 ? [reconciliationSheet(tieOuts, asOf, settings.lang, customerNames(customerRecords, customers.ids), noStatement)] : [],
+    sheets,
     cash: cash.detail,
     openItems: cash.open,
     futureSales: cash.futureSales,

@@ -13,6 +13,7 @@ import type { ReviewStatus } from './review';
 export const OWNED_SHEET_NAMES: Record<OwnedSheetKey, Bilingual> = {
   findings: { en: 'Findings', zh: '检查结果' },
   reconciliation: { en: 'Reconciliation', zh: '余额调节表' },
+  matches: { en: 'Matches', zh: '匹配明细' },
   aging: { en: 'Aging', zh: '账龄分析' },
   credit: { en: 'Credit', zh: '信用管理' },
   'sales-summary': { en: 'Sales Summary', zh: '销售汇总' },
@@ -172,4 +173,34 @@ export const RECON_TEXT = {
   signDate: { en: 'Date:', zh: '日期：' },
   none: { en: '(none)', zh: '（无）' },
   footerCenter: { en: 'Page &P of &N', zh: '第 &P 页，共 &N 页' },
+} satisfies Record<string, Bilingual>;
+
+/** Texts of the Matches sheet: every link the three reconciliations made. */
+export const MATCHES_TEXT = {
+  title: { en: 'Matches', zh: '匹配明细' },
+  intro: {
+    en: 'Every link: sales ↔ statement, receipts ↔ statement, and cash application (receipts → sales; FIFO allocations marked). Difference = ours − theirs.',
+    zh: '全部匹配：销售 ↔ 对账单、收款 ↔ 对账单，以及收款核销（收款 → 销售；先进先出分配已标注）。差额 = 我方 − 对方。',
+  },
+  truncated: {
+    en: 'Showing the first {shown} of {total} links: an Excel sheet holds no more rows. The JSON report (recon check --json) lists them all.',
+    zh: '仅列出前 {shown} 条（共 {total} 条）：Excel 工作表行数已满。JSON 报告（recon check --json）列出全部匹配。',
+  },
+  index: { en: '#', zh: '序号' },
+  pair: { en: 'Reconciliation', zh: '核对类型' },
+  pass: { en: 'Pass', zh: '匹配规则' },
+  status: { en: 'Status', zh: '状态' },
+  ours: { en: 'Ours', zh: '我方记录' },
+  ourAmount: { en: 'Our amount', zh: '我方金额' },
+  theirs: { en: 'Theirs / invoices', zh: '对方记录 / 发票' },
+  theirAmount: { en: 'Their amount', zh: '对方金额' },
+  difference: { en: 'Difference', zh: '差额' },
+  days: { en: 'Days apart', zh: '相差天数' },
+  fifo: { en: 'FIFO', zh: '先进先出' },
+  reason: { en: 'Reason', zh: '说明' },
+  pairSalesStatement: { en: 'Sales ↔ statement', zh: '销售 ↔ 对账单' },
+  pairReceiptsStatement: { en: 'Receipts ↔ statement', zh: '收款 ↔ 对账单' },
+  pairReceiptsSales: { en: 'Cash application', zh: '收款核销' },
+  more: { en: '{first} +{more}', zh: '{first} 等 {count} 行' },
+  fifoMark: { en: 'FIFO', zh: '先进先出' },
 } satisfies Record<string, Bilingual>;

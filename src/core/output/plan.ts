@@ -44,7 +44,7 @@ export const SEVERITY_FONT: Record<Severity, string> = {
 };
 
 /** Keys of the sheets the add-in owns; the visible name is localised and registered in the workbook. */
-export type OwnedSheetKey = 'findings' | 'reconciliation' | 'aging' | 'credit' | 'sales-summary' | 'statement' | 'audit-log';
+export type OwnedSheetKey = 'findings' | 'reconciliation' | 'matches' | 'aging' | 'credit' | 'sales-summary' | 'statement' | 'audit-log';
 
 /** How a column's values are shown. */
 export type ColumnFormat = 'text' | 'money' | 'date' | 'int' | 'percent' | 'datetime';

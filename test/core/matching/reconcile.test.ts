@@ -145,6 +145,25 @@ describe('reconcile', () => {
     expect(links.map((l) => `${l.link.sheet}!${l.link.cell}`)).toEqual(expect.arrayContaining(['Sales!B5', 'Statement!C6', 'Statement!C8', 'Receipts!B3']));
   });
 
+  it('lists every link on the Matches sheet: pass, both sides linked to their cells, amounts, days, reason, FIFO marked', () => {
+    const res = run(scenario());
+    const sheet = res.sheets.find((x) => x.key === 'matches') as OwnedSheet;
+    expect(sheet.name).toBe('Matches');
+    expect(sheet.columns.map((c) => c.header)).toEqual(['#', 'Reconciliation', 'Pass', 'Status', 'Ours', 'Our amount', 'Theirs / invoices', 'Their amount', 'Difference', 'Days apart', 'FIFO', 'Reason']);
+    const rows = sheet.rows.map((r) => r.map(outValue));
+    const linkOf = (v: unknown): string => (v as { link: { sheet: string; cell: string } }).link.sheet + '!' + (v as { link: { cell: string } }).link.cell;
+    const exact = rows.find((r) => r[2] === 'exact-reference' && linkOf(r[4]) === 'Sales!B2') ?? [];
+    expect([exact[1], linkOf(exact[6]), exact[5], exact[7], exact[8]]).toEqual(['Sales ↔ statement', 'Statement!C3', { money: '1130.00' }, { money: '1130.00' }, { money: '0.00' }]);
+    const diff = rows.find((r) => r[2] === 'reference-amount-diff') ?? [];
+    expect([linkOf(diff[4]), diff[5], linkOf(diff[6]), diff[7], diff[8], diff[9]]).toEqual(['Sales!B3', { money: '2260.00' }, 'Statement!C4', { money: '2300.00' }, { money: '-40.00' }, 1]);
+    // Cash application: RC-2 pays the oldest open invoice, marked FIFO.
+    const fifo = rows.find((r) => r[2] === 'fifo') ?? [];
+    expect([fifo[1], linkOf(fifo[4]), linkOf(fifo[6]), fifo[10]]).toEqual(['Cash application', 'Receipts!B3', 'Sales!B3', 'FIFO']);
+    // Unmatched records are findings, not links.
+    expect(rows.some((r) => r[3] === 'unmatched')).toBe(false);
+    expect(rows.map((r) => r[0])).toEqual(rows.map((_, i) => i + 1));
+  });
+
   it('raises tie-out when their running balance does not add up', () => {
     const wb = scenario();
     (wb.statements[0].records[6] as StatementRow).rawBalance = 1500;

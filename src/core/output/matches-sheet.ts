@@ -1,0 +1,113 @@
+import { fmt, Lang } from '../model/i18n';
+import { Money, ZERO } from '../model/money';
+import { decimalString } from '../matching/match-amounts';
+import { EXCEL_MAX_ROWS } from './findings-sheet';
+import { ColumnSpec, OutCell, OwnedSheet } from './plan';
+import { MATCHES_TEXT, ownedSheetName } from './plan-messages';
+import { MatchPair, MatchReport } from './report';
+
+/**
+ * The Matches sheet: every link the reconciliations made (sales ↔ statement, receipts ↔ statement,
+ * cash application's allocations), with its pass, both sides linked to their cells, amounts, the
+ * difference, the days between the two dates and the reason. FIFO allocations are marked. Proposals
+ * that are no link (unmatched, ambiguous, suggested) are findings, not rows here.
+ */
+
+/** One row of ours or theirs as the sheet shows it: the cell to link to and the record's amount. */
+export interface MatchedRow {
+  cell: string;
+  amount: Money | null;
+}
+
+/** Finds a row named "Sheet!row" on the given side of a pair; null when it is not a record the engine read. */
+export type MatchedRowLookup = (ref: string, pair: MatchPair, side: 'ours' | 'theirs') => MatchedRow | null;
+
+const NOT_LINKS: ReadonlySet<string> = new Set(['unmatched', 'ambiguous', 'suggested']);
+
+const PAIR_TEXT: Record<MatchPair, keyof typeof MATCHES_TEXT> = {
+  'sales~statement': 'pairSalesStatement',
+  'receipts~statement': 'pairReceiptsStatement',
+  'receipts~sales': 'pairReceiptsSales',
+};
+
+const FIFO_FILL = 'FFF2CC';
+
+function splitRef(ref: string): { sheet: string; row: number } | null {
+  const at = ref.lastIndexOf('!');
+  const row = Number(ref.slice(at + 1));
+  return at > 0 && Number.isInteger(row) && row > 0 ? { sheet: ref.slice(0, at), row } : null;
+}
+
+/** Builds the sheet from the report's matches, in their order. */
+export function matchesSheet(matches: readonly MatchReport[], lookup: MatchedRowLookup, lang: Lang): OwnedSheet {
+  const t = (key: keyof typeof MATCHES_TEXT, params: Record<string, string | number> = {}): string => fmt(MATCHES_TEXT[key], lang, params);
+  const links = matches.filter((m) => !NOT_LINKS.has(m.status) && !NOT_LINKS.has(m.pass));
+  const preamble: OutCell[][] = [[t('title')], [t('intro')]];
+  const room = EXCEL_MAX_ROWS - 5;
+  const shown = Math.min(links.length, room);
+  if (shown < links.length) preamble.push([t('truncated', { shown, total: links.length })]);
+  preamble.push([]);
+
+  /** The side's cell: a link to its first row ("Sales!12 +2" for a group) and the sum of its amounts. */
+  const side = (m: MatchReport, which: 'ours' | 'theirs'): [OutCell, OutCell] => {
+    const refs = m[which];
+    if (refs.length === 0) return [null, null];
+    let sum: Money = ZERO;
+    let known = true;
+    let first: { sheet: string; cell: string } | null = null;
+    for (const ref of refs) {
+      const found = lookup(ref, m.pair, which);
+      const at = splitRef(ref);
+      if (!first && found && at) first = { sheet: at.sheet, cell: found.cell };
+      if (found?.amount) sum = sum.plus(found.amount);
+      else known = false;
+    }
+    const text = refs.length === 1 ? refs[0] : t('more', { first: refs[0], more: refs.length - 1, count: refs.length });
+    return [first ? { link: { text, sheet: first.sheet, cell: first.cell } } : text, known ? { money: decimalString(sum) } : null];
+  };
+
+  const rows: OutCell[][] = new Array(shown);
+  for (let i = 0; i < shown; i++) {
+    const m = links[i];
+    const fifo = m.pass === 'fifo' || m.status === 'fifo';
+    const [ours, ourAmount] = side(m, 'ours');
+    const [theirs, theirAmount] = side(m, 'theirs');
+    rows[i] = [
+      i + 1,
+      t(PAIR_TEXT[m.pair]),
+      m.pass,
+      m.status,
+      ours,
+      ourAmount,
+      theirs,
+      theirAmount,
+      { money: m.difference },
+      m.days ?? null,
+      fifo ? { value: t('fifoMark'), style: { bold: true, fill: FIFO_FILL } } : null,
+      m.reason,
+    ];
+  }
+  const columns: ColumnSpec[] = [
+    { header: t('index'), format: 'int', width: 7 },
+    { header: t('pair'), width: 18 },
+    { header: t('pass'), width: 20 },
+    { header: t('status'), width: 12 },
+    { header: t('ours'), width: 16 },
+    { header: t('ourAmount'), format: 'money', width: 14 },
+    { header: t('theirs'), width: 16 },
+    { header: t('theirAmount'), format: 'money', width: 14 },
+    { header: t('difference'), format: 'money', width: 12 },
+    { header: t('days'), format: 'int', width: 9 },
+    { header: t('fifo'), width: 8 },
+    { header: t('reason'), width: 60, wrap: true },
+  ];
+  const headerRow = preamble.length + 1;
+  return {
+    key: 'matches',
+    name: ownedSheetName('matches', lang),
+    preamble,
+    columns,
+    rows,
+    page: { paper: 'A4', orientation: 'landscape', fitToWidth: true, printTitleRows: { first: headerRow, last: headerRow } },
+  };
+}
