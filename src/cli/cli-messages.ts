@@ -101,6 +101,10 @@ export const CLI_TEXT = {
     en: 'cannot write "{file}": the command line cannot rewrite this workbook yet; the input is unchanged',
     zh: '无法写入“{file}”：命令行暂时无法改写此工作簿；输入文件未作改动',
   },
+  needsXlsm: {
+    en: 'cannot write "{file}": the workbook holds macros, which Excel opens only from a .xlsm file; name the copy .xlsm',
+    zh: '无法写入“{file}”：工作簿含有宏，Excel 只能从 .xlsm 文件打开，请将副本命名为 .xlsm',
+  },
   reportWritten: { en: ' (the report {json} was written)', zh: '（报告 {json} 已写入）' },
   tooLargeToAnnotate: {
     en: 'cannot write "{file}": the workbook holds {size} MB of sheet data, more than the {limit} MB the command line can annotate; use --json for the report, or the add-in in Excel',

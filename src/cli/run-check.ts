@@ -12,7 +12,7 @@ import { writeReportJson } from './report-json';
 import ExcelJS from 'exceljs';
 import { NotReadable } from '../xlsx/file-kind';
 import { Report } from '../core/output/report';
-import { contentLostOnRewrite, sheetDataSize } from '../xlsx/package-parts';
+import { contentLostOnRewrite, listPackageParts, sheetDataSize } from '../xlsx/package-parts';
 import { PackageContents, PackageReadFailure, readWorkbookPackage } from '../xlsx/read-package';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
 import { annotatePackage, clearPackage, PackageEditUnsupported } from '../xlsx/package-editor';
@@ -147,6 +147,16 @@ export async function sameFile(input: string, target: string): Promise<boolean> 
   }
 }
 
+/**
+ * A copy of a workbook with macros must keep the .xlsm extension: Excel refuses a macro-enabled
+ * package named .xlsx. The copy keeps the macros (and the package's content types) byte for byte.
+ */
+async function refuseMacrosWithoutXlsm(input: string, out: string, json?: string): Promise<RunFailure | null> {
+  const parts = await listPackageParts(input).catch(() => null);
+  const macros = (parts ?? []).some((p) => /^xl\/vbaProject\.bin$/i.test(p));
+  return macros && !/\.xl[st]m$/i.test(out) ? failureOf(CLI_TEXT.needsXlsm, { file: out }, json) : null;
+}
+
 async function refuseInputAsOutput(input: string, targets: (string | undefined)[]): Promise<RunFailure | null> {
   for (const t of targets) {
     if (t && (await sameFile(input, t))) return { ok: false, exitCode: 1, message: { text: CLI_TEXT.outIsInput, params: { file: t } } };
@@ -236,6 +246,8 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
       notes.push({ text: CLI_TEXT.noTemplatesCopied, params: { file: req.out } });
     } else {
       const out = req.out;
+      const macros = await refuseMacrosWithoutXlsm(req.input, out, req.json);
+      if (macros) return macros;
       const found = contents.state.state;
       // The column map this run used goes into the team settings, so the next run and the add-in read the same.
       const state = result.report.columnMap ? { ...found, settings: { ...found.settings, columnMap: result.report.columnMap } } : found;
@@ -374,6 +386,8 @@ export async function runClear(input: string, out: string): Promise<{ ok: true; 
   const read = await readWorkbookPackage(input);
   if (!read.ok) return readFailure(input, read);
   const warnings: Warning[] = [];
+  const macros = await refuseMacrosWithoutXlsm(input, out);
+  if (macros) return macros;
   if (!read.contents.state.unreadable) {
     const state = read.contents.state.state;
     const keep = { ...state, reviews: storedDecisions(read.contents.reviews) };

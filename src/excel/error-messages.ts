@@ -66,6 +66,10 @@ export const ERROR_MESSAGES: Record<string, Bilingual> = {
     en: 'This version of Excel lacks a feature the add-in needs. Update Office, then try again.',
     zh: '当前 Excel 版本缺少本加载项所需的功能。请更新 Office 后重试。',
   },
+  SyncTimeout: {
+    en: 'Excel stopped answering (nothing for {seconds} seconds), so the add-in gave up waiting. Save your work, close and reopen the workbook (in Excel on the web, reload the page), then run the check again; if highlights remain, click Clear.',
+    zh: 'Excel 已停止响应（{seconds} 秒无回应），加载项已停止等待。请保存工作，关闭并重新打开工作簿（Excel 网页版请刷新页面），然后重新运行检查；如仍有标记残留，请点击“清除”。',
+  },
   Busy: {
     en: 'A check or clear is already running. Wait for it to finish.',
     zh: '检查或清除操作正在进行中，请等待其完成。',

@@ -1,6 +1,7 @@
 import { SheetGrid } from '../core/model/cells';
 import { fmt, langFromLocale, Lang } from '../core/model/i18n';
 import { readReviews } from '../core/output/findings-sheet';
+import { AuditRow, AuditVerdict, readAuditLog, verifyAuditLog } from '../core/output/audit-log';
 import { recognizeSheets } from '../core/templates/header-recognition';
 import { SheetMapping } from '../core/templates/templates';
 import { dateProbes, dateSystemFromTexts } from './date-system';
@@ -19,6 +20,7 @@ import { AdapterError, officeErrorCode } from './office-errors';
 import { CheckOptions, CheckSummary, ClearSummary, OpResult, ReviewDecision, WorkbookOps } from './ops';
 import { probeAreaSeparator } from './list-separator';
 import { queueOwnedSheet } from './owned-sheets';
+import { WatchdogTimers, watchedHost } from './sync-watchdog';
 import { uniqueSheetName } from '../core/model/sheet-names';
 import { findSheet, FoundState, loadInventory, queueDims, queueMergedAreas, queueStateRead, queueStructureProtection, readGrids, SheetInfo } from './read-workbook';
 import { adoptRenamedSheets, queueStateWrite } from './state-store';
@@ -42,6 +44,8 @@ export interface ExcelOpsOptions {
   engine?: EngineRunner;
   /** Bytes per request and per response (default {@link PAYLOAD_BUDGET}; tests lower it). */
   budget?: number;
+  /** How long one sync may go unanswered (default two minutes, SYNC_TIMEOUT_MS in sync-watchdog.ts) and the timers measuring it. */
+  syncTimeout?: { ms?: number; timers?: WatchdogTimers };
 }
 
 /** Figures of the last check or clear, for tests and the bench. */
@@ -81,6 +85,8 @@ interface ReadResult {
   settings: Settings;
   grids: SheetGrid[];
   reviews: Map<string, Review>;
+  /** The Audit Log's rows as read; null when the workbook has none. */
+  audit: AuditRow[] | null;
   readSyncs: number;
   extraChunks: number;
 }
@@ -105,7 +111,7 @@ function decisionsOfRun(output: EngineOutput): Record<string, ReviewDecision> {
 
 /** Creates the adapter. */
 export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
-  const host = options.host ?? officeHost();
+  const host = watchedHost(options.host ?? officeHost(), options.syncTimeout?.ms, options.syncTimeout?.timers);
   const engine = options.engine ?? inThreadEngine;
   const budget = options.budget ?? PAYLOAD_BUDGET;
   let busy = false;
@@ -160,13 +166,15 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       const settings = resolveSettings({ lang: displayLang(), ...found.state.settings });
       const owned = ownedNames(found.state);
       const findingsName = found.state.ownedSheets.find((o) => o.key === 'findings' && !isPending(o))?.name;
-      const dims = new Map([...dimsOf()].filter(([name]) => !owned.has(name.toLowerCase()) || name === findingsName));
+      const auditName = found.state.ownedSheets.find((o) => o.key === 'audit-log' && !isPending(o))?.name;
+      const dims = new Map([...dimsOf()].filter(([name]) => !owned.has(name.toLowerCase()) || name === findingsName || name === auditName));
       let mappings: SheetMapping[] = [];
       const { grids, stats } = await readGrids(context, dims, {
         chooseFull: (samples) => {
           mappings = recognizeSheets(samples.filter((g) => !owned.has(g.name.toLowerCase())), settings);
           const names = new Set(mappings.map((m) => m.sheet));
           if (findingsName) names.add(findingsName);
+          if (auditName) names.add(auditName);
           return names;
         },
         onProgress: (f) => opts.onProgress?.(0.02 + 0.28 * f, 'read'),
@@ -185,6 +193,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         settings,
         grids: [...grids.values()].filter((g) => !owned.has(g.name.toLowerCase())),
         reviews: mergeReviews(found.state.reviews, findingsGrid ? readReviews(findingsGrid) : new Map()),
+        audit: auditName && grids.get(auditName) ? readAuditLog(grids.get(auditName) as SheetGrid) : null,
         readSyncs: stats.readSyncs,
         extraChunks: stats.extraChunks,
       };
@@ -431,7 +440,10 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       let output: EngineOutput;
       try {
         output = await engine(
-          { sheets: input.grids, settings: input.settings, reviews: input.reviews },
+          {
+            sheets: input.grids, settings: input.settings, reviews: input.reviews,
+            run: { time: new Date().toISOString(), user: input.settings.reviewer, file: '' }, auditLog: input.audit?.map((r) => r.entry) ?? [],
+          },
           { onProgress: (f, stage) => opts.onProgress?.(0.3 + 0.5 * f, stage), signal: opts.signal },
         );
       } catch (e) {
@@ -515,5 +527,28 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     }
   }
 
-  return { check, clear, select, displayLanguage: displayLang, lastRun: () => last };
+  async function verifyAudit(): Promise<OpResult<AuditVerdict>> {
+    try {
+      const verdict = await host.run(async (context) => {
+        const sheets = await loadInventory(context);
+        const stateOf = queueStateRead(context, sheets);
+        await context.sync();
+        const found = stateOf();
+        if (found.unreadable) throw new AdapterError('StateUnreadable', { sheet: STATE_SHEET });
+        const record = found.state.ownedSheets.find((o) => o.key === 'audit-log' && !isPending(o));
+        const sheet = record ? findSheet(sheets, record.name) : undefined;
+        if (!sheet) return verifyAuditLog(null);
+        const dimsOf = queueDims(context, [sheet.name]);
+        await context.sync();
+        const { grids } = await readGrids(context, dimsOf(), { chooseFull: () => new Set([sheet.name]), budget });
+        const grid = grids.get(sheet.name);
+        return verifyAuditLog(grid ? readAuditLog(grid) : null);
+      });
+      return { ok: true, value: verdict };
+    } catch (e) {
+      return failure(e, displayLang());
+    }
+  }
+
+  return { check, clear, select, verifyAudit, displayLanguage: displayLang, lastRun: () => last };
 }

@@ -109,4 +109,25 @@ describe('recon check --out and recon clear edit the package part by part', () =
     // The state records the same owned sheets and looks; only its review bookkeeping may differ.
     expect(differing(a, b).filter((n) => !n.startsWith('xl/worksheets/') && !n.startsWith('recon/'))).toEqual([]);
   });
+
+  it('keeps a .xlsm\'s macros byte for byte, and refuses to name its copy .xlsx', async () => {
+    const input = tmp.file('macros.xlsm');
+    await buildInput(input);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jszip ships with exceljs; only the test adds the macro part
+    const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ file(n: string, d: Buffer): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> }> };
+    const zip = await JSZip.loadAsync(await fs.readFile(input));
+    const vba = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]);
+    zip.file('xl/vbaProject.bin', vba);
+    await fs.writeFile(input, await zip.generateAsync({ type: 'nodebuffer' }));
+
+    const wrongName = tmp.file('macros-checked.xlsx');
+    const refused = await recon('check', input, '--out', wrongName);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toEqual([`recon: cannot write "${wrongName}": the workbook holds macros, which Excel opens only from a .xlsm file; name the copy .xlsm / 无法写入“${wrongName}”：工作簿含有宏，Excel 只能从 .xlsm 文件打开，请将副本命名为 .xlsm`]);
+    await expect(fs.stat(wrongName)).rejects.toThrow();
+
+    const out = tmp.file('macros-checked.xlsm');
+    expect((await recon('check', input, '--out', out, '--as-of', '2024-03-31')).code).toBe(0);
+    expect((await readParts(out)).get('xl/vbaProject.bin')).toBe(vba.toString('latin1'));
+  });
 });

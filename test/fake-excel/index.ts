@@ -43,6 +43,11 @@ export interface FakeExcelOptions {
 export interface FakeInjector {
   /** Fails the n-th request from now (1 = the next one) with an Office error code, applying nothing of it. */
   failAtRequest(n: number, code?: string, message?: string): void;
+  /**
+   * Makes the n-th request from now never settle, applying nothing (office-js #6678, #6150); `stuck` runs
+   * when it is sent, so a test can then fire the timers a watchdog set.
+   */
+  hangAtRequest(n: number, stuck?: () => void): void;
   /** Fails the next request with an Office error code. */
   failNextRequest(code?: string, message?: string): void;
   clearFailures(): void;
@@ -178,6 +183,9 @@ export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOpt
   const inject: FakeInjector = {
     failAtRequest(n, code = 'GeneralException', message) {
       host.failures.set(host.requestSeq + n, { code, message });
+    },
+    hangAtRequest(n, stuck = () => undefined) {
+      host.hangs.set(host.requestSeq + n, stuck);
     },
     failNextRequest(code = 'GeneralException', message) {
       host.failures.set(host.requestSeq + 1, { code, message });

@@ -117,6 +117,11 @@ export class FakeHost {
   requestSeq = 0;
   /** Request numbers (1-based, counted over the host's life) that fail with the given code. */
   failures = new Map<number, { code: string; message?: string }>();
+  /**
+   * Request numbers that never settle (office-js #6678, #6150): nothing of them is applied and their
+   * sync neither resolves nor rejects; the callback runs once the request is stuck.
+   */
+  hangs = new Map<number, () => void>();
   /** Called after each sync that carried a request (for tests that act between syncs). */
   afterRequest: ((requestNumber: number) => void) | null = null;
   /** Called before a request's operations are applied, with their names (the undo model records here). */
@@ -290,6 +295,12 @@ export class FakeRequestContext {
     host.stats.requestBytes.push(requestBytes);
     host.stats.totalRequestBytes += requestBytes;
     host.stats.maxRequestBytes = Math.max(host.stats.maxRequestBytes, requestBytes);
+    const hang = host.hangs.get(requestNumber);
+    if (hang) {
+      host.hangs.delete(requestNumber);
+      hang();
+      return new Promise<void>(() => undefined);
+    }
     try {
       if (host.cellEditMode) throw new FakeOfficeError('InvalidOperationInCellEditMode');
       const injected = host.failures.get(requestNumber);

@@ -64,10 +64,16 @@ export function suggestCustomers(input: SuggestInput): CustomerSuggestion[] {
   const found: { sale: SaleRecord; sheet: string; idCell: string; theirs: number }[] = [];
   for (let ti = 0; ti < input.sales.length; ti++) {
     const table = input.sales[ti];
+    // Rows of one customer usually come together: a known ID repeated needs no lookup (this runs per sale).
+    let knownId: string | null = null;
     for (let ri = 0; ri < table.records.length; ri++) {
       const sale = table.records[ri];
+      if (sale.customerId === knownId) continue;
       const id = sale.customerId.trim();
-      if (id !== '' && customers.find(id) >= 0) continue;
+      if (id !== '' && customers.find(id) >= 0) {
+        knownId = sale.customerId;
+        continue;
+      }
       if (sale.date !== null && sale.date > input.asOf) continue;
       const gross = saleGrossRaw(sale);
       if (gross === null) continue;

@@ -16,8 +16,13 @@ import { ColumnEvidence, TemplateKind } from './templates';
 
 /** Rows of data looked at per sheet: enough for the evidence, bounded for a million-row sheet. */
 const SAMPLE_ROWS = 400;
-/** Share of rows a relation or a property must hold on. */
+/** Share of rows a property of the values (dates, amounts, ids) must hold on. */
 const HOLDS = 0.9;
+/**
+ * Share of rows an arithmetic relation must hold on: lower, since a sheet under review has its
+ * mistakes, and a relation between three columns is rare by chance.
+ */
+const RELATION_HOLDS = 0.7;
 
 /** What other sheets tell about a column: the customers sheet's ids and names. */
 export interface InferenceContext {
@@ -108,8 +113,9 @@ function profile(rows: readonly CellValue[][], col: number): Profile {
     prev = text;
     if (p.days[p.days.length - 1] !== null) p.dates++;
     if (p.cents[p.cents.length - 1] !== null) p.money++;
-    // An id: a word with a digit in it, no spaces inside, not a plain decimal fraction.
-    if (/\d/.test(text) && !/\s/.test(text) && text.length >= 3 && text.length <= 40 && !/^-?\d+[.,]\d{1,2}$/.test(text)) {
+    // An id: a word with a digit in it, no spaces inside, not an amount with a decimal separator.
+    const amountText = p.cents[p.cents.length - 1] !== null && /[.,]/.test(text);
+    if (!amountText && /\d/.test(text) && !/\s/.test(text) && text.length >= 3 && text.length <= 40) {
       p.ids++;
       if (/^\d+$/.test(text)) {
         p.digitIds++;
@@ -239,7 +245,7 @@ export function inferColumns(
     };
     pick(0, []);
     const found = best as { cols: number[]; share: number } | null;
-    if (!found || found.share < HOLDS) return;
+    if (!found || found.share < RELATION_HOLDS) return;
     const names = (lang: 'en' | 'zh'): Record<string, string> => ({ a: label(fields[0], lang), b: label(fields[1], lang), c: label(fields[2], lang) });
     fields.forEach((f, i) => {
       if (!wants(f)) return;
@@ -279,7 +285,8 @@ export function inferColumns(
     const p = prof(c);
     return p.count >= 3 && p.ids >= HOLDS * p.count && !isDateCol(c);
   });
-  const unique = (c: number): boolean => prof(c).distinct >= 0.98 * prof(c).count;
+  // Nearly unique: the repeats are what the duplicate check is for.
+  const unique = (c: number): boolean => prof(c).distinct >= 0.9 * prof(c).count;
   const groupUnique = (c: number): boolean => prof(c).distinct >= 0.98 * prof(c).runs && prof(c).runs < prof(c).count;
   const fapiao = (c: number): boolean => prof(c).digitIds === prof(c).count && (prof(c).digitLength === 8 || prof(c).digitLength === 20);
   if (kind === 'sales') {

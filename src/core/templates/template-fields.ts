@@ -30,7 +30,7 @@ const CUSTOMER_ID_SYNONYMS = [
 const CUSTOMER_NAME_SYNONYMS = [
   'Customer', 'Client', 'Client Name', 'Account Name', 'Account', 'Company', 'Company Name', 'Cust Name',
   'Customer Full Name', 'Debtor', 'Debtor Name', 'Buyer', 'Buyer Name',
-  '客户', '客户名', '客户全称', '公司名称', '单位名称', '购买方名称', '购方名称', '购货单位','Bill To', 'Bill-to Name', 'Bill To Name', 'Sold-to Name', 'Payer Name', 'Partner Name', 'Business Partner Name', 'Counterparty', 'Customer Description', 'Organization', 'Organisation', 'Company Account', '往来单位', '往来单位名称', '客商名称', '往来户', '往来户名称', '对方单位', '对方单位名称', '客户简称', '购买方', '购货单位名称', '单位', '客户单位'
+  '客户', '客户名', '客户全称', '公司名称', '单位名称', '购买方名称', '购方名称', '购货单位','BP Name', 'Bill To', 'Bill-to Name', 'Bill To Name', 'Sold-to Name', 'Payer Name', 'Partner Name', 'Business Partner Name', 'Counterparty', 'Customer Description', 'Organization', 'Organisation', 'Company Account', '往来单位', '往来单位名称', '客商名称', '往来户', '往来户名称', '对方单位', '对方单位名称', '客户简称', '购买方', '购货单位名称', '单位', '客户单位'
 ];
 const SALES_REP_SYNONYMS = [
   'Salesperson', 'Sales Person', 'Sales Representative', 'Sales Rep Name', 'Salesman', 'Account Manager',

@@ -4,6 +4,7 @@ import { Finding } from '../../../src/core/model/findings';
 import { ReceiptRow, SaleRow, StatementRow } from '../../../src/core/model/record-rows';
 import { CustomerRecord, ParsedWorkbook, ReceiptRecord, SaleRecord, StatementLine, Table } from '../../../src/core/model/records';
 import { reconcile } from '../../../src/core/matching/reconcile';
+import { nameSuggestedCustomers } from '../../../src/core/matching/suggest-customer';
 import { resolveSettings, Settings } from '../../../src/core/model/settings';
 import { SheetMapping, TemplateKind } from '../../../src/core/templates/templates';
 import { HEADERS } from '../../support/generate-workbook';
@@ -212,6 +213,46 @@ describe('reconcile', () => {
     expect(run(wb(700)).findings.filter((f) => f.code === 'opening-balance')).toEqual([]);
     expect(run(wb(700)).openingDifferences).toEqual([]);
     expect(run(wb(700.01)).openingDifferences.map((o) => o.difference.toFixed(2))).toEqual(['-0.01']);
+  });
+
+  describe('a sale with an unknown or blank Customer ID', () => {
+    const customers = [{ customerId: 'C1', customerName: 'Acme Ltd' }, { customerId: 'C2', customerName: 'Beta Co' }];
+    const lines = () => [
+      line(2, '2024-03-01', '', null, null, 0, { opening: true }),
+      line(3, '2024-03-02', '10000001', 1130, null, 1130),
+      line(4, '2024-03-06', 'INV 10000002', 2260, null, 3390),
+    ];
+    const typed = (id: string, name = 'Acme Ltd.') => {
+      const s = sale(3, '2024-03-05', 'SO-2', '10000002', 2260, id);
+      s.customerName = name;
+      return s;
+    };
+
+    it.each([['C01'], ['']])('is offered to the one customer whose statement line has its invoice and amount (ID %p)', (id) => {
+      const res = run(workbook([sale(2, '2024-03-02', 'SO-1', '10000001', 1130), typed(id)], [], lines(), customers));
+      const suggested = res.matches.filter((m) => m.status === 'suggested');
+      expect(suggested).toEqual([expect.objectContaining({ pair: 'sales~statement', ours: ['Sales!3'], theirs: ['Statement!4'], suggestedCustomer: 'C1' })]);
+      expect(suggested[0].reason).toContain('C1');
+      // Not a link: the statement line has no match, yet no alarm either (the sale's finding names it).
+      expect(res.matches.filter((m) => m.theirs.includes('Statement!4') && m.status !== 'suggested')).toEqual([]);
+      expect(at(res.findings, 'unmatched-theirs')).toEqual([]);
+      expect(res.suggestions.map((x) => [x.sheet, x.idCell, x.customerId, x.where])).toEqual([['Sales', 'D3', 'C1', 'Statement!C4']]);
+      const finding = { id: 'x', code: 'unknown-customer' as const, severity: 'error' as const, sheet: 'Sales', cell: 'D3', row: 3, message: 'Customer ID C01 is not in the customers sheet.' };
+      const other = { ...finding, cell: 'E3', code: 'required' as const, message: 'Customer Name is required.' };
+      nameSuggestedCustomers([finding, other], res.suggestions, 'en');
+      expect(finding.message).toBe('Customer ID C01 is not in the customers sheet. Likely customer: C1 (Acme Ltd); their statement line Statement!C4 has this invoice number and amount.');
+      expect(other.message).toBe('Customer Name is required.');
+    });
+
+    it.each([
+      ['the names disagree', [typed('C01', 'Gamma Industries')]],
+      ['two such sales point to the one line', [typed('C01'), Object.assign(typed('C02'), { row: 4, docNo: 'SO-3' })]],
+      ['the amount differs', [Object.assign(typed('C01'), { rawTotal: 2261 })]],
+    ] as const)('is offered to nobody when %s', (_name, sales) => {
+      const res = run(workbook([sale(2, '2024-03-02', 'SO-1', '10000001', 1130), ...sales], [], lines(), customers));
+      expect(res.matches.filter((m) => m.status === 'suggested')).toEqual([]);
+      expect(at(res.findings, 'unmatched-theirs')).toEqual(['Statement!C4']);
+    });
   });
 
   it('speaks the workbook language', () => {
