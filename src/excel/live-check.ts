@@ -5,7 +5,8 @@ import { SEVERITY_FILL } from '../core/output/plan';
 import { recognizeWorkbook } from '../core/templates/header-recognition';
 import { SheetMapping } from '../core/templates/templates';
 import { ChangedRow, checkChangedRows } from '../core/validation/changed-rows';
-import { addressLists } from './addresses';
+import { ADDRESS_LIMIT, addressLists, AreaSeparator } from './addresses';
+import { probeAreaSeparator } from './list-separator';
 import { isNoFill } from './annotations';
 import { ExcelHost } from './host';
 import { AdapterError } from './office-errors';
@@ -182,6 +183,8 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
 
   let listening = false;
   let saved: Partial<Settings> = {};
+  // Asked of Excel once per start, so highlights work in ";" locales without a sync per edit.
+  let separator: AreaSeparator = ',';
 
   const onChanged = (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
     const sheet = watched.get(args.worksheetId);
@@ -232,6 +235,7 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
         sheets.load('items/name,items/id,items/visibility');
         await context.sync();
         const visible = sheets.items.filter((s) => s.visibility === 'Visible');
+        if (visible.length > 0) separator = await probeAreaSeparator(context, visible[0].name);
         const stateOf = queueStateRead(context, sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as SheetInfo['visibility'], protected: false })));
         const reads = visible.map((s) => s.getRange(HEADER_SCAN).load('values,valueTypes'));
         await context.sync();
@@ -361,10 +365,10 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
         }
         if (paint.size === 0 && restore.size === 0) continue;
         for (const [severity, cells] of paint) {
-          for (const list of addressLists(cells)) ws.getRanges(list).format.fill.color = `#${SEVERITY_FILL[severity]}`;
+          for (const list of addressLists(cells, ADDRESS_LIMIT, separator)) ws.getRanges(list).format.fill.color = `#${SEVERITY_FILL[severity]}`;
         }
         for (const [original, cells] of restore) {
-          for (const list of addressLists(cells)) {
+          for (const list of addressLists(cells, ADDRESS_LIMIT, separator)) {
             const fill = ws.getRanges(list).format.fill;
             if (original === null) fill.clear();
             else fill.color = original;
@@ -426,7 +430,7 @@ export function createLiveChecker(o: LiveCheckOptions): LiveChecker {
           }
           const ws = context.workbook.worksheets.getItem(sheet.id);
           for (const [original, cells] of byOriginal) {
-            for (const list of addressLists(cells)) {
+            for (const list of addressLists(cells, ADDRESS_LIMIT, separator)) {
               const fill = ws.getRanges(list).format.fill;
               if (original === null) fill.clear();
               else fill.color = original;

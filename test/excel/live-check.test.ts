@@ -17,8 +17,8 @@ interface Rig {
   results: LiveResult[];
 }
 
-async function rig(model: FakeWorkbookModel, chunkCells?: number): Promise<Rig> {
-  const fake = newFake(model);
+async function rig(model: FakeWorkbookModel, chunkCells?: number, listSeparator?: ',' | ';'): Promise<Rig> {
+  const fake = newFake(model, { listSeparator });
   const timers: (() => void)[] = [];
   const results: LiveResult[] = [];
   const checker = createLiveChecker({
@@ -125,6 +125,18 @@ describe('live checks as reps type (fake Excel)', () => {
     const sheet = r.fake.model.mustSheet('Sales');
     expect(sheet.fills.get(11 * COL + 5)?.color).toBe(ERROR_FILL);
     expect(sheet.fills.get(12 * COL + 5)).toBeUndefined();
+  });
+
+  it('in a ";" locale, cells far apart are flagged together and Clear all restores them', async () => {
+    const r = await rig(FakeWorkbookModel.fromRows({ Sales: salesRows(20, 1_000_000) }), undefined, ';');
+    const sheet = r.fake.model.mustSheet('Sales');
+    r.fake.inject.userEdit('Sales', 'F5', 'bad');
+    await editAndCheck(r, () => r.fake.inject.userEdit('Sales', 'F9', 'bad'));
+    expect(sheet.fills.get(4 * COL + 5)?.color).toBe(ERROR_FILL);
+    expect(sheet.fills.get(8 * COL + 5)?.color).toBe(ERROR_FILL);
+    expect(await r.checker.clearAll()).toEqual({ ok: true, value: 2 });
+    expect(sheet.fills.has(4 * COL + 5)).toBe(false);
+    expect(sheet.fills.has(8 * COL + 5)).toBe(false);
   });
 
   it('Clear all puts back every original fill; after stop, edits are no longer checked', async () => {
