@@ -1,6 +1,7 @@
 import { Finding, Severity } from '../core/model/findings';
 import { Lang } from '../core/model/i18n';
 import type { ReviewStatus } from '../core/output/review';
+import type { AuditVerdict } from '../core/output/audit-log';
 import { TemplateKind } from '../core/templates/templates';
 
 /**
@@ -12,6 +13,8 @@ export interface WorkbookOps {
   check(options: CheckOptions): Promise<OpResult<CheckSummary>>;
   /** Removes every highlight and note the add-in wrote, restoring the cells exactly. */
   clear(): Promise<OpResult<ClearSummary>>;
+  /** Recomputes the Audit Log's hash chain: intact, the first altered row, or no log at all. */
+  verifyAudit(): Promise<OpResult<AuditVerdict>>;
   /** Activates the sheet and selects the cell of a finding. */
   select(sheet: string, cell: string): Promise<OpResult<void>>;
   /** The language Office displays in ("zh" for any Chinese). */

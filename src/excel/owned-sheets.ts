@@ -311,9 +311,10 @@ export async function queueOwnedSheet(
     // A list source is comma-separated and "=…" would be a formula: such choices cannot be offered safely.
     if (sheet.rows.length > 0 && choices.length > 0 && choices.every((c) => c !== '' && !c.includes(',') && !/^[=+\-@]/.test(c))) {
       await batcher.add(OP_OVERHEAD + utf8Length(choices.join(',')), 0, () => {
-        sheetOf().getRangeByIndexes(firstData, j, sheet.rows.length, 1).dataValidation.rule = {
-          list: { inCellDropDown: true, source: choices.join(',') },
-        };
+        const validation = sheetOf().getRangeByIndexes(firstData, j, sheet.rows.length, 1).dataValidation;
+        validation.rule = { list: { inCellDropDown: true, source: choices.join(',') } };
+        // Anything typed outside the list is refused (ExcelApi 1.8).
+        if (col.choicesAlert) validation.errorAlert = { showAlert: true, style: 'Stop', title: col.choicesAlert.title, message: col.choicesAlert.message };
       });
     }
   }

@@ -1,7 +1,10 @@
 import { SheetGrid } from '../core/model/cells';
 import { fmt, langFromLocale, Lang } from '../core/model/i18n';
 import { readReviews } from '../core/output/findings-sheet';
+import { AuditRow, AuditVerdict, readAuditLog, verifyAuditLog } from '../core/output/audit-log';
 import { recognizeSheets } from '../core/templates/header-recognition';
+import { SheetMapping } from '../core/templates/templates';
+import { dateProbes, dateSystemFromTexts } from './date-system';
 import { Mark, Plan } from '../core/output/plan';
 import { mergeReviews, Review, StoredReview, storedDecisions } from '../core/output/review';
 import { resolveSettings, Settings } from '../core/model/settings';
@@ -82,6 +85,8 @@ interface ReadResult {
   settings: Settings;
   grids: SheetGrid[];
   reviews: Map<string, Review>;
+  /** The Audit Log's rows as read; null when the workbook has none. */
+  audit: AuditRow[] | null;
   readSyncs: number;
   extraChunks: number;
 }
@@ -130,6 +135,19 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     return { ok: false, code, message: after ? `${message} ${fmt(AFTER_FAILURE[after], lang)}` : message };
   };
 
+  /**
+   * Stops a check of a 1904-date-system workbook before it reports wrong dates: one sync asks Excel
+   * how it shows a few cells of the recognised Date columns (see date-system.ts).
+   */
+  const refuse1904 = async (context: Excel.RequestContext, grids: ReadonlyMap<string, SheetGrid>, mappings: readonly SheetMapping[]): Promise<void> => {
+    const probes = dateProbes(grids, mappings);
+    if (probes.length === 0) return;
+    const texts = probes.map((p) => context.workbook.worksheets.getItem(p.sheet).getCell(p.row, p.col).load('text'));
+    await context.sync();
+    const system = dateSystemFromTexts(probes.map((p, i) => ({ serial: p.serial, text: String(texts[i].text[0]?.[0] ?? '') })));
+    if (system === '1904') throw new AdapterError('DateSystem1904');
+  };
+
   /** Reads everything a check needs. */
   const read = (opts: CheckOptions, cancelled: () => void): Promise<ReadResult> =>
     host.run(async (context) => {
@@ -148,17 +166,22 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       const settings = resolveSettings({ lang: displayLang(), ...found.state.settings });
       const owned = ownedNames(found.state);
       const findingsName = found.state.ownedSheets.find((o) => o.key === 'findings' && !isPending(o))?.name;
-      const dims = new Map([...dimsOf()].filter(([name]) => !owned.has(name.toLowerCase()) || name === findingsName));
+      const auditName = found.state.ownedSheets.find((o) => o.key === 'audit-log' && !isPending(o))?.name;
+      const dims = new Map([...dimsOf()].filter(([name]) => !owned.has(name.toLowerCase()) || name === findingsName || name === auditName));
+      let mappings: SheetMapping[] = [];
       const { grids, stats } = await readGrids(context, dims, {
         chooseFull: (samples) => {
-          const names = new Set(recognizeSheets(samples.filter((g) => !owned.has(g.name.toLowerCase())), settings).map((m) => m.sheet));
+          mappings = recognizeSheets(samples.filter((g) => !owned.has(g.name.toLowerCase())), settings);
+          const names = new Set(mappings.map((m) => m.sheet));
           if (findingsName) names.add(findingsName);
+          if (auditName) names.add(auditName);
           return names;
         },
         onProgress: (f) => opts.onProgress?.(0.02 + 0.28 * f, 'read'),
         checkCancelled: cancelled,
         budget,
       });
+      await refuse1904(context, grids, mappings);
       for (const [name, areas] of mergedOf()) {
         const grid = grids.get(name);
         if (grid) grid.merged = areas;
@@ -170,6 +193,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         settings,
         grids: [...grids.values()].filter((g) => !owned.has(g.name.toLowerCase())),
         reviews: mergeReviews(found.state.reviews, findingsGrid ? readReviews(findingsGrid) : new Map()),
+        audit: auditName && grids.get(auditName) ? readAuditLog(grids.get(auditName) as SheetGrid) : null,
         readSyncs: stats.readSyncs,
         extraChunks: stats.extraChunks,
       };
@@ -416,7 +440,10 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       let output: EngineOutput;
       try {
         output = await engine(
-          { sheets: input.grids, settings: input.settings, reviews: input.reviews },
+          {
+            sheets: input.grids, settings: input.settings, reviews: input.reviews,
+            run: { time: new Date().toISOString(), user: input.settings.reviewer, file: '' }, auditLog: input.audit?.map((r) => r.entry) ?? [],
+          },
           { onProgress: (f, stage) => opts.onProgress?.(0.3 + 0.5 * f, stage), signal: opts.signal },
         );
       } catch (e) {
@@ -500,5 +527,28 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     }
   }
 
-  return { check, clear, select, displayLanguage: displayLang, lastRun: () => last };
+  async function verifyAudit(): Promise<OpResult<AuditVerdict>> {
+    try {
+      const verdict = await host.run(async (context) => {
+        const sheets = await loadInventory(context);
+        const stateOf = queueStateRead(context, sheets);
+        await context.sync();
+        const found = stateOf();
+        if (found.unreadable) throw new AdapterError('StateUnreadable', { sheet: STATE_SHEET });
+        const record = found.state.ownedSheets.find((o) => o.key === 'audit-log' && !isPending(o));
+        const sheet = record ? findSheet(sheets, record.name) : undefined;
+        if (!sheet) return verifyAuditLog(null);
+        const dimsOf = queueDims(context, [sheet.name]);
+        await context.sync();
+        const { grids } = await readGrids(context, dimsOf(), { chooseFull: () => new Set([sheet.name]), budget });
+        const grid = grids.get(sheet.name);
+        return verifyAuditLog(grid ? readAuditLog(grid) : null);
+      });
+      return { ok: true, value: verdict };
+    } catch (e) {
+      return failure(e, displayLang());
+    }
+  }
+
+  return { check, clear, select, verifyAudit, displayLanguage: displayLang, lastRun: () => last };
 }

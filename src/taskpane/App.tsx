@@ -19,7 +19,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { DismissRegular, DocumentCheckmark20Regular, Eraser20Regular } from '@fluentui/react-icons';
+import { DismissRegular, DocumentCheckmark20Regular, Eraser20Regular, ShieldCheckmark20Regular } from '@fluentui/react-icons';
 import { Finding } from '../core/model/findings';
 import { Lang } from '../core/model/i18n';
 import { CheckSummary, WorkbookOps } from '../excel/ops';
@@ -46,7 +46,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-type Busy = { kind: 'idle' } | { kind: 'checking'; fraction: number; stage: string; cancelling?: boolean } | { kind: 'clearing' };
+type Busy = { kind: 'idle' } | { kind: 'checking'; fraction: number; stage: string; cancelling?: boolean } | { kind: 'clearing' } | { kind: 'verifying' };
 
 interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
@@ -161,6 +161,22 @@ export function App(props: AppProps): React.ReactElement {
     }
   };
 
+  const runVerify = async (): Promise<void> => {
+    setNotice(null);
+    setBusy({ kind: 'verifying' });
+    try {
+      const result = await ops.verifyAudit();
+      if (!result.ok) setNotice(failure(result.message));
+      else if (result.value.ok) setNotice({ intent: 'success', text: t('auditIntact', lang, { rows: result.value.rows }) });
+      else if ('missing' in result.value) setNotice({ intent: 'warning', text: t('auditMissing', lang) });
+      else setNotice({ intent: 'error', text: t('auditAltered', lang, { row: result.value.row, seq: result.value.seq }) });
+    } catch (e) {
+      setNotice(failure(errorText(e)));
+    } finally {
+      setBusy({ kind: 'idle' });
+    }
+  };
+
   const select = async (f: Finding): Promise<void> => {
     setCurrentId(f.id);
     try {
@@ -191,6 +207,11 @@ export function App(props: AppProps): React.ReactElement {
           ) : (
             <Button icon={<Eraser20Regular />} disabled={busy.kind !== 'idle'} onClick={() => void runClear()}>
               {busy.kind === 'clearing' ? t('clearing', lang) : t('clear', lang)}
+            </Button>
+          )}
+          {checking ? null : (
+            <Button icon={<ShieldCheckmark20Regular />} disabled={busy.kind !== 'idle'} onClick={() => void runVerify()}>
+              {busy.kind === 'verifying' ? t('verifying', lang) : t('verify', lang)}
             </Button>
           )}
         </div>

@@ -311,6 +311,7 @@ export function writeOwnedSheet(ws: ExcelJS.Worksheet, sheet: OwnedSheet, rename
       allowBlank: true,
       // A quoted list is a constant, never a formula, whatever the choices start with.
       formulae: [`"${choices.join(',')}"`],
+      ...(col.choicesAlert ? { showErrorMessage: true, errorStyle: 'stop', errorTitle: col.choicesAlert.title, error: col.choicesAlert.message } : {}),
     });
   });
   applyPage(ws, sheet.page);

@@ -101,8 +101,13 @@ export function buildFindingsSheet(entries: readonly FindingsSheetEntry[], lang:
 
   const columns: ColumnSpec[] = FINDINGS_COLUMNS.map((col) => {
     const spec: ColumnSpec = { header: FINDINGS_HEADERS[col][lang], width: WIDTHS[col], format: col === 'index' ? 'int' : col === 'expected' || col === 'actual' ? 'money' : 'text' };
-    if (col === 'status') spec.choices = statuses.map((st) => STATUS_NAMES[st][lang]);
+    if (col === 'status') {
+      spec.choices = statuses.map((st) => STATUS_NAMES[st][lang]);
+      spec.choicesAlert = { title: fmt(FINDINGS_TEXT.statusAlertTitle, lang), message: fmt(FINDINGS_TEXT.statusAlert, lang, { list: spec.choices.join(lang === 'zh' ? '、' : ', ') }) };
+    }
     if (col === 'message') spec.wrap = true;
+    // The sheet is protected; only the review columns take input.
+    if (col === 'status' || col === 'reviewer' || col === 'reviewedAt' || col === 'comment') spec.unlocked = true;
     return spec;
   });
 
@@ -142,6 +147,7 @@ export function buildFindingsSheet(entries: readonly FindingsSheetEntry[], lang:
       },
     },
     activate: true,
+    protect: true,
   };
 }
 

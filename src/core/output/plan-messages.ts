@@ -80,6 +80,8 @@ export const FINDINGS_TEXT = {
     en: 'Showing the first {shown} of {total} findings: an Excel sheet holds no more rows. The JSON report (recon check --json) lists them all.',
     zh: '仅列出前 {shown} 条（共 {total} 条）：Excel 工作表行数已满。JSON 报告（recon check --json）列出全部问题。',
   },
+  statusAlertTitle: { en: 'Status', zh: '状态' },
+  statusAlert: { en: 'Choose a status from the list: {list}', zh: '请从列表中选择状态：{list}' },
   howTo: {
     en: 'Set Status, Reviewer and Comment for each finding; decisions are kept on the next run by Finding ID.',
     zh: '请为每条问题填写状态、复核人和备注；再次检查时按问题编号保留这些复核结果。',

@@ -56,6 +56,8 @@ export interface ColumnSpec {
   width?: number;
   /** Allowed values offered as a drop-down (in-cell list) on every data row of the column. */
   choices?: string[];
+  /** With `choices`: anything else typed is refused with this error alert (Excel's "Stop" style). */
+  choicesAlert?: { title: string; message: string };
   /** Data cells stay editable when the sheet is protected (the Findings sheet's review columns). */
   unlocked?: boolean;
   /** Data cells wrap their text (long messages stay readable on screen and in print). */
