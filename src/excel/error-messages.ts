@@ -26,6 +26,10 @@ export const ERROR_MESSAGES: Record<string, Bilingual> = {
     en: 'Sheet “{sheet}” is protected, so its cells cannot be highlighted. Unprotect it (Review › Unprotect Sheet), then run the check again.',
     zh: '工作表“{sheet}”受保护，无法标记其中的单元格。请先撤销保护（审阅 › 撤销工作表保护），然后重新运行。',
   },
+  DateSystem1904: {
+    en: 'This workbook uses the 1904 date system (Excel for Mac’s old default), which this version of Excel does not let the add-in read, so every date would be taken 4 years and a day early. To check it, save the workbook and run “recon check” on the file, which reads the date system from it. Do not switch the option off: that would move every date in the workbook.',
+    zh: '本工作簿使用 1904 日期系统（旧版 Mac Excel 的默认设置），当前 Excel 版本不允许加载项读取该设置，所有日期都会被误读为早 4 年零 1 天。如需检查，请保存工作簿并对文件运行“recon check”（它会从文件读取日期系统）。请勿关闭该选项：那会使工作簿中的所有日期发生变化。',
+  },
   WorkbookProtected: {
     en: 'The workbook’s structure is protected, so the add-in cannot add or replace its Findings sheet. Unprotect it (Review › Protect Workbook, with the password if one was set), then try again.',
     zh: '工作簿结构受保护，加载项无法添加或替换结果表。请先撤销保护（审阅 › 保护工作簿，如设置了密码请输入），然后重试。',

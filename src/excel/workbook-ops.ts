@@ -3,6 +3,8 @@ import { fmt, langFromLocale, Lang } from '../core/model/i18n';
 import { readReviews } from '../core/output/findings-sheet';
 import { AuditRow, AuditVerdict, readAuditLog, verifyAuditLog } from '../core/output/audit-log';
 import { recognizeSheets } from '../core/templates/header-recognition';
+import { SheetMapping } from '../core/templates/templates';
+import { dateProbes, dateSystemFromTexts } from './date-system';
 import { Mark, Plan } from '../core/output/plan';
 import { mergeReviews, Review, StoredReview, storedDecisions } from '../core/output/review';
 import { resolveSettings, Settings } from '../core/model/settings';
@@ -133,6 +135,19 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     return { ok: false, code, message: after ? `${message} ${fmt(AFTER_FAILURE[after], lang)}` : message };
   };
 
+  /**
+   * Stops a check of a 1904-date-system workbook before it reports wrong dates: one sync asks Excel
+   * how it shows a few cells of the recognised Date columns (see date-system.ts).
+   */
+  const refuse1904 = async (context: Excel.RequestContext, grids: ReadonlyMap<string, SheetGrid>, mappings: readonly SheetMapping[]): Promise<void> => {
+    const probes = dateProbes(grids, mappings);
+    if (probes.length === 0) return;
+    const texts = probes.map((p) => context.workbook.worksheets.getItem(p.sheet).getCell(p.row, p.col).load('text'));
+    await context.sync();
+    const system = dateSystemFromTexts(probes.map((p, i) => ({ serial: p.serial, text: String(texts[i].text[0]?.[0] ?? '') })));
+    if (system === '1904') throw new AdapterError('DateSystem1904');
+  };
+
   /** Reads everything a check needs. */
   const read = (opts: CheckOptions, cancelled: () => void): Promise<ReadResult> =>
     host.run(async (context) => {
@@ -153,9 +168,11 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       const findingsName = found.state.ownedSheets.find((o) => o.key === 'findings' && !isPending(o))?.name;
       const auditName = found.state.ownedSheets.find((o) => o.key === 'audit-log' && !isPending(o))?.name;
       const dims = new Map([...dimsOf()].filter(([name]) => !owned.has(name.toLowerCase()) || name === findingsName || name === auditName));
+      let mappings: SheetMapping[] = [];
       const { grids, stats } = await readGrids(context, dims, {
         chooseFull: (samples) => {
-          const names = new Set(recognizeSheets(samples.filter((g) => !owned.has(g.name.toLowerCase())), settings).map((m) => m.sheet));
+          mappings = recognizeSheets(samples.filter((g) => !owned.has(g.name.toLowerCase())), settings);
+          const names = new Set(mappings.map((m) => m.sheet));
           if (findingsName) names.add(findingsName);
           if (auditName) names.add(auditName);
           return names;
@@ -164,6 +181,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         checkCancelled: cancelled,
         budget,
       });
+      await refuse1904(context, grids, mappings);
       for (const [name, areas] of mergedOf()) {
         const grid = grids.get(name);
         if (grid) grid.merged = areas;

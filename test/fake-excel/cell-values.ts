@@ -92,7 +92,7 @@ function grouped(fixed: string): string {
 }
 
 /** A cell's display text (`text`) for the number formats the product writes; others fall back to General. */
-export function displayText(v: FakeValue, numberFormat: string): string {
+export function displayText(v: FakeValue, numberFormat: string, date1904 = false): string {
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'object') return v.error;
@@ -100,7 +100,7 @@ export function displayText(v: FakeValue, numberFormat: string): string {
   const f = numberFormat;
   if (f === '@' || f === 'General') return generalNumber(v);
   if (/y/i.test(f) && /d/i.test(f)) {
-    const { y, m, d, hh, mm } = civil(v);
+    const { y, m, d, hh, mm } = civil(date1904 ? v + 1462 : v);
     const p = (n: number): string => String(n).padStart(2, '0');
     let out = f.replace(/yyyy/i, String(y)).replace(/dd/i, p(d));
     out = out.replace(/hh/i, p(hh)).replace(/(:)mm/i, `$1${p(mm)}`).replace(/mm/i, p(m));

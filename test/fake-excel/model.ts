@@ -218,6 +218,8 @@ export class FakeWorkbookModel {
   sheets: FakeSheet[] = [];
   comments: FakeComment[] = [];
   activeSheetId: string | null = null;
+  /** Dates count from 1904 (File › Options › Advanced): a serial shows 1,462 days later than in 1900. */
+  date1904 = false;
   /** Review › Protect Workbook (structure): see `protection.ts`. */
   structureProtected = false;
   structurePassword: string | null = null;

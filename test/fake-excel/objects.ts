@@ -740,7 +740,7 @@ export class FakeRange extends FakeClientObject {
       cellCount: { get: (t: RangeTarget) => rectCells(t.rect) },
       values: { get: read((t) => grid(t.rect, (r, c) => valueOut(t.sheet.getValue(r, c)))) },
       valueTypes: { get: read((t) => grid(t.rect, (r, c) => valueTypeOut(t.sheet.getValue(r, c)))) },
-      text: { get: read((t) => grid(t.rect, (r, c) => displayText(t.sheet.getValue(r, c), t.sheet.numberFormat(r, c)))) },
+      text: { get: read((t) => grid(t.rect, (r, c) => displayText(t.sheet.getValue(r, c), t.sheet.numberFormat(r, c), modelOf(this._ctx).date1904))) },
       formulas: { get: read((t) => grid(t.rect, (r, c) => t.sheet.formulas.get(cellKey(r, c)) ?? valueOut(t.sheet.getValue(r, c)))) },
       numberFormat: { get: read((t) => grid(t.rect, (r, c) => t.sheet.numberFormat(r, c))) },
       hyperlink: {

@@ -141,3 +141,51 @@ describe('recognizeSheets', () => {
     expect(out.map((m) => [m.sheet, m.template])).toEqual([['Sales', 'sales'], ['客户', 'customers']]);
   });
 });
+
+describe('the export dictionary', () => {
+  it.each<[TemplateKind, string, string]>([
+    ['sales', 'Order No.', 'docNo'],
+    ['sales', 'Sales Order Number', 'docNo'],
+    ['sales', '订单号', 'docNo'],
+    ['sales', '销售单号', 'docNo'],
+    ['sales', '单据编号', 'docNo'],
+    ['sales', 'Posting Date', 'date'],
+    ['sales', '往来单位', 'customerName'],
+    ['sales', '往来单位编码', 'customerId'],
+    ['sales', 'Net Value', 'amount'],
+    ['sales', '无税金额（元）', 'amount'],
+    ['sales', 'RMB Gross Total', 'total'],
+    ['sales', '价税合计 ¥', 'total'],
+    ['sales', 'Amount Incl. VAT', 'total'],
+    ['receipts', '回款金额', 'amount'],
+    ['receipts', '回款日期', 'date'],
+    ['receipts', '回款单号', 'receiptNo'],
+    ['receipts', '凭证号', 'receiptNo'],
+    ['receipts', 'Voucher No.', 'receiptNo'],
+    ['statement', '借方', 'billed'],
+    ['statement', '贷方金额(元)', 'paid'],
+    ['statement', 'Debit', 'billed'],
+    ['statement', 'credit amount', 'paid'],
+    ['statement', '凭证号', 'reference'],
+    ['statement', 'Voucher', 'reference'],
+    ['statement', 'Posting Date', 'date'],
+    ['customers', 'BP Code', 'customerId'],
+    ['customers', '纳税人识别号', 'taxId'],
+  ])('%s: %p → %s', (kind, header, key) => {
+    expect(fieldForHeader(kind, header)).toBe(key);
+  });
+});
+
+describe('header rows below titles', () => {
+  it('finds the header under a merged title and a period line, and maps it', () => {
+    const [m] = recognizeSheets([{
+      name: 'X', merged: ['A1:D1'],
+      rows: [['Sales export', null, null, null], ['Period: March 2024', null, null, null], ['Invoice Date', 'Order No', 'Customer ID', 'Net Amount'], [45356, 'SO-1', 'C1', 10]],
+    }], settings());
+    expect([m.template, m.headerRow, m.columns]).toEqual(['sales', 3, { date: 0, docNo: 1, customerId: 2, amount: 3 }]);
+  });
+});
+
+function settings() {
+  return resolveSettings();
+}
