@@ -18,6 +18,7 @@ import { runValidation } from './validation/validation';
 import { CreditReview, reviewCredit } from './credit/credit-review';
 import { creditCustomerReports, creditTotalsReport } from './credit/credit-report';
 import { statementSheets } from './output/statement-sheet';
+import { agingSheet, creditSheet } from './output/credit-sheets';
 import { appendRun, AuditEntry, auditLogSheet, RunInfo } from './output/audit-log';
 import { OwnedSheet } from './output/plan';
 
@@ -88,7 +89,7 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
 
   const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings, ...(credit?.findings ?? [])].sort(compareFindings);
   nameSuggestedCustomers(findings, rec.suggestions, settings.lang);
-  const statements = credit ? statementSheets(parsed, credit, settings, asOf) : [];
+  const statements = credit ? [agingSheet(credit, asOf, settings.lang), creditSheet(credit, asOf, settings.lang), ...statementSheets(parsed, credit, settings, asOf)] : [];
   const audit: OwnedSheet[] = [];
   if (input.run) {
     const count = (sev: string): number => findings.reduce((n, f) => n + (f.severity === sev ? 1 : 0), 0);

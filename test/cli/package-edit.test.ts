@@ -74,7 +74,7 @@ describe('recon check --out and recon clear edit the package part by part', () =
 
     // What a user sees in the copy: the flagged cells highlighted, the user's note kept, a note on each flagged cell.
     const book = await openXlsx(checked);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Customers', 'Chart data', 'Findings', 'Audit Log', STATE_SHEET]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Customers', 'Chart data', 'Findings', 'Aging', 'Credit', 'Audit Log', STATE_SHEET]);
     const ws = book.getWorksheet('Customers') as ExcelJS.Worksheet;
     expect((ws.getCell('A3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${SEVERITY_FILL.error}`);
     expect((ws.getCell('C4').fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${SEVERITY_FILL.error}`);
