@@ -19,6 +19,7 @@ import { StylesEditor } from './styles-editor';
 import { paletteFromThemeXml } from './theme-colors';
 import { partKey, ZipPackage } from './zip-package';
 import { ZipWriter } from './zip-writer';
+import { writeFileAtomically } from './workbook-file';
 
 /**
  * `recon --out` as an edit of the .xlsx package, part by part. Parts it has no reason to change are
@@ -458,7 +459,7 @@ export async function annotatePackage(input: string, out: string, plan: Plan, st
   await edit.addSheets(withState(edit, owned.sheets, next), owned.definedNames);
   if (styles.changed()) edit.replace(structure.stylesPart as string, styles.toXml());
 
-  if (!(await writeAtomically(out, (tmp) => edit.write(tmp, true), accept))) return null;
+  if (!(await writeFileAtomically(out, (tmp) => edit.write(tmp, true), accept))) return null;
   return { restoredCells, markedCells, skippedMarks, ownedSheets: records, stateWasUnreadable: false };
 }
 
@@ -485,24 +486,7 @@ export async function clearPackage(input: string, out: string, state: WorkbookSt
   const restoredCells = state.saved.reduce((n, g) => n + g.cells.length, 0);
   const keep: WorkbookState = { ...state, ownedSheets: [], saved: [] };
   await edit.addSheets(withState(edit, [], keep));
-  if (!(await writeAtomically(out, (tmp) => edit.write(tmp, false), accept))) return null;
+  if (!(await writeFileAtomically(out, (tmp) => edit.write(tmp, false), accept))) return null;
   return { restoredCells };
 }
 
-/** Writes through a temporary file beside `file`; `accept` may look at it first and say no (then nothing is written). */
-async function writeAtomically(file: string, write: (tmp: string) => Promise<void>, accept?: (tmp: string) => Promise<boolean>): Promise<boolean> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await write(tmp);
-    if (accept && !(await accept(tmp))) {
-      await fs.rm(tmp, { force: true });
-      return false;
-    }
-    await fs.rename(tmp, file);
-    return true;
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}

@@ -1,5 +1,6 @@
 import { columnLetter } from '../core/model/cells';
 import { Severity } from '../core/model/findings';
+import { columnOf } from './sheet-reader';
 
 /** Worksheet children that come after `<legacyDrawing>` in the schema's order. */
 const AFTER_LEGACY = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
@@ -28,17 +29,6 @@ function setAttr(tag: string, name: string, value: string): string {
   return tag.replace(/^(<[\w:.-]+)/, `$1 ${name}="${value}"`);
 }
 
-function columnOf(ref: string | undefined): number {
-  if (!ref) return -1;
-  let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    n = n * 26 + (c - 96);
-  }
-  return i === 0 ? -1 : n - 1;
-}
 
 /** End of the tag starting at `lt` (after its `>`), quotes respected; -1 when the text stops first. */
 function tagEnd(buf: string, lt: number): number {

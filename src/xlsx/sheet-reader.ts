@@ -131,7 +131,7 @@ function parseRef(ref: string): { col0: number; row1: number } | null {
 }
 
 /** Column of a cell reference ("BC12" → 54), or -1 when it has none. */
-function columnOf(ref: string | undefined): number {
+export function columnOf(ref: string | undefined): number {
   if (!ref) return -1;
   let n = 0;
   let i = 0;

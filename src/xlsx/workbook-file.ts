@@ -69,16 +69,15 @@ function tempBeside(file: string): string {
 }
 
 /**
- * Writes a workbook to a file through a temporary file beside it, so a failed write never leaves a
- * half-written workbook. `accept`, when given, looks at the written temporary file first; when it
- * says no, nothing is written and the temporary file is removed.
+ * Writes a file through a temporary file beside it, so a failed write never leaves a half-written
+ * file. `accept`, when given, looks at the written temporary file first; when it says no, nothing is
+ * written and the temporary file is removed. True when the file was written.
  */
-export async function saveWorkbookFile(workbook: ExcelJS.Workbook, file: string, accept?: (tmp: string) => Promise<boolean>): Promise<boolean> {
-  applyExceljsPatches();
+export async function writeFileAtomically(file: string, write: (tmp: string) => Promise<void>, accept?: (tmp: string) => Promise<boolean>): Promise<boolean> {
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = tempBeside(file);
   try {
-    await workbook.xlsx.writeFile(tmp);
+    await write(tmp);
     if (accept && !(await accept(tmp))) {
       await fs.rm(tmp, { force: true });
       return false;
@@ -89,6 +88,12 @@ export async function saveWorkbookFile(workbook: ExcelJS.Workbook, file: string,
     await fs.rm(tmp, { force: true });
     throw e;
   }
+}
+
+/** Writes a workbook to a file atomically ({@link writeFileAtomically}). */
+export async function saveWorkbookFile(workbook: ExcelJS.Workbook, file: string, accept?: (tmp: string) => Promise<boolean>): Promise<boolean> {
+  applyExceljsPatches();
+  return writeFileAtomically(file, (tmp) => workbook.xlsx.writeFile(tmp), accept);
 }
 
 /** Copies a file byte for byte through a temporary file beside the target. */
