@@ -68,6 +68,7 @@ export function auditFindings(findings: readonly Finding[], wb: GeneratedWorkboo
   const saleAt = (ref: string): (typeof sales)[number] => sales[Number(ref.split('!')[1]) - 2];
   const receiptAt = (ref: string): (typeof receipts)[number] => receipts[Number(ref.split('!')[1]) - 2];
   const known = new Set(customers.map((c) => c.customerId));
+  const boundary = truth.boundary ?? new Map<string, string>();
   const lineCents = (ref: string): number => {
     const l = lines[Number(ref.split('!')[1]) - 2];
     return l.billed !== null ? cents(l.billed) : cents(l.paid);
@@ -89,7 +90,12 @@ export function auditFindings(findings: readonly Finding[], wb: GeneratedWorkboo
   for (const l of lines) {
     const ref = `${SHEETS.statement}!${l.row}`;
     if (l.isOpening) {
-      if (truth.openingDiffs.has(l.customerId)) want('opening-balance', SHEETS.statement, l.row, 'planted');
+      if (truth.openingDiffs.has(l.customerId)) {
+        want('opening-balance', SHEETS.statement, l.row, 'planted');
+        // A record they booked before the period only inside an opening that is off by a genuine error
+        // cannot be told from a missing one without guessing: left open, it is fairly unmatched.
+        for (const o of oursOf.get(ref) ?? []) allow('unmatched-ours', o.split('!')[0], Number(o.split('!')[1]), 'planted');
+      }
       continue;
     }
     if (truth.duplicates.has(ref)) {
@@ -113,7 +119,10 @@ export function auditFindings(findings: readonly Finding[], wb: GeneratedWorkboo
     if (ours.length === 1 && (linesOf.get(ours[0]) ?? []).length === 1) {
       const d = billed ? saleAt(ours[0]).date : receiptAt(ours[0]).date;
       if (d !== null && l.date !== null && d !== l.date && (Math.abs(d - l.date) > WINDOW_DAYS || month(d) !== month(l.date))) {
-        want('date-diff', SHEETS.statement, l.row, 'planted');
+        // Booked by them just before the period, by us on its first day: the period boundary's own
+        // business (linked, the opening explained), a cut-off the engine may or may not call out.
+        if (boundary.has(ours[0])) allow('date-diff', SHEETS.statement, l.row, 'planted');
+        else want('date-diff', SHEETS.statement, l.row, 'planted');
       }
     }
   }
