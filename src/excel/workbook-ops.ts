@@ -89,6 +89,8 @@ interface ReadResult {
   settings: Settings;
   grids: SheetGrid[];
   reviews: Map<string, Review>;
+  /** The workbook's file name (Workbook.name), for the Audit Log. */
+  fileName: string;
   /** The Audit Log's rows as read; null when the workbook has none. */
   audit: AuditRow[] | null;
   readSyncs: number;
@@ -155,6 +157,8 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
   /** Reads everything a check needs. */
   const read = (opts: CheckOptions, cancelled: () => void): Promise<ReadResult> =>
     host.run(async (context) => {
+      // Workbook.name is ExcelApi 1.7, inside the manifest's 1.9; it travels with the inventory's sync.
+      const book = context.workbook.load('name');
       const sheets = await loadInventory(context);
       const stateOf = queueStateRead(context, sheets);
       const structureLocked = queueStructureProtection(context);
@@ -196,6 +200,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         found,
         settings,
         grids: [...grids.values()].filter((g) => !owned.has(g.name.toLowerCase())),
+        fileName: book.name,
         reviews: mergeReviews(found.state.reviews, findingsGrid ? readReviews(findingsGrid) : new Map()),
         audit: auditName && grids.get(auditName) ? readAuditLog(grids.get(auditName) as SheetGrid) : null,
         readSyncs: stats.readSyncs,
@@ -452,7 +457,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         output = await engine(
           {
             sheets: input.grids, settings: input.settings, reviews: input.reviews,
-            run: { time: new Date().toISOString(), user: input.settings.reviewer, file: '' }, auditLog: input.audit?.map((r) => r.entry) ?? [],
+            run: { time: new Date().toISOString(), user: input.settings.reviewer, file: input.fileName }, auditLog: input.audit?.map((r) => r.entry) ?? [],
           },
           { onProgress: (f, stage) => opts.onProgress?.(0.3 + 0.5 * f, stage), signal: opts.signal },
         );

@@ -30,7 +30,10 @@ async function start(): Promise<void> {
   }
   if (host === 'Excel' && typeof Excel !== 'undefined') {
     const templates = (): Promise<TemplateOps> => import(/* webpackChunkName: "template-ops" */ '../excel/template-ops').then((m) => m.createTemplateOps());
-    root.render(<App ops={createOfficeOps()} templates={templates} />);
+    const ops = createOfficeOps();
+    root.render(<App ops={ops} templates={templates} />);
+    // The adapter is not on the first screen; fetch it while the user reads it, before Check is clicked.
+    setTimeout(() => ops.preload(), 0);
   } else {
     root.render(<OutsideOffice lang={langFromLocale(typeof navigator !== 'undefined' ? navigator.language : null)} />);
   }

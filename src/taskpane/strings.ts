@@ -50,6 +50,10 @@ export const UI = {
   expected: { en: 'Expected {value}', zh: '应为 {value}' },
   actual: { en: 'found {value}', zh: '实为 {value}' },
   loading: { en: 'Loading…', zh: '正在加载…' },
+  loadFailed: {
+    en: 'Part of the add-in did not load ({detail}). Check the network connection, then try again.',
+    zh: '加载项的部分代码未能加载（{detail}）。请检查网络连接，然后重试。',
+  },
   reviewedBy: { en: '{status} by {reviewer}', zh: '{status}（复核人：{reviewer}）' },
   outsideOffice: {
     en: 'Open this page from Excel (Home tab → Reconcile) to check a workbook.',

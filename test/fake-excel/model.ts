@@ -285,6 +285,8 @@ export interface FakeSelection {
 
 /** A whole workbook. */
 export class FakeWorkbookModel {
+  /** The file's name as Workbook.name (ExcelApi 1.7) reports it. */
+  name = 'Book1.xlsx';
   sheets: FakeSheet[] = [];
   comments: FakeComment[] = [];
   activeSheetId: string | null = null;

@@ -203,7 +203,10 @@ export class FakeWorkbook extends FakeClientObject {
     return modelOf(this._ctx);
   }
   override _scalars(): Record<string, ScalarDef> {
-    return { name: { get: () => 'Book1.xlsx', version: '1.7' } };
+    return { name: { get: () => modelOf(this._ctx).name, version: '1.7' } };
+  }
+  get name(): string {
+    return this._get('name');
   }
   override _navNames(): string[] {
     return ['worksheets', 'comments', 'notes', 'protection'];
