@@ -66,9 +66,9 @@ class Sum {
   private cents = 0;
   private rest: Decimal | null = null;
 
-  add(raw: RawNum): void {
-    const c = rawCents(raw);
-    if (!Number.isNaN(c) && Math.abs(this.cents + c) < 2 ** 52) this.cents += c;
+  /** Adds `raw` whose whole cents `cents` were already worked out (NaN when it is not whole cents). */
+  addCents(cents: number, raw: RawNum): void {
+    if (!Number.isNaN(cents) && Math.abs(this.cents + cents) < 2 ** 52) this.cents += cents;
     else this.rest = (this.rest ?? new Decimal(0)).plus(rawDecimal(raw));
   }
 
@@ -89,6 +89,8 @@ class Sum {
 }
 
 class Acc {
+  /** The customer's name, for customer rows. */
+  name = '';
   net = new Sum();
   invoices = 0;
   creditNotes = 0;
@@ -120,15 +122,18 @@ function monthKeyOf(cache: Map<Day, number>, day: Day): number {
 
 /** Adds up the workbook's sales lines and receipts dated up to `asOf` by customer, month and category. */
 export function summarizeSales(parsed: ParsedWorkbook, asOf: Day): SalesSummary {
-  const names = new Map<string, string>();
   const byCustomer = new Map<string, Acc>();
   const byMonth = new Map<number, Acc>();
   const byCategory = new Map<string, { net: Sum; lines: number }>();
   const total = new Acc();
   const months = new Map<Day, number>();
-  const customer = (id: string): Acc => {
+  /** The customer's sums; a customer first met here takes `name` (the customers sheet's comes first). */
+  const customer = (id: string, name: string): Acc => {
     let a = byCustomer.get(id);
-    if (!a) byCustomer.set(id, (a = new Acc()));
+    if (!a) {
+      byCustomer.set(id, (a = new Acc()));
+      a.name = name.trim();
+    }
     return a;
   };
   const month = (key: number): Acc => {
@@ -139,9 +144,7 @@ export function summarizeSales(parsed: ParsedWorkbook, asOf: Day): SalesSummary 
   for (const t of parsed.customers) {
     for (const c of t.records) {
       const id = c.customerId.trim();
-      if (id === '' || names.has(id)) continue;
-      names.set(id, c.customerName.trim());
-      customer(id);
+      if (id !== '') customer(id, c.customerName);
     }
   }
 
@@ -155,9 +158,11 @@ export function summarizeSales(parsed: ParsedWorkbook, asOf: Day): SalesSummary 
     const closeDoc = (): void => {
       if (!doc) return;
       const sign = doc.sum.sign();
-      for (const a of [doc.customer, doc.month, total]) {
-        if (sign > 0) a.invoices++;
-        else if (sign < 0) a.creditNotes++;
+      if (sign !== 0) {
+        const field = sign > 0 ? 'invoices' : 'creditNotes';
+        doc.customer[field]++;
+        doc.month[field]++;
+        total[field]++;
       }
       doc = null;
     };
@@ -167,24 +172,23 @@ export function summarizeSales(parsed: ParsedWorkbook, asOf: Day): SalesSummary 
         salesLeftOut++;
         continue;
       }
-      const id = s.customerId.trim();
-      if (!names.has(id)) names.set(id, s.customerName.trim());
-      const c = customer(id);
+      const c = customer(s.customerId.trim(), s.customerName);
       const m = month(monthKeyOf(months, s.date));
-      c.net.add(raw);
-      m.net.add(raw);
-      total.net.add(raw);
+      const cents = rawCents(raw);
+      c.net.addCents(cents, raw);
+      m.net.addCents(cents, raw);
+      total.net.addCents(cents, raw);
       if (!(doc && s.docNo.trim() !== '' && continuesLine(prev, s, 'docNo'))) {
         closeDoc();
         doc = { sum: new Sum(), customer: c, month: m };
       }
-      (doc as { sum: Sum }).sum.add(raw);
+      (doc as { sum: Sum }).sum.addCents(cents, raw);
       prev = s;
       if (hasCategory) {
         const key = s.category.trim();
         let cat = byCategory.get(key);
         if (!cat) byCategory.set(key, (cat = { net: new Sum(), lines: 0 }));
-        cat.net.add(raw);
+        cat.net.addCents(cents, raw);
         cat.lines++;
       }
     }
@@ -199,15 +203,14 @@ export function summarizeSales(parsed: ParsedWorkbook, asOf: Day): SalesSummary 
         receiptsLeftOut++;
         continue;
       }
-      const id = r.customerId.trim();
-      if (!names.has(id)) names.set(id, '');
-      customer(id).receipts.add(raw);
-      month(monthKeyOf(months, r.date)).receipts.add(raw);
-      total.receipts.add(raw);
+      const cents = rawCents(raw);
+      customer(r.customerId.trim(), '').receipts.addCents(cents, raw);
+      month(monthKeyOf(months, r.date)).receipts.addCents(cents, raw);
+      total.receipts.addCents(cents, raw);
     }
   }
 
-  const customers: CustomerSummary[] = [...byCustomer].map(([id, a]) => ({ customerId: id, name: names.get(id) ?? '', ...a.figures() }));
+  const customers: CustomerSummary[] = [...byCustomer].map(([id, a]) => ({ customerId: id, name: a.name, ...a.figures() }));
   customers.sort((a, b) => b.net.comparedTo(a.net) || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
 
   const keys = [...byMonth.keys()].sort((a, b) => a - b);
