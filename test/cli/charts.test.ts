@@ -38,7 +38,7 @@ const EXPECTED: Record<string, [number, number]> = {
   '>180': [0, 0],
 };
 
-async function buildInput(file: string): Promise<void> {
+async function buildInput(file: string, userParts: Record<string, string> = USER_PARTS): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const customers = wb.addWorksheet('Customers');
   [['Customer ID', 'Customer Name', 'Credit Limit', 'Payment Terms'], ['C1', NAME_1, 100000, 'Net 30'], ['C2', NAME_2, 100000, 'Net 30']].forEach((r) => customers.addRow(r));
@@ -54,7 +54,7 @@ async function buildInput(file: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- jszip ships with exceljs; only the test adds the parts exceljs cannot write
   const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ file(n: string, d: string): void; generateAsync(o: { type: 'nodebuffer'; compression: 'DEFLATE' }): Promise<Buffer> }> };
   const zip = await JSZip.loadAsync(await fs.readFile(file));
-  for (const [name, xml] of Object.entries(USER_PARTS)) zip.file(name, xml);
+  for (const [name, xml] of Object.entries(userParts)) zip.file(name, xml);
   await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
@@ -139,9 +139,10 @@ describe('the Aging sheet\'s bar chart in the written .xlsx', () => {
     const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(workbookRels)?.[1] ?? '';
     const sheetPart = `xl/${target.replace(/^\/?xl\//, '')}`;
     const sheetXml = parts.get(sheetPart) ?? '';
-    expect(sheetXml).toMatch(/<pageSetup [^>]*\/><drawing r:id="rId1"\/><\/worksheet>$/);
+    const drawingId = /<pageSetup [^>]*\/><drawing r:id="([^"]+)"\/><\/worksheet>$/.exec(sheetXml)?.[1];
+    expect(drawingId).toBeDefined();
     const rels = parts.get(sheetPart.replace('worksheets/', 'worksheets/_rels/') + '.rels') ?? '';
-    expect(rels).toContain('Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing2.xml"');
+    expect(rels).toContain(`Id="${drawingId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing2.xml"`);
   });
 
   it('draws a bar chart titled "Aging by customer", one series per bucket over the customers, pointing at the cells holding the aging', () => {
@@ -186,5 +187,63 @@ describe('the Aging sheet\'s bar chart in the written .xlsx', () => {
     const changed = [...original.keys()].filter((n) => back.get(n) !== original.get(n)).sort();
     expect(changed).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml']);
     expect(back.get('[Content_Types].xml')).not.toContain('chart');
+  });
+});
+
+/** Writes `to`: the package `from` with one part's text changed, as another program saving the file might. */
+async function withPartEdited(from: string, to: string, part: string, change: (xml: string) => string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jszip ships with exceljs; the test edits one part
+  const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ file(n: string): { async(t: 'string'): Promise<string> }; file(n: string, d: string): void; generateAsync(o: { type: 'nodebuffer'; compression: 'DEFLATE' }): Promise<Buffer> }> };
+  const zip = await JSZip.loadAsync(await fs.readFile(from));
+  zip.file(part, change(await zip.file(part).async('string')));
+  await fs.writeFile(to, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+describe('the exceljs road (a checked copy changed since by another program)', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('draws the Aging chart again, and does not warn that the old one (on a sheet it rebuilds) is left out', async () => {
+    const input = tmp.file('in.xlsx');
+    const first = tmp.file('first.xlsx');
+    await buildInput(input, {});
+    expect((await recon('check', input, '--out', first, '--as-of', '2024-03-31')).code).toBe(0);
+    // Someone retitled the chart: the check's parts are no longer what it wrote, so the next check rewrites through exceljs.
+    const edited = tmp.file('edited.xlsx');
+    await withPartEdited(first, edited, 'xl/charts/chart1.xml', (xml) => xml.replace('Aging by customer', 'My title'));
+
+    const second = tmp.file('second.xlsx');
+    const result = await recon('check', edited, '--out', second, '--as-of', '2024-03-31');
+    expect(result.code).toBe(0);
+    expect([...result.out, ...result.err].filter((l) => /leaves out|无法保留/.test(l))).toEqual([]);
+    const parts = await readParts(second);
+    // No originals kept: this is exceljs' copy, not the part-by-part edit.
+    expect(parts.has('recon/manifest.reconpart')).toBe(false);
+    const chartNames = [...parts.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(chartNames).toHaveLength(1);
+    const chart = readChart(parts.get(chartNames[0]) ?? '');
+    expect(chart.title).toBe('Aging by customer');
+    const aging = (await openXlsx(second)).getWorksheet('Aging (2)') as ExcelJS.Worksheet;
+    const values = (formula: string): ExcelJS.CellValue[] => {
+      const { sheet, cells } = cellsOf(formula);
+      expect(sheet).toBe('Aging (2)');
+      return cells.map((c) => aging.getCell(c).value);
+    };
+    expect(chart.series.map((s) => values(s.tx)[0])).toEqual(Object.keys(EXPECTED));
+    for (const s of chart.series) expect(values(s.val)).toEqual(EXPECTED[String(values(s.tx)[0])]);
+    expect(parts.get('[Content_Types].xml')).toContain(`<Override PartName="/${chartNames[0]}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+  });
+
+  it('still warns when a chart of the user\'s is left out', async () => {
+    const input = tmp.file('user.xlsx');
+    const first = tmp.file('user-1.xlsx');
+    await buildInput(input);
+    expect((await recon('check', input, '--out', first, '--as-of', '2024-03-31')).code).toBe(0);
+    // Our chart (chart2, after the user's chart1) retitled: the exceljs road, which cannot carry the user's chart.
+    const resaved = tmp.file('user-resaved.xlsx');
+    await withPartEdited(first, resaved, 'xl/charts/chart2.xml', (xml) => xml.replace('Aging by customer', 'My title'));
+    const result = await recon('check', resaved, '--out', tmp.file('user-2.xlsx'), '--as-of', '2024-03-31');
+    expect(result.code).toBe(0);
+    expect([...result.out, ...result.err].filter((l) => /leaves out/.test(l))).toEqual([expect.stringContaining('(charts)')]);
   });
 });

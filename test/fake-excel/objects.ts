@@ -3,7 +3,10 @@ import {
   splitSheet,
 } from './address';
 import { coerceInput, displayText, valueOut, valueTypeOut } from './cell-values';
-import { BorderSide, FakeComment, FakeFill, FakeNote, FakePageLayout, FakeSheet, FakeTable, FakeValidation, FakeWorkbookModel, normalizeColor } from './model';
+import {
+  BorderSide, CONDITIONAL_FORMAT_TYPES, FakeComment, FakeConditionalFormat, FakeConditionalFormatType, FakeFill, FakeNote, FakePageLayout, FakeSheet, FakeTable,
+  FakeValidation, FakeWorkbookModel, newConditionalFormat, normalizeColor,
+} from './model';
 import {
   ApplyScope, FakeClientObject, FakeClientResult, FakeOfficeError, FakeRequestContext, LoadTree, notFound, PathStep, READ_CELL_LIMIT,
   ScalarDef,
@@ -759,7 +762,7 @@ export class FakeRange extends FakeClientObject {
   }
 
   override _navNames(): string[] {
-    return ['format', 'worksheet', 'dataValidation'];
+    return ['format', 'worksheet', 'dataValidation', 'conditionalFormats'];
   }
 
   get address(): string {
@@ -884,6 +887,13 @@ export class FakeRange extends FakeClientObject {
   }
   get dataValidation(): FakeDataValidation {
     return this._nav('dataValidation', () => new FakeDataValidation(this._ctx, this._sub(`dataValidation`), '1.8', () => this.locate()));
+  }
+  /** The conditional formats intersecting the range (ExcelApi 1.6). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this._nav('conditionalFormats', () => new FakeConditionalFormatCollection(this._ctx, this._sub(`conditionalFormats`), '1.6', () => {
+      const t = this.locate();
+      return { sheet: t.sheet, rects: [t.rect] };
+    }));
   }
 
   private _derived(name: string, version: string, f: (t: RangeTarget) => RangeTarget, nullable = false): FakeRange {
@@ -1056,6 +1066,7 @@ function clearAreas(t: AreasTarget, applyTo: string, scope: ApplyScope): void {
     }
     if (all || applyTo === 'Hyperlinks') t.sheet.hyperlinks.delete(key);
   }
+  if (all || applyTo === 'Formats') clearConditionalFormats(t.sheet, t.rects);
   for (const rect of t.rects) scope.changed(t.sheet, rect, all || applyTo === 'Contents' ? 'changed' : 'formatChanged');
 }
 
@@ -1086,7 +1097,11 @@ export class FakeRangeAreas extends FakeClientObject {
     };
   }
   override _navNames(): string[] {
-    return ['format', 'areas'];
+    return ['format', 'areas', 'conditionalFormats'];
+  }
+  /** The conditional formats intersecting any of the areas (ExcelApi 1.9). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this._nav('conditionalFormats', () => new FakeConditionalFormatCollection(this._ctx, this._sub(`conditionalFormats`), '1.9', this.locate));
   }
   get address(): string {
     return this._get('address');
@@ -1915,6 +1930,423 @@ export class FakeTableProxy extends FakeClientObject {
     return new FakeRange(this._ctx, this._sub(`getDataBodyRange()`), '1.1', () => {
       const t = this._resolve();
       return { sheet: this._sheet(), rect: { ...t.rect, r0: t.showHeaders ? t.rect.r0 + 1 : t.rect.r0 } };
+    });
+  }
+}
+
+/** The parts of `a` outside `b` (at most four rectangles): what is left of a rule's area after a clear. */
+function subtractRect(a: Rect, b: Rect): Rect[] {
+  const i = intersect(a, b);
+  if (!i) return [{ ...a }];
+  const out: Rect[] = [];
+  if (a.r0 < i.r0) out.push({ r0: a.r0, c0: a.c0, r1: i.r0 - 1, c1: a.c1 });
+  if (i.r1 < a.r1) out.push({ r0: i.r1 + 1, c0: a.c0, r1: a.r1, c1: a.c1 });
+  if (a.c0 < i.c0) out.push({ r0: i.r0, c0: a.c0, r1: i.r1, c1: i.c0 - 1 });
+  if (i.c1 < a.c1) out.push({ r0: i.r0, c0: i.c1 + 1, r1: i.r1, c1: a.c1 });
+  return out;
+}
+
+/**
+ * Takes cleared areas out of the sheet's conditional formats, as Excel's Clear Formats (Range.clear with
+ * "All" or "Formats", ConditionalFormatCollection.clearAll) does; a rule left with no area is gone.
+ */
+function clearConditionalFormats(sheet: FakeSheet, rects: readonly Rect[]): void {
+  for (const cf of sheet.conditionalFormats) {
+    let ranges = cf.ranges;
+    for (const cut of rects) ranges = ranges.flatMap((r) => subtractRect(r, cut));
+    cf.ranges = ranges;
+  }
+  sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf.ranges.length > 0);
+}
+
+interface CfTarget {
+  sheet: FakeSheet;
+  cf: FakeConditionalFormat;
+}
+
+/**
+ * `Range.conditionalFormats` (ExcelApi 1.6; `RangeAreas.conditionalFormats` 1.9): the rules whose areas
+ * intersect the range, in priority order. Each item is reached by its id.
+ */
+export class FakeConditionalFormatCollection extends FakeCollection<FakeConditionalFormatProxy> {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: AreasLocator) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalFormatCollection';
+  }
+  _resolve(): AreasTarget {
+    const failure = this._ctx._host.conditionalFormatFailure;
+    if (failure?.at === 'collection') throw new FakeOfficeError(failure.code, 'ConditionalFormatCollection');
+    return this.locate();
+  }
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+  private _list(): CfTarget[] {
+    const { sheet, rects } = this.locate();
+    return sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => rects.some((x) => intersect(r, x)))).map((cf) => ({ sheet, cf }));
+  }
+  _itemProxies(): FakeConditionalFormatProxy[] {
+    return this._list().map((t) => new FakeConditionalFormatProxy(this._ctx, this._sub(`getItem(${JSON.stringify(t.cf.id)})`), '1.6', () => t));
+  }
+  /** Adds a rule of `type` over the range at the top priority (its format and rule are set afterwards). */
+  add(type: string): FakeConditionalFormatProxy {
+    let made: CfTarget | undefined;
+    const proxy = new FakeConditionalFormatProxy(this._ctx, this._sub(`add(${JSON.stringify(type)})`), '1.6', () => made);
+    this._queueCreate('add', proxy, '1.6', () => {
+      const { sheet, rects } = this.locate();
+      assertWritable(sheet, 'ConditionalFormatCollection.add');
+      if (!CONDITIONAL_FORMAT_TYPES.includes(type as FakeConditionalFormatType)) throw new FakeOfficeError('InvalidArgument', 'ConditionalFormatCollection.add');
+      const cf = newConditionalFormat(type as FakeConditionalFormatType, rects);
+      sheet.conditionalFormats.unshift(cf);
+      made = { sheet, cf };
+    });
+    return proxy;
+  }
+  clearAll(): void {
+    this._queue('clearAll', [], '1.6', () => {
+      const { sheet, rects } = this.locate();
+      assertWritable(sheet, 'ConditionalFormatCollection.clearAll');
+      clearConditionalFormats(sheet, rects);
+    });
+  }
+  getItem(id: string): FakeConditionalFormatProxy {
+    return new FakeConditionalFormatProxy(this._ctx, this._sub(`getItem(${JSON.stringify(id)})`), '1.6', () => this._list().find((t) => t.cf.id === id));
+  }
+  getItemAt(index: number): FakeConditionalFormatProxy {
+    return new FakeConditionalFormatProxy(this._ctx, this._sub(`getItemAt(${index})`), '1.6', () => this._list()[index]);
+  }
+}
+
+/** The type-specific parts of a rule, by the navigation property that reaches each. */
+const CF_PARTS: Record<string, { type: FakeConditionalFormatType; className: string }> = {
+  cellValue: { type: 'CellValue', className: 'CellValueConditionalFormat' },
+  custom: { type: 'Custom', className: 'CustomConditionalFormat' },
+  colorScale: { type: 'ColorScale', className: 'ColorScaleConditionalFormat' },
+  dataBar: { type: 'DataBar', className: 'DataBarConditionalFormat' },
+  iconSet: { type: 'IconSet', className: 'IconSetConditionalFormat' },
+  preset: { type: 'PresetCriteria', className: 'PresetCriteriaConditionalFormat' },
+  textComparison: { type: 'ContainsText', className: 'TextConditionalFormat' },
+  topBottom: { type: 'TopBottom', className: 'TopBottomConditionalFormat' },
+};
+
+/** One conditional format (ExcelApi 1.6). */
+export class FakeConditionalFormatProxy extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly find: () => CfTarget | undefined) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalFormat';
+  }
+  _resolve(): CfTarget {
+    const t = this.find();
+    if (!t || !t.sheet.conditionalFormats.includes(t.cf) || !modelOf(this._ctx).sheets.includes(t.sheet)) throw notFound('ConditionalFormat');
+    return t;
+  }
+  override _sheetName(): string | undefined {
+    return this.find()?.sheet.name;
+  }
+  /** The rule, for reading its areas and format (where Excel has been reported to fail). */
+  private _details(): CfTarget {
+    const failure = this._ctx._host.conditionalFormatFailure;
+    if (failure?.at === 'rule') throw new FakeOfficeError(failure.code, 'ConditionalFormat');
+    return this._resolve();
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      id: { get: (t: CfTarget) => t.cf.id },
+      type: { get: (t: CfTarget) => t.cf.type },
+      priority: { get: (t: CfTarget) => t.sheet.conditionalFormats.indexOf(t.cf) },
+      stopIfTrue: { get: (t: CfTarget) => t.cf.stopIfTrue },
+    };
+  }
+  override _navNames(): string[] {
+    return Object.keys(CF_PARTS).flatMap((k) => [k, `${k}OrNullObject`]);
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get priority(): number {
+    return this._get('priority');
+  }
+  get stopIfTrue(): boolean | null {
+    return this._get('stopIfTrue');
+  }
+  private _part(name: string, nullable: boolean): FakeConditionalFormatPart {
+    const nav = nullable ? `${name}OrNullObject` : name;
+    const { type, className } = CF_PARTS[name];
+    return this._nav(nav, () => new FakeConditionalFormatPart(this._ctx, this._sub(nav), '1.6', () => this._details(), type, className, nullable));
+  }
+  get cellValue(): FakeConditionalFormatPart {
+    return this._part('cellValue', false);
+  }
+  get cellValueOrNullObject(): FakeConditionalFormatPart {
+    return this._part('cellValue', true);
+  }
+  get custom(): FakeConditionalFormatPart {
+    return this._part('custom', false);
+  }
+  get customOrNullObject(): FakeConditionalFormatPart {
+    return this._part('custom', true);
+  }
+  get colorScale(): FakeConditionalFormatPart {
+    return this._part('colorScale', false);
+  }
+  get colorScaleOrNullObject(): FakeConditionalFormatPart {
+    return this._part('colorScale', true);
+  }
+  get dataBar(): FakeConditionalFormatPart {
+    return this._part('dataBar', false);
+  }
+  get dataBarOrNullObject(): FakeConditionalFormatPart {
+    return this._part('dataBar', true);
+  }
+  get iconSet(): FakeConditionalFormatPart {
+    return this._part('iconSet', false);
+  }
+  get iconSetOrNullObject(): FakeConditionalFormatPart {
+    return this._part('iconSet', true);
+  }
+  get preset(): FakeConditionalFormatPart {
+    return this._part('preset', false);
+  }
+  get presetOrNullObject(): FakeConditionalFormatPart {
+    return this._part('preset', true);
+  }
+  get textComparison(): FakeConditionalFormatPart {
+    return this._part('textComparison', false);
+  }
+  get textComparisonOrNullObject(): FakeConditionalFormatPart {
+    return this._part('textComparison', true);
+  }
+  get topBottom(): FakeConditionalFormatPart {
+    return this._part('topBottom', false);
+  }
+  get topBottomOrNullObject(): FakeConditionalFormatPart {
+    return this._part('topBottom', true);
+  }
+  /** The rule's range; Excel refuses when the rule applies to several areas (ConditionalFormat.getRange docs). */
+  getRange(): FakeRange {
+    return new FakeRange(this._ctx, this._sub('getRange()'), '1.6', () => {
+      const { sheet, cf } = this._details();
+      if (cf.ranges.length !== 1) throw new FakeOfficeError('InvalidOperation', 'ConditionalFormat.getRange', 'The conditional format is applied to multiple ranges.');
+      return { sheet, rect: { ...cf.ranges[0] } };
+    });
+  }
+  /** The rule's range, or a null object when it applies to several areas. */
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(this._ctx, this._sub('getRangeOrNullObject()'), '1.6', () => {
+      const { sheet, cf } = this._details();
+      if (cf.ranges.length !== 1) throw notFound('ConditionalFormat.getRangeOrNullObject');
+      return { sheet, rect: { ...cf.ranges[0] } };
+    }, true);
+  }
+  /** Every area the rule applies to (ExcelApi 1.9). */
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this._ctx, this._sub('getRanges()'), '1.9', () => {
+      const { sheet, cf } = this._details();
+      return { sheet, rects: cf.ranges.map((r) => ({ ...r })) };
+    });
+  }
+  delete(): void {
+    this._queue('delete', [], '1.6', () => {
+      const { sheet, cf } = this._resolve();
+      assertWritable(sheet, 'ConditionalFormat.delete');
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
+    });
+  }
+}
+
+/**
+ * A rule's type-specific part (`cellValue`, `custom`, `colorScale`…). Reached on a rule of another type,
+ * it fails at sync, or is a null object through its `…OrNullObject` twin.
+ */
+export class FakeConditionalFormatPart extends FakeClientObject {
+  constructor(
+    ctx: Ctx, path: string | PathStep, version: string, private readonly owner: () => CfTarget,
+    private readonly type: FakeConditionalFormatType, private readonly className: string, nullable: boolean,
+  ) {
+    super(ctx, path, version, nullable);
+  }
+  get _className(): string {
+    return this.className;
+  }
+  _resolve(): CfTarget {
+    const t = this.owner();
+    if (t.cf.type !== this.type) {
+      if (this._nullable) throw notFound(this.className);
+      throw new FakeOfficeError('InvalidOperation', this.className, `The conditional format is not of type ${this.type}.`);
+    }
+    return t;
+  }
+  override _sheetName(): string | undefined {
+    return this.owner().sheet.name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    const out: Record<string, ScalarDef> = {};
+    if (this.type === 'ColorScale') out.criteria = { get: (t: CfTarget) => t.cf.criteria };
+    else if (this.type !== 'Custom' && this.type !== 'DataBar' && this.type !== 'IconSet') out.rule = { get: (t: CfTarget) => t.cf.rule };
+    return out;
+  }
+  override _navNames(): string[] {
+    if (this.type === 'ColorScale' || this.type === 'DataBar' || this.type === 'IconSet') return [];
+    return this.type === 'Custom' ? ['format', 'rule'] : ['format'];
+  }
+  get format(): FakeConditionalRangeFormat {
+    return this._nav('format', () => new FakeConditionalRangeFormat(this._ctx, this._sub('format'), '1.6', () => this._resolve()));
+  }
+  /** A custom rule's `rule` is an object with a formula; other types' is a plain value. */
+  get rule(): unknown {
+    if (this.type === 'Custom') return this._nav('rule', () => new FakeConditionalFormatRule(this._ctx, this._sub('rule'), '1.6', () => this._resolve()));
+    return this._get('rule');
+  }
+  set rule(v: unknown) {
+    this._set('rule', v, '1.6', () => {
+      const t = this._resolve();
+      assertWritable(t.sheet, `${this.className}.rule`);
+      if (!v || typeof v !== 'object') throw new FakeOfficeError('InvalidArgument', `${this.className}.rule`);
+      t.cf.rule = { ...(v as Record<string, unknown>) };
+    });
+  }
+  get criteria(): Record<string, unknown> | null {
+    return this._get('criteria');
+  }
+  set criteria(v: Record<string, unknown> | null) {
+    this._set('criteria', v, '1.6', () => {
+      const t = this._resolve();
+      assertWritable(t.sheet, `${this.className}.criteria`);
+      if (!v || typeof v !== 'object') throw new FakeOfficeError('InvalidArgument', `${this.className}.criteria`);
+      t.cf.criteria = { ...v };
+    });
+  }
+}
+
+/** A custom rule's condition: `formula` ("=$F2>1000"). */
+export class FakeConditionalFormatRule extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly rule: () => CfTarget) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalFormatRule';
+  }
+  _resolve(): CfTarget {
+    return this.rule();
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return { formula: { get: (t: CfTarget) => (t.cf.rule?.formula as string | undefined) ?? null } };
+  }
+  get formula(): string | null {
+    return this._get('formula');
+  }
+  set formula(v: string) {
+    this._set('formula', v, '1.6', () => {
+      const t = this.rule();
+      assertWritable(t.sheet, 'ConditionalFormatRule.formula');
+      if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', 'ConditionalFormatRule.formula');
+      t.cf.rule = { ...(t.cf.rule ?? {}), formula: v };
+    });
+  }
+}
+
+/** What a rule draws on matching cells (ConditionalRangeFormat): its fill and font. */
+export class FakeConditionalRangeFormat extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly rule: () => CfTarget) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalRangeFormat';
+  }
+  _resolve(): CfTarget {
+    return this.rule();
+  }
+  override _navNames(): string[] {
+    return ['fill', 'font'];
+  }
+  get fill(): FakeConditionalRangeFill {
+    return this._nav('fill', () => new FakeConditionalRangeFill(this._ctx, this._sub('fill'), '1.6', this.rule));
+  }
+  get font(): FakeConditionalRangeFont {
+    return this._nav('font', () => new FakeConditionalRangeFont(this._ctx, this._sub('font'), '1.6', this.rule));
+  }
+}
+
+/** A rule's fill: `color` null when the rule sets none. */
+export class FakeConditionalRangeFill extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly rule: () => CfTarget) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalRangeFill';
+  }
+  _resolve(): CfTarget {
+    return this.rule();
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return { color: { get: (t: CfTarget) => t.cf.fill } };
+  }
+  get color(): string | null {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v, '1.6', () => {
+      const t = this.rule();
+      assertWritable(t.sheet, 'ConditionalRangeFill.color');
+      const c = typeof v === 'string' ? normalizeColor(v) : null;
+      if (!c) throw new FakeOfficeError('InvalidArgument', 'ConditionalRangeFill.color');
+      t.cf.fill = c;
+    });
+  }
+  clear(): void {
+    this._queue('clear', [], '1.6', () => {
+      const t = this.rule();
+      assertWritable(t.sheet, 'ConditionalRangeFill.clear');
+      t.cf.fill = null;
+    });
+  }
+}
+
+/** A rule's font. */
+export class FakeConditionalRangeFont extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly rule: () => CfTarget) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalRangeFont';
+  }
+  _resolve(): CfTarget {
+    return this.rule();
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      color: { get: (t: CfTarget) => t.cf.font.color ?? null },
+      bold: { get: (t: CfTarget) => t.cf.font.bold ?? null },
+      italic: { get: (t: CfTarget) => t.cf.font.italic ?? null },
+    };
+  }
+  get color(): string | null {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v, '1.6', () => {
+      const t = this.rule();
+      assertWritable(t.sheet, 'ConditionalRangeFont.color');
+      const c = typeof v === 'string' ? normalizeColor(v) : null;
+      if (!c) throw new FakeOfficeError('InvalidArgument', 'ConditionalRangeFont.color');
+      t.cf.font = { ...t.cf.font, color: c };
+    });
+  }
+  get bold(): boolean | null {
+    return this._get('bold');
+  }
+  set bold(v: boolean) {
+    this._set('bold', v, '1.6', () => {
+      const t = this.rule();
+      assertWritable(t.sheet, 'ConditionalRangeFont.bold');
+      t.cf.font = { ...t.cf.font, bold: v === true };
     });
   }
 }

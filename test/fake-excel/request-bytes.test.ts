@@ -77,6 +77,13 @@ const CHAINS: [string, Call][] = [
     s.name = `Findings ${i}`;
   }],
   ['worksheet.delete', (_ws, c, i) => c.workbook.worksheets.getItem(`~Findings ${i} new`).delete()],
+  ['range.conditionalFormats.load(items/type)', (ws, _c, i) => void ws.getRange(`B${i + 2}:F${i + 900}`).conditionalFormats.load('items/type')],
+  ['conditionalFormat.getRanges.load + <type>.format.fill.load', (ws, _c, i) => {
+    const cf = ws.getRange(`B${i + 2}:F${i + 900}`).conditionalFormats.getItem(`{${String(i).padStart(8, '0')}-0000-0000-C000-0000000000CF}`);
+    cf.getRanges().load('address');
+    cf.cellValue.format.fill.load('color');
+    cf.textComparison.format.fill.load('color');
+  }],
   ['getItemOrNullObject.load / activate / select', (_ws, c, i) => {
     const s = c.workbook.worksheets.getItemOrNullObject(SHEET).load('visibility');
     s.activate();

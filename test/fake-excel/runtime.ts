@@ -116,6 +116,11 @@ export class FakeHost {
   textFormatOnValues: TextFormatOnValues = 'honoured';
   /** The list separator of the user's locale: what joins the areas of a getRanges address. */
   listSeparator: ',' | ';' = ',';
+  /**
+   * Reading conditional formats fails with this code, at the collection ('collection') or at the rules'
+   * own parts ('rule', as office-js #6827 and #6835 report for ranges with two rules); null: they read.
+   */
+  conditionalFormatFailure: { code: string; at: 'collection' | 'rule' } | null = null;
   /** Requests sent over the host's life (stats may be reset; this is not). */
   requestSeq = 0;
   /** Request numbers (1-based, counted over the host's life) that fail with the given code. */
