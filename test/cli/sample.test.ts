@@ -20,8 +20,8 @@ const PLANTED: [string, string][] = [
   ['tax-id', 'Customers!C13'],
   ['range', 'Receipts!D80'],
   ['unmatched-ours', 'Sales!B394'],
+  // One difference, one finding: on their line, naming Sales!M93.
   ['amount-diff', 'Statement C001!E11'],
-  ['amount-diff', 'Sales!M93'],
   ['unmatched-theirs', '对账单 C002!C75'],
   ['balance-calc', 'Statement C003!G41'],
   // The next running balance is off by the same 1,000.00 (planted #21), and C003 lists 44010963 twice (#20).
@@ -36,10 +36,10 @@ const PLANTED: [string, string][] = [
   ['over-limit', 'Customers!D22'],
   ['over-limit', 'Customers!D35'],
   ['over-limit', 'Customers!D36'],
-  // Each over-limit customer's sale that crossed the limit (C003 twice: back under, then over again).
+  // Each over-limit customer's sale that first crossed the limit (C003 went back under and over again
+  // with Sales!M370: the same story, not a second finding).
   ['credit-limit-exceeded', 'Sales!M77'],
   ['credit-limit-exceeded', 'Sales!M356'],
-  ['credit-limit-exceeded', 'Sales!M370'],
   ['credit-limit-exceeded', 'Sales!M453'],
   ['credit-limit-exceeded', 'Sales!M97'],
   ['credit-limit-exceeded', 'Sales!M40'],
