@@ -17,7 +17,9 @@ import { EngineOutput, EngineRunner, inThreadEngine, isCancellation } from './en
 import { AFTER_FAILURE, errorMessage } from './error-messages';
 import { ExcelHost, officeHost } from './host';
 import { AdapterError, officeErrorCode } from './office-errors';
-import { CheckOptions, CheckSummary, ClearSummary, OpResult, ReviewDecision, WorkbookOps } from './ops';
+import { CheckOptions, CheckSummary, ClearSummary, OpResult, ReviewDecision, RunWarning, WorkbookOps } from './ops';
+import { cellsUnderConditionalFills } from './conditional-formats';
+import { conditionalFormatWarnings } from './warning-messages';
 import { probeAreaSeparator } from './list-separator';
 import { queueOwnedSheet } from './owned-sheets';
 import { WatchdogTimers, watchedHost } from './sync-watchdog';
@@ -60,6 +62,8 @@ export interface RunFigures {
   restoredCells: number;
   /** A write failed and the rollback put the workbook back. */
   rolledBack: boolean;
+  /** Highlighted cells under a user's conditional format with a fill; null when Excel could not say. */
+  cellsUnderConditionalFormats: number | null;
 }
 
 /** WorkbookOps plus the figures of the last run. */
@@ -210,7 +214,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
    * before the first write is queued, `stage.finishing` just before the swap, after which a cancel can
    * no longer be honoured.
    */
-  const write = (input: ReadResult, plan: Plan, mode: NoteMode, figures: RunFigures, stage: WriteStage): Promise<string> =>
+  const write = (input: ReadResult, plan: Plan, mode: NoteMode, figures: RunFigures, stage: WriteStage): Promise<{ findingsSheet: string; warnings: RunWarning[] }> =>
     host.run(async (context) => {
       const { sheets, found } = input;
       const state = found.state;
@@ -252,6 +256,9 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       const unsaved = marks.filter((m) => !savedLook.has(cellKey(m.sheet, m.cell)));
       const touched: SheetCell[] = [...marks.map((m) => ({ sheet: m.sheet, cell: m.cell })), ...oldOnly];
       const current = await readCurrent(context, budget, unsaved, touched, mode);
+      // The user's conditional formats over the cells about to be highlighted: read, never changed.
+      const underRules = await cellsUnderConditionalFills(context, marks);
+      figures.cellsUnderConditionalFormats = underRules ? [...underRules.values()].reduce((a, b) => a + b, 0) : null;
       const originals = new Map(savedLook);
       const newGroups = groupLooks(unsaved.map((m) => {
         const key = cellKey(m.sheet, m.cell);
@@ -336,7 +343,8 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       await queueStateWrite(context, swap, found, finalState);
       context.runtime.enableEvents = true;
       await context.sync();
-      return jobs.find((j) => j.sheet.key === 'findings')?.finalName ?? '';
+      const findingsSheet = jobs.find((j) => j.sheet.key === 'findings')?.finalName ?? '';
+      return { findingsSheet, warnings: underRules ? conditionalFormatWarnings(underRules, findingsSheet, input.settings.lang) : [] };
     });
 
   /**
@@ -422,7 +430,9 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     }
   };
 
-  const emptyFigures = (): RunFigures => ({ readSyncs: 0, extraChunks: 0, highlightCalls: 0, markedCells: 0, restoredCells: 0, rolledBack: false });
+  const emptyFigures = (): RunFigures => ({
+    readSyncs: 0, extraChunks: 0, highlightCalls: 0, markedCells: 0, restoredCells: 0, rolledBack: false, cellsUnderConditionalFormats: null,
+  });
 
   async function check(opts: CheckOptions = {}): Promise<OpResult<CheckSummary>> {
     if (busy) return failure(new AdapterError('Busy'), displayLang());
@@ -466,7 +476,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       const mode = pickNoteMode((name, version) => host.isSetSupported(name, version));
       opts.onProgress?.(0.8, 'write');
       hadMarks = input.found.state.saved.length > 0;
-      const findingsSheet = await write(input, output.plan, mode, figures, {
+      const { findingsSheet, warnings } = await write(input, output.plan, mode, figures, {
         cancelled,
         started: () => {
           writing = true;
@@ -475,7 +485,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         finishing: () => opts.onProgress?.(0.99, 'finishing'),
       });
       opts.onProgress?.(1, 'done');
-      return { ok: true, value: { counts, findings: output.report.findings, sheets: output.report.sheets, findingsSheet, reviews: decisionsOfRun(output) } };
+      return { ok: true, value: { counts, findings: output.report.findings, sheets: output.report.sheets, findingsSheet, reviews: decisionsOfRun(output), warnings } };
     } catch (e) {
       const cancel = e instanceof AdapterError && e.code === 'Cancelled';
       if (!writing) return failure(e, lang, cancel ? undefined : 'untouched');

@@ -220,7 +220,7 @@ class Edit {
       const part = freeName(this.taken, 'xl/worksheets/sheet{n}.xml', true);
       const id = freeRelId(this.workbookRels, this.usedIds);
       this.newWorkbookRels.push({ id, type: `${REL}/worksheet`, target: relTarget(wbPart, part) });
-      this.add(part, this.addCharts(part, s), CT.worksheet);
+      this.add(part, s.owned ? this.addCharts(part, s.name, s.xml, s.owned, null, []) : s.xml, CT.worksheet);
       entries.push(`<${p}sheet xmlns:r="${REL}" name="${xmlText(s.name).replace(/"/g, '&quot;')}" sheetId="${++sheetId}"${s.state ? ` state="${s.state}"` : ''} r:id="${id}"/>`);
     }
     const close = xml.indexOf(`</${p}sheets>`);
@@ -241,14 +241,14 @@ class Edit {
   }
 
   /**
-   * Adds the charts of an owned sheet as parts (chart parts, a drawing part, their relationships and
-   * content types) under names no part of the input has, and returns the sheet's XML with its
-   * `<drawing>` element. A sheet without charts comes back as it is.
+   * Adds the charts of owned sheet `owned` (named `name`, part `sheetPart`) as parts (chart parts, a
+   * drawing part, their relationships and content types) under names no part of the package has, and
+   * returns the sheet's XML with its `<drawing>` element. `relsXml` and `rels` are the sheet's own
+   * relationships part and relationships, if it has them. A sheet without charts comes back as it is.
    */
-  addCharts(sheetPart: string, sheet: NewSheet): string {
-    const specs = sheet.owned?.charts ?? [];
-    const charts = specs.map((spec) => ({ spec, part: sheet.owned ? chartPart(spec, sheet.owned, sheet.name) : null })).filter((c): c is { spec: typeof c.spec; part: ChartPart } => c.part !== null);
-    if (!charts.length) return sheet.xml;
+  addCharts(sheetPart: string, name: string, xml: string, owned: OwnedSheet, relsXml: string | null, rels: readonly Relationship[]): string {
+    const charts = (owned.charts ?? []).map((spec) => ({ spec, part: chartPart(spec, owned, name) })).filter((c): c is { spec: typeof c.spec; part: ChartPart } => c.part !== null);
+    if (!charts.length) return xml;
     const drawing = freeName(this.taken, 'xl/drawings/drawing{n}.xml', true);
     const chartRels = charts.map((c, i) => {
       const name = freeName(this.taken, 'xl/charts/chart{n}.xml', true);
@@ -257,8 +257,11 @@ class Edit {
     });
     this.add(drawing, drawingPartXml(charts.map((c) => c.part), chartRels.map((r) => r.id), charts.map((c) => c.spec.title)), CHART_CONTENT_TYPES.drawing);
     this.add(relsPartName(drawing), addRelationships(null, chartRels));
-    this.add(relsPartName(sheetPart), addRelationships(null, [{ id: 'rId1', type: `${REL}/drawing`, target: relTarget(sheetPart, drawing) }]));
-    return withDrawingElement(sheet.xml, 'rId1');
+    const id = freeRelId(rels, new Set());
+    const drawingRel = [{ id, type: `${REL}/drawing`, target: relTarget(sheetPart, drawing) }];
+    if (relsXml === null) this.add(relsPartName(sheetPart), addRelationships(null, drawingRel));
+    else this.replace(relsPartName(sheetPart), addRelationships(relsXml, drawingRel));
+    return withDrawingElement(xml, id);
   }
 
   /** Writes the package: unchanged parts as stored, then what changed, what was added, the originals and the manifest. */
@@ -320,7 +323,38 @@ async function openEdit(input: string): Promise<Edit> {
   if (!workbookPart) throw new PackageEditUnsupported('no workbook');
   const structure = await readWorkbookStructure(view.pkg, workbookPart);
   const rels = await readRelationships(view.pkg, workbookPart);
-  return new Edit(view, structure, rels);
+  const edit = new Edit(view, structure, rels);
+  // A content type left for a part that is gone still claims its name: a second Override would clash.
+  const types = await edit.text('[Content_Types].xml');
+  for (const m of (types ?? '').matchAll(/\sPartName\s*=\s*"\/?([^"]*)"/g)) edit.taken.add(partKey(m[1]));
+  return edit;
+}
+
+/**
+ * Draws the owned sheets' charts into a package exceljs wrote (the road for workbooks the part-by-part
+ * edit cannot take; exceljs itself writes no charts): `file` is rewritten in place with the chart and
+ * drawing parts added. `sheets` are the owned sheets with their names in the workbook.
+ */
+export async function addOwnedSheetCharts(file: string, sheets: readonly { name: string; owned: OwnedSheet }[]): Promise<void> {
+  if (!sheets.some((s) => s.owned.charts?.length)) return;
+  const edit = await openEdit(file);
+  for (const { name, owned } of sheets) {
+    const entry = edit.structure.sheets.find((s) => s.name === name && s.kind === 'worksheet');
+    if (!entry?.part || !owned.charts?.length) continue;
+    const xml = await edit.text(entry.part);
+    if (xml === null) continue;
+    const relsName = relsPartName(entry.part);
+    const changed = edit.addCharts(entry.part, name, xml, owned, await edit.text(relsName), await readRelationships(edit.view.pkg, entry.part));
+    if (changed !== xml) edit.replace(entry.part, changed);
+  }
+  if (!edit.added.length) return;
+  const tmp = `${file}.charts`;
+  try {
+    await edit.write(tmp, false);
+    await fs.rename(tmp, file);
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
 }
 
 /** Renders the owned sheets with exceljs into a scratch package and takes their parts and formats. */

@@ -192,16 +192,11 @@ export class MatchReporter {
       const oursSum = sumOf(os);
       const theirsSum = sumOf(ts);
       const common = { ours: formatMoney(oursSum), theirs: formatMoney(theirsSum), diff: diff.cents !== null ? formatCents(diff.cents) : formatMoney(diff.value as Money) };
-      for (const item of os) {
-        this.finding('amount-diff', item, item.amountField, this.text(MESSAGES.amountDiffOurs, { ...common, where: rowRefCell(t) }), {
-          expected: decimalString(theirsSum), actual: decimalString(oursSum),
-        });
-      }
-      for (const item of ts) {
-        this.finding('amount-diff', item, item.amountField, this.text(MESSAGES.amountDiffTheirs, { ...common, where: rowRefCell(o) }), {
-          expected: decimalString(oursSum), actual: decimalString(theirsSum),
-        });
-      }
+      // One difference, one finding: on their line (as a cut-off item is), naming our row. A second
+      // finding on our cell would be the same fact reviewed twice; the Matches sheet links both sides.
+      this.finding('amount-diff', t, t.amountField, this.text(MESSAGES.amountDiffTheirs, { ...common, where: rowRefCell(o) }), {
+        expected: decimalString(oursSum), actual: decimalString(theirsSum),
+      });
     }
     if (cutOff) {
       const o = os[0];

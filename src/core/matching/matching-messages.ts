@@ -104,10 +104,6 @@ export const MESSAGES = {
     en: 'Statement line {ref} paid {amount}: no such receipt in our records',
     zh: '对账单 {ref} 已付 {amount}：我方无对应收款记录',
   },
-  amountDiffOurs: {
-    en: 'Amount {ours} differs from their statement ({theirs}, {where}) by {diff}',
-    zh: '金额 {ours} 与对方对账单（{theirs}，{where}）相差 {diff}',
-  },
   amountDiffTheirs: {
     en: 'Amount {theirs} differs from our records ({ours}, {where}) by {diff}',
     zh: '金额 {theirs} 与我方记录（{ours}，{where}）相差 {diff}',
