@@ -103,6 +103,34 @@ function cellsOf(formula: string): { sheet: string; cells: string[] } {
   return { sheet: quoted.replace(/''/g, "'"), cells };
 }
 
+/** A relationship target resolved against its source part's folder. */
+function resolve(source: string, target: string): string {
+  const path = target.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  for (const seg of target.replace(/^\//, '').split('/')) if (seg === '..') path.pop(); else path.push(seg);
+  return path.join('/');
+}
+
+/** Targets of a part's relationships of one type (`drawing`, `chart`, …), by id. */
+function relsOf(parts: Map<string, string>, source: string, type: string): Map<string, string> {
+  const relsName = source.replace(/([^/]+)$/, '_rels/$1.rels');
+  const found = new Map<string, string>();
+  for (const m of (parts.get(relsName) ?? '').matchAll(/<Relationship ([^>]*)\/>/g)) {
+    const attr = (n: string): string => new RegExp(`${n}="([^"]*)"`).exec(m[1])?.[1] ?? '';
+    if (attr('Type').endsWith(`/${type}`)) found.set(attr('Id'), resolve(source, attr('Target')));
+  }
+  return found;
+}
+
+/** The parts that draw a sheet's charts, followed from the workbook: its part, its drawing element's id, drawing and chart parts. */
+function sheetCharts(parts: Map<string, string>, sheetName: string): { sheetPart: string; drawingId: string; drawing: string; charts: string[] } {
+  const escaped = sheetName.replace(/[()]/g, '\\$&');
+  const rid = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(parts.get('xl/workbook.xml') ?? '')?.[1] ?? '';
+  const sheetPart = relsOf(parts, 'xl/workbook.xml', 'worksheet').get(rid) ?? '';
+  const drawingId = /<drawing r:id="([^"]+)"\/>/.exec(parts.get(sheetPart) ?? '')?.[1] ?? '';
+  const drawing = relsOf(parts, sheetPart, 'drawing').get(drawingId) ?? '';
+  return { sheetPart, drawingId, drawing, charts: [...relsOf(parts, drawing, 'chart').values()] };
+}
+
 describe('the Aging sheet\'s bar chart in the written .xlsx', () => {
   const tmp = tempDir();
   const input = tmp.file('in.xlsx');
@@ -125,28 +153,30 @@ describe('the Aging sheet\'s bar chart in the written .xlsx', () => {
 
   it('keeps the user\'s chart and drawing parts byte for byte and numbers its own after them', () => {
     for (const [name, xml] of Object.entries(USER_PARTS)) expect(parts.get(name)).toBe(xml);
-    expect([...parts.keys()].filter((n) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(n)).sort()).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/drawing2.xml']);
+    const aging = sheetCharts(parts, 'Aging (2)');
+    expect(aging.charts).toHaveLength(1);
+    expect(aging.drawing).toMatch(/^xl\/drawings\/drawing\d+\.xml$/);
+    expect(aging.charts[0]).toMatch(/^xl\/charts\/chart\d+\.xml$/);
+    expect(Object.keys(USER_PARTS)).not.toContain(aging.drawing);
+    expect(Object.keys(USER_PARTS)).not.toContain(aging.charts[0]);
     const types = parts.get('[Content_Types].xml') ?? '';
-    expect(types).toContain('<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
-    expect(types).toContain('<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
-    expect(parts.get('xl/drawings/_rels/drawing2.xml.rels')).toContain('Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart2.xml"');
+    expect(types).toContain(`<Override PartName="/${aging.charts[0]}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+    expect(types).toContain(`<Override PartName="/${aging.drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
+    // Every chart and drawing part in the copy is listed once in the content types: no name taken twice.
+    for (const name of [...parts.keys()].filter((n) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(n) && !(n in USER_PARTS))) {
+      expect(types.split(`PartName="/${name}"`)).toHaveLength(2);
+    }
   });
 
   it('hangs the drawing on the Aging sheet, after its page setup as the schema orders them', () => {
     expect(book.worksheets.map((w) => w.name)).toContain('Aging (2)');
-    const workbookRels = parts.get('xl/_rels/workbook.xml.rels') ?? '';
-    const rid = /<sheet [^>]*name="Aging \(2\)"[^>]*r:id="([^"]+)"/.exec(parts.get('xl/workbook.xml') ?? '')?.[1];
-    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(workbookRels)?.[1] ?? '';
-    const sheetPart = `xl/${target.replace(/^\/?xl\//, '')}`;
-    const sheetXml = parts.get(sheetPart) ?? '';
-    const drawingId = /<pageSetup [^>]*\/><drawing r:id="([^"]+)"\/><\/worksheet>$/.exec(sheetXml)?.[1];
-    expect(drawingId).toBeDefined();
-    const rels = parts.get(sheetPart.replace('worksheets/', 'worksheets/_rels/') + '.rels') ?? '';
-    expect(rels).toContain(`Id="${drawingId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing2.xml"`);
+    const { sheetPart, drawingId, drawing } = sheetCharts(parts, 'Aging (2)');
+    expect(parts.get(sheetPart)).toMatch(new RegExp(`<pageSetup [^>]*/><drawing r:id="${drawingId}"/></worksheet>$`));
+    expect(parts.has(drawing)).toBe(true);
   });
 
   it('draws a bar chart titled "Aging by customer", one series per bucket over the customers, pointing at the cells holding the aging', () => {
-    const chart = readChart(parts.get('xl/charts/chart2.xml') ?? '');
+    const chart = readChart(parts.get(sheetCharts(parts, 'Aging (2)').charts[0]) ?? '');
     expect(chart.kinds).toEqual(['barChart']);
     expect(chart.barDir).toBe('bar');
     expect(chart.title).toBe('Aging by customer');
@@ -210,7 +240,8 @@ describe('the exceljs road (a checked copy changed since by another program)', (
     expect((await recon('check', input, '--out', first, '--as-of', '2024-03-31')).code).toBe(0);
     // Someone retitled the chart: the check's parts are no longer what it wrote, so the next check rewrites through exceljs.
     const edited = tmp.file('edited.xlsx');
-    await withPartEdited(first, edited, 'xl/charts/chart1.xml', (xml) => xml.replace('Aging by customer', 'My title'));
+    const ours = sheetCharts(await readParts(first), 'Aging (2)').charts[0];
+    await withPartEdited(first, edited, ours, (xml) => xml.replace('Aging by customer', 'My title'));
 
     const second = tmp.file('second.xlsx');
     const result = await recon('check', edited, '--out', second, '--as-of', '2024-03-31');
@@ -219,7 +250,7 @@ describe('the exceljs road (a checked copy changed since by another program)', (
     const parts = await readParts(second);
     // No originals kept: this is exceljs' copy, not the part-by-part edit.
     expect(parts.has('recon/manifest.reconpart')).toBe(false);
-    const chartNames = [...parts.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    const chartNames = sheetCharts(parts, 'Aging (2)').charts;
     expect(chartNames).toHaveLength(1);
     const chart = readChart(parts.get(chartNames[0]) ?? '');
     expect(chart.title).toBe('Aging by customer');
@@ -239,9 +270,9 @@ describe('the exceljs road (a checked copy changed since by another program)', (
     const first = tmp.file('user-1.xlsx');
     await buildInput(input);
     expect((await recon('check', input, '--out', first, '--as-of', '2024-03-31')).code).toBe(0);
-    // Our chart (chart2, after the user's chart1) retitled: the exceljs road, which cannot carry the user's chart.
+    // Our chart retitled: the exceljs road, which cannot carry the user's chart.
     const resaved = tmp.file('user-resaved.xlsx');
-    await withPartEdited(first, resaved, 'xl/charts/chart2.xml', (xml) => xml.replace('Aging by customer', 'My title'));
+    await withPartEdited(first, resaved, sheetCharts(await readParts(first), 'Aging (2)').charts[0], (xml) => xml.replace('Aging by customer', 'My title'));
     const result = await recon('check', resaved, '--out', tmp.file('user-2.xlsx'), '--as-of', '2024-03-31');
     expect(result.code).toBe(0);
     expect([...result.out, ...result.err].filter((l) => /leaves out/.test(l))).toEqual([expect.stringContaining('(charts)')]);
