@@ -15,8 +15,10 @@ import { Report } from '../core/output/report';
 import { contentLostOnRewrite, listPackageParts, sheetDataSize } from '../xlsx/package-parts';
 import { PackageContents, PackageReadFailure, readWorkbookPackage } from '../xlsx/read-package';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
-import { annotatePackage, clearPackage, PackageEditUnsupported } from '../xlsx/package-editor';
+import { addOwnedSheetCharts, annotatePackage, clearPackage, PackageEditUnsupported } from '../xlsx/package-editor';
 import { StylesError } from '../xlsx/styles-editor';
+import { chartPartsOfSheets } from '../xlsx/package-structure';
+import { ZipPackage } from '../xlsx/zip-package';
 import { storedDecisions } from '../core/output/review';
 import { saveSettings } from '../xlsx/state-sheet';
 import { MapChoice, withColumnChoices } from '../core/templates/column-map';
@@ -269,6 +271,13 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
           // The column map this run used goes into the team settings, so the next run and the add-in read the same.
           if (result.report.columnMap) saveSettings(wb, { columnMap: result.report.columnMap });
           return summary;
+        }, async (tmp, summary) => {
+          try {
+            await addOwnedSheetCharts(tmp, result.plan.sheets.map((owned, i) => ({ owned, name: summary.ownedSheets[i]?.name ?? owned.name })));
+          } catch (e) {
+            // The charts are a view of the owned sheets' cells: a package they cannot be added to still gets its copy.
+            if (!(e instanceof PackageEditUnsupported)) throw e;
+          }
         });
         if (!done.ok) return done;
         render = done.value;
@@ -292,6 +301,7 @@ async function rewrite<T>(
   contents: PackageContents,
   json: string | undefined,
   change: (wb: ExcelJS.Workbook) => T,
+  finish?: (tmp: string, value: T) => Promise<void>,
 ): Promise<{ ok: true; value: T; warnings: Warning[] } | RunFailure> {
   const loaded = await loadWorkbookFile(input);
   if (!loaded.ok) return failureOf(CLI_TEXT.cannotRewrite, { file: out }, json);
@@ -300,7 +310,7 @@ async function rewrite<T>(
   const lost = contents.structure.sheets.filter((s) => !have.has(s.name)).map((s) => s.name);
   if (lost.length) return failureOf(CLI_TEXT.cannotCarrySheets, { file: out, sheets: lost.join(', ') }, json);
   const warnings: Warning[] = [];
-  const parts = await contentLostOnRewrite(input);
+  const parts = await contentLostOnRewrite(input, await ownedSheetCharts(input, contents));
   if (parts.length) warnings.push({ text: CLI_TEXT.lostOnRewrite, params: { parts: parts.join(', ') } });
   const value = change(workbook);
   let changed: string[] = [];
@@ -309,7 +319,7 @@ async function rewrite<T>(
       const again = await readWorkbookPackage(tmp);
       changed = again.ok ? sheetsWithOtherValues(contents.grids, again.contents.grids) : contents.grids.map((g) => g.name);
       return changed.length === 0;
-    });
+    }, finish ? (tmp) => finish(tmp, value) : undefined);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException | null)?.code;
     // exceljs' writer fails on some content it read (notes without a shape's protection, …).
@@ -318,6 +328,19 @@ async function rewrite<T>(
   }
   if (changed.length) return failureOf(CLI_TEXT.cannotCarryValues, { file: out, sheets: changed.join(', ') }, json);
   return { ok: true, value, warnings };
+}
+
+/** The chart parts on the owned sheets a previous run wrote (drawn again with them), by lower-cased name. */
+async function ownedSheetCharts(file: string, contents: PackageContents): Promise<Set<string>> {
+  const owned = contents.state.state.ownedSheets.map((o) => o.name);
+  if (!owned.length) return new Set();
+  try {
+    const pkg = await ZipPackage.open(file);
+    return pkg ? await chartPartsOfSheets(pkg, contents.structure, owned) : new Set();
+  } catch {
+    // Unreadable relationships: every chart counts as the user's, and the warning says they are left out.
+    return new Set();
+  }
 }
 
 /**

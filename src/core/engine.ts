@@ -19,6 +19,8 @@ import { CreditReview, reviewCredit } from './credit/credit-review';
 import { creditCustomerReports, creditTotalsReport } from './credit/credit-report';
 import { statementSheets } from './output/statement-sheet';
 import { agingSheet, creditSheet } from './output/credit-sheets';
+import { summarizeSales } from './output/sales-summary';
+import { salesSummarySheet } from './output/sales-summary-sheet';
 import { appendRun, AuditEntry, auditLogSheet, RunInfo } from './output/audit-log';
 import { OwnedSheet } from './output/plan';
 
@@ -89,7 +91,11 @@ export function checkWorkbook(input: CheckInput, hooks: CheckHooks = {}): CheckR
 
   const findings: Finding[] = [...parseFindings, ...validationFindings, ...rec.findings, ...(credit?.findings ?? [])].sort(compareFindings);
   nameSuggestedCustomers(findings, rec.suggestions, settings.lang);
-  const statements = credit ? [agingSheet(credit, asOf, settings.lang), creditSheet(credit, asOf, settings.lang), ...statementSheets(parsed, credit, settings, asOf)] : [];
+  // The Sales Summary needs only a sales sheet; it follows Aging and Credit, before the statements.
+  const summary = parsed.sales.length > 0 ? [salesSummarySheet(summarizeSales(parsed, asOf), asOf, settings.lang)] : [];
+  const statements = credit
+    ? [agingSheet(credit, asOf, settings.lang), creditSheet(credit, asOf, settings.lang), ...summary, ...statementSheets(parsed, credit, settings, asOf)]
+    : summary;
   const audit: OwnedSheet[] = [];
   if (input.run) {
     const count = (sev: string): number => findings.reduce((n, f) => n + (f.severity === sev ? 1 : 0), 0);

@@ -5,4 +5,4 @@ export type { EngineOutput, EngineRunner, EngineRunnerOptions } from './engine-r
 export { inThreadEngine } from './engine-runner';
 export type { ExcelHost } from './host';
 export { officeHost } from './host';
-export type { CheckOptions, CheckSummary, ClearSummary, OpResult, WorkbookOps } from './ops';
+export type { CheckOptions, CheckSummary, ClearSummary, OpResult, RunWarning, WorkbookOps } from './ops';

@@ -35,6 +35,19 @@ export interface CheckSummary {
   findingsSheet: string;
   /** Review decisions recorded on findings of this run, by finding id (kept through Clear and re-runs). */
   reviews: Record<string, ReviewDecision>;
+  /** Things that may keep the user from seeing the results (absent or empty when there are none). */
+  warnings?: RunWarning[];
+}
+
+/** A warning about a finished run, in the workbook's language; it never means the run failed. */
+export interface RunWarning {
+  /** Stable code, e.g. "ConditionalFormatOverHighlight". */
+  code: string;
+  message: string;
+  /** The sheet it is about, when it is about one. */
+  sheet?: string;
+  /** How many cells it is about, when it counts cells. */
+  cells?: number;
 }
 
 /** What a reviewer decided about a finding, as the pane shows it. */

@@ -17,7 +17,9 @@ import { EngineOutput, EngineRunner, inThreadEngine, isCancellation } from './en
 import { AFTER_FAILURE, errorMessage } from './error-messages';
 import { ExcelHost, officeHost } from './host';
 import { AdapterError, officeErrorCode } from './office-errors';
-import { CheckOptions, CheckSummary, ClearSummary, OpResult, ReviewDecision, WorkbookOps } from './ops';
+import { CheckOptions, CheckSummary, ClearSummary, OpResult, ReviewDecision, RunWarning, WorkbookOps } from './ops';
+import { cellsUnderConditionalFills } from './conditional-formats';
+import { conditionalFormatWarnings } from './warning-messages';
 import { probeAreaSeparator } from './list-separator';
 import { queueOwnedSheet } from './owned-sheets';
 import { WatchdogTimers, watchedHost } from './sync-watchdog';
@@ -60,6 +62,8 @@ export interface RunFigures {
   restoredCells: number;
   /** A write failed and the rollback put the workbook back. */
   rolledBack: boolean;
+  /** Highlighted cells under a user's conditional format with a fill; null when Excel could not say. */
+  cellsUnderConditionalFormats: number | null;
 }
 
 /** WorkbookOps plus the figures of the last run. */
@@ -74,6 +78,11 @@ function ownedNames(state: WorkbookState): Set<string> {
   return names;
 }
 
+/** A state that remembers nothing: no owned sheet, saved look, review decision or setting. */
+function isEmptyState(state: WorkbookState): boolean {
+  return state.ownedSheets.length === 0 && state.saved.length === 0 && (state.reviews ?? []).length === 0 && Object.keys(state.settings).length === 0;
+}
+
 /** A registered owned sheet not yet in use: created by a run that had not finished. */
 function isPending(o: OwnedSheetRecord): boolean {
   return o.pending === true;
@@ -85,6 +94,8 @@ interface ReadResult {
   settings: Settings;
   grids: SheetGrid[];
   reviews: Map<string, Review>;
+  /** The workbook's file name (Workbook.name), for the Audit Log. */
+  fileName: string;
   /** The Audit Log's rows as read; null when the workbook has none. */
   audit: AuditRow[] | null;
   readSyncs: number;
@@ -151,6 +162,8 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
   /** Reads everything a check needs. */
   const read = (opts: CheckOptions, cancelled: () => void): Promise<ReadResult> =>
     host.run(async (context) => {
+      // Workbook.name is ExcelApi 1.7, inside the manifest's 1.9; it travels with the inventory's sync.
+      const book = context.workbook.load('name');
       const sheets = await loadInventory(context);
       const stateOf = queueStateRead(context, sheets);
       const structureLocked = queueStructureProtection(context);
@@ -192,6 +205,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         found,
         settings,
         grids: [...grids.values()].filter((g) => !owned.has(g.name.toLowerCase())),
+        fileName: book.name,
         reviews: mergeReviews(found.state.reviews, findingsGrid ? readReviews(findingsGrid) : new Map()),
         audit: auditName && grids.get(auditName) ? readAuditLog(grids.get(auditName) as SheetGrid) : null,
         readSyncs: stats.readSyncs,
@@ -205,7 +219,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
    * before the first write is queued, `stage.finishing` just before the swap, after which a cancel can
    * no longer be honoured.
    */
-  const write = (input: ReadResult, plan: Plan, mode: NoteMode, figures: RunFigures, stage: WriteStage): Promise<string> =>
+  const write = (input: ReadResult, plan: Plan, mode: NoteMode, figures: RunFigures, stage: WriteStage): Promise<{ findingsSheet: string; warnings: RunWarning[] }> =>
     host.run(async (context) => {
       const { sheets, found } = input;
       const state = found.state;
@@ -247,6 +261,9 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       const unsaved = marks.filter((m) => !savedLook.has(cellKey(m.sheet, m.cell)));
       const touched: SheetCell[] = [...marks.map((m) => ({ sheet: m.sheet, cell: m.cell })), ...oldOnly];
       const current = await readCurrent(context, budget, unsaved, touched, mode);
+      // The user's conditional formats over the cells about to be highlighted: read, never changed.
+      const underRules = await cellsUnderConditionalFills(context, marks);
+      figures.cellsUnderConditionalFormats = underRules ? [...underRules.values()].reduce((a, b) => a + b, 0) : null;
       const originals = new Map(savedLook);
       const newGroups = groupLooks(unsaved.map((m) => {
         const key = cellKey(m.sheet, m.cell);
@@ -331,7 +348,8 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       await queueStateWrite(context, swap, found, finalState);
       context.runtime.enableEvents = true;
       await context.sync();
-      return jobs.find((j) => j.sheet.key === 'findings')?.finalName ?? '';
+      const findingsSheet = jobs.find((j) => j.sheet.key === 'findings')?.finalName ?? '';
+      return { findingsSheet, warnings: underRules ? conditionalFormatWarnings(underRules, findingsSheet, input.settings.lang) : [] };
     });
 
   /**
@@ -349,8 +367,13 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     return storedDecisions(mergeReviews(state.reviews, grid ? readReviews(grid) : new Map()));
   };
 
-  /** Puts every saved cell back from the workbook's state and deletes half-written sheets. */
-  const restoreAll = (mode: NoteMode, figures: RunFigures): Promise<void> =>
+  /**
+   * Puts every saved cell back from the workbook's state and deletes half-written sheets. With
+   * `dropEmptyState` (a rollback), a state left with nothing to remember (no owned sheet, saved look,
+   * review or setting: a first run's journal) is deleted with its hidden sheet rather than rewritten,
+   * so the workbook's sheet list is what it was before the run.
+   */
+  const restoreAll = (mode: NoteMode, figures: RunFigures, dropEmptyState = false): Promise<void> =>
     host.run(async (context) => {
       const sheets = await loadInventory(context);
       const stateOf = queueStateRead(context, sheets);
@@ -395,8 +418,13 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         const s = findSheet(sheets, o.name);
         if (isPending(o) && s) context.workbook.worksheets.getItem(s.name).delete();
       }
-      const finalBatch = new Batcher(context, Number.MAX_SAFE_INTEGER);
-      await queueStateWrite(context, finalBatch, found, { ...state, ownedSheets: state.ownedSheets.filter((o) => !isPending(o)), saved: [], reviews });
+      const kept: WorkbookState = { ...state, ownedSheets: state.ownedSheets.filter((o) => !isPending(o)), saved: [], reviews };
+      const stateSheet = findSheet(sheets, STATE_SHEET);
+      if (dropEmptyState && stateSheet && !structureLocked() && isEmptyState(kept)) {
+        context.workbook.worksheets.getItem(stateSheet.name).delete();
+      } else {
+        await queueStateWrite(context, new Batcher(context, Number.MAX_SAFE_INTEGER), found, kept);
+      }
       context.runtime.enableEvents = true;
       await context.sync();
     });
@@ -417,7 +445,9 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     }
   };
 
-  const emptyFigures = (): RunFigures => ({ readSyncs: 0, extraChunks: 0, highlightCalls: 0, markedCells: 0, restoredCells: 0, rolledBack: false });
+  const emptyFigures = (): RunFigures => ({
+    readSyncs: 0, extraChunks: 0, highlightCalls: 0, markedCells: 0, restoredCells: 0, rolledBack: false, cellsUnderConditionalFormats: null,
+  });
 
   async function check(opts: CheckOptions = {}): Promise<OpResult<CheckSummary>> {
     if (busy) return failure(new AdapterError('Busy'), displayLang());
@@ -442,7 +472,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         output = await engine(
           {
             sheets: input.grids, settings: input.settings, reviews: input.reviews,
-            run: { time: new Date().toISOString(), user: input.settings.reviewer, file: '' }, auditLog: input.audit?.map((r) => r.entry) ?? [],
+            run: { time: new Date().toISOString(), user: input.settings.reviewer, file: input.fileName }, auditLog: input.audit?.map((r) => r.entry) ?? [],
           },
           { onProgress: (f, stage) => opts.onProgress?.(0.3 + 0.5 * f, stage), signal: opts.signal },
         );
@@ -461,7 +491,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       const mode = pickNoteMode((name, version) => host.isSetSupported(name, version));
       opts.onProgress?.(0.8, 'write');
       hadMarks = input.found.state.saved.length > 0;
-      const findingsSheet = await write(input, output.plan, mode, figures, {
+      const { findingsSheet, warnings } = await write(input, output.plan, mode, figures, {
         cancelled,
         started: () => {
           writing = true;
@@ -470,7 +500,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         finishing: () => opts.onProgress?.(0.99, 'finishing'),
       });
       opts.onProgress?.(1, 'done');
-      return { ok: true, value: { counts, findings: output.report.findings, sheets: output.report.sheets, findingsSheet, reviews: decisionsOfRun(output) } };
+      return { ok: true, value: { counts, findings: output.report.findings, sheets: output.report.sheets, findingsSheet, reviews: decisionsOfRun(output), warnings } };
     } catch (e) {
       const cancel = e instanceof AdapterError && e.code === 'Cancelled';
       if (!writing) return failure(e, lang, cancel ? undefined : 'untouched');
@@ -478,7 +508,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       // A cancel while writing is reported as such, with what the rollback did, never as a finish.
       const reason = cancel ? new AdapterError('CancelledWhileWriting') : e;
       try {
-        await restoreAll(mode, emptyFigures());
+        await restoreAll(mode, emptyFigures(), true);
         figures.rolledBack = true;
         const result = failure<CheckSummary>(reason, lang, 'rolledBack');
         if (!result.ok && hadMarks) result.message += ` ${fmt(AFTER_FAILURE.earlierMarksRemoved, lang)}`;

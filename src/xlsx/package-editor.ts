@@ -4,9 +4,10 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Severity } from '../core/model/findings';
 import { uniqueSheetName } from '../core/model/sheet-names';
-import { Plan } from '../core/output/plan';
+import { OwnedSheet, Plan } from '../core/output/plan';
 import { OwnedSheetRecord, serializeState, STATE_SHEET, WorkbookState } from '../core/output/workbook-state';
 import { XlsxSavedGroup } from './cell-look';
+import { CHART_CONTENT_TYPES, chartPart, ChartPart, drawingPartXml, withDrawingElement } from './chart-parts';
 import { applyExceljsPatches } from './exceljs-patches';
 import { extendCommentsPart, extendVmlPart, newCommentsPart, newVmlPart, usedVmlBlocks, xmlText } from './notes-parts';
 import { writeOwnedSheet } from './owned-sheet-writer';
@@ -96,12 +97,16 @@ async function openView(pkg: ZipPackage): Promise<View> {
   return { pkg: pkg.withParts([...parts.values()]), parts, restored: true };
 }
 
-/** A free part name from a pattern such as `xl/worksheets/sheet{n}.xml`. */
-function freeName(taken: Set<string>, pattern: string): string {
+/**
+ * A free part name from a pattern such as `xl/worksheets/sheet{n}.xml`. With `rels`, its relationships
+ * part's name must be free too (a stray one left in the input would otherwise be written twice).
+ */
+function freeName(taken: Set<string>, pattern: string, rels = false): string {
   for (let n = 1; ; n++) {
     const name = pattern.replace('{n}', String(n));
-    if (!taken.has(partKey(name))) {
+    if (!taken.has(partKey(name)) && !(rels && taken.has(partKey(relsPartName(name))))) {
       taken.add(partKey(name));
+      if (rels) taken.add(partKey(relsPartName(name)));
       return name;
     }
   }
@@ -166,11 +171,12 @@ async function* utf8(chunks: AsyncIterable<string>): AsyncGenerator<Buffer> {
   }
 }
 
-/** A sheet added to the package: its entry in the sheet list and its XML. */
+/** A sheet added to the package: its entry in the sheet list and its XML (and, for an owned sheet, its plan, for charts). */
 interface NewSheet {
   name: string;
   xml: string;
   state?: 'veryHidden';
+  owned?: OwnedSheet;
 }
 
 /** What one edit of a package writes, gathered before the zip is written. */
@@ -211,10 +217,10 @@ class Edit {
     for (const m of xml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*?\ssheetId\s*=\s*"(\d+)"/g)) sheetId = Math.max(sheetId, Number(m[1]));
     const entries: string[] = [];
     for (const s of sheets) {
-      const part = freeName(this.taken, 'xl/worksheets/sheet{n}.xml');
+      const part = freeName(this.taken, 'xl/worksheets/sheet{n}.xml', true);
       const id = freeRelId(this.workbookRels, this.usedIds);
       this.newWorkbookRels.push({ id, type: `${REL}/worksheet`, target: relTarget(wbPart, part) });
-      this.add(part, s.xml, CT.worksheet);
+      this.add(part, s.owned ? this.addCharts(part, s.name, s.xml, s.owned, null, []) : s.xml, CT.worksheet);
       entries.push(`<${p}sheet xmlns:r="${REL}" name="${xmlText(s.name).replace(/"/g, '&quot;')}" sheetId="${++sheetId}"${s.state ? ` state="${s.state}"` : ''} r:id="${id}"/>`);
     }
     const close = xml.indexOf(`</${p}sheets>`);
@@ -232,6 +238,30 @@ class Edit {
       }
     }
     this.replace(wbPart, xml);
+  }
+
+  /**
+   * Adds the charts of owned sheet `owned` (named `name`, part `sheetPart`) as parts (chart parts, a
+   * drawing part, their relationships and content types) under names no part of the package has, and
+   * returns the sheet's XML with its `<drawing>` element. `relsXml` and `rels` are the sheet's own
+   * relationships part and relationships, if it has them. A sheet without charts comes back as it is.
+   */
+  addCharts(sheetPart: string, name: string, xml: string, owned: OwnedSheet, relsXml: string | null, rels: readonly Relationship[]): string {
+    const charts = (owned.charts ?? []).map((spec) => ({ spec, part: chartPart(spec, owned, name) })).filter((c): c is { spec: typeof c.spec; part: ChartPart } => c.part !== null);
+    if (!charts.length) return xml;
+    const drawing = freeName(this.taken, 'xl/drawings/drawing{n}.xml', true);
+    const chartRels = charts.map((c, i) => {
+      const name = freeName(this.taken, 'xl/charts/chart{n}.xml', true);
+      this.add(name, c.part.xml, CHART_CONTENT_TYPES.chart);
+      return { id: `rId${i + 1}`, type: `${REL}/chart`, target: relTarget(drawing, name) };
+    });
+    this.add(drawing, drawingPartXml(charts.map((c) => c.part), chartRels.map((r) => r.id), charts.map((c) => c.spec.title)), CHART_CONTENT_TYPES.drawing);
+    this.add(relsPartName(drawing), addRelationships(null, chartRels));
+    const id = freeRelId(rels, new Set());
+    const drawingRel = [{ id, type: `${REL}/drawing`, target: relTarget(sheetPart, drawing) }];
+    if (relsXml === null) this.add(relsPartName(sheetPart), addRelationships(null, drawingRel));
+    else this.replace(relsPartName(sheetPart), addRelationships(relsXml, drawingRel));
+    return withDrawingElement(xml, id);
   }
 
   /** Writes the package: unchanged parts as stored, then what changed, what was added, the originals and the manifest. */
@@ -293,7 +323,38 @@ async function openEdit(input: string): Promise<Edit> {
   if (!workbookPart) throw new PackageEditUnsupported('no workbook');
   const structure = await readWorkbookStructure(view.pkg, workbookPart);
   const rels = await readRelationships(view.pkg, workbookPart);
-  return new Edit(view, structure, rels);
+  const edit = new Edit(view, structure, rels);
+  // A content type left for a part that is gone still claims its name: a second Override would clash.
+  const types = await edit.text('[Content_Types].xml');
+  for (const m of (types ?? '').matchAll(/\sPartName\s*=\s*"\/?([^"]*)"/g)) edit.taken.add(partKey(m[1]));
+  return edit;
+}
+
+/**
+ * Draws the owned sheets' charts into a package exceljs wrote (the road for workbooks the part-by-part
+ * edit cannot take; exceljs itself writes no charts): `file` is rewritten in place with the chart and
+ * drawing parts added. `sheets` are the owned sheets with their names in the workbook.
+ */
+export async function addOwnedSheetCharts(file: string, sheets: readonly { name: string; owned: OwnedSheet }[]): Promise<void> {
+  if (!sheets.some((s) => s.owned.charts?.length)) return;
+  const edit = await openEdit(file);
+  for (const { name, owned } of sheets) {
+    const entry = edit.structure.sheets.find((s) => s.name === name && s.kind === 'worksheet');
+    if (!entry?.part || !owned.charts?.length) continue;
+    const xml = await edit.text(entry.part);
+    if (xml === null) continue;
+    const relsName = relsPartName(entry.part);
+    const changed = edit.addCharts(entry.part, name, xml, owned, await edit.text(relsName), await readRelationships(edit.view.pkg, entry.part));
+    if (changed !== xml) edit.replace(entry.part, changed);
+  }
+  if (!edit.added.length) return;
+  const tmp = `${file}.charts`;
+  try {
+    await edit.write(tmp, false);
+    await fs.rename(tmp, file);
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
 }
 
 /** Renders the owned sheets with exceljs into a scratch package and takes their parts and formats. */
@@ -316,13 +377,13 @@ async function ownedSheetParts(plan: Plan, records: OwnedSheetRecord[], renames:
     const sstPart = structure.sharedStringsPart ? pkg.find(structure.sharedStringsPart) : undefined;
     const items = sstPart ? [...(await pkg.text(sstPart)).matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? '') : [];
     const sheets: NewSheet[] = [];
-    for (const s of structure.sheets) {
+    for (const [i, s] of structure.sheets.entries()) {
       const xml = (await pkg.text(pkg.find(s.part as string) as PackagePart))
         .replace(/<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_w, a: string, b: string, n: string) => `<c${a} t="inlineStr"${b}><is>${items[Number(n)] ?? '<t></t>'}</is></c>`)
         .replace(/(<(?:[\w.-]+:)?(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_w, head: string, n: string) => `${head}${map.xf(Number(n))}"`)
         .replace(/(<(?:[\w.-]+:)?col\b[^>]*?\sstyle=")(\d+)"/g, (_w, head: string, n: string) => `${head}${map.xf(Number(n))}"`)
         .replace(/(\sdxfId=")(\d+)"/g, (_w, head: string, n: string) => `${head}${map.dxf(Number(n))}"`);
-      sheets.push({ name: s.name, xml });
+      sheets.push({ name: s.name, xml, owned: plan.sheets[i] });
     }
     const wbXml = await pkg.text(pkg.find(wbPart) as PackagePart);
     const definedNames = [...wbXml.matchAll(/<definedName\b[^>]*\slocalSheetId="(\d+)"[^>]*>[\s\S]*?<\/definedName>/g)].map((m) => m[0].replace(/localSheetId="\d+"/, `localSheetId="${firstIndex + Number(m[1])}"`));

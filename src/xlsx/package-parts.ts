@@ -99,9 +99,10 @@ const LOST: [RegExp, LostOnRewrite][] = [
 
 /**
  * What in this workbook a copy written through exceljs would leave out, so `--out` can say so
- * (the input itself is never changed). Empty when nothing, or when the package cannot be listed.
+ * (the input itself is never changed). Parts named in `rebuilt` (lower-cased; the owned sheets'
+ * charts, drawn again with the copy) do not count. Empty when nothing, or when the package cannot be listed.
  */
-export async function contentLostOnRewrite(file: string): Promise<LostOnRewrite[]> {
+export async function contentLostOnRewrite(file: string, rebuilt: ReadonlySet<string> = new Set()): Promise<LostOnRewrite[]> {
   let parts: string[] | null;
   try {
     parts = await listPackageParts(file);
@@ -110,6 +111,7 @@ export async function contentLostOnRewrite(file: string): Promise<LostOnRewrite[
   }
   if (!parts) return [];
   const found = new Set<LostOnRewrite>();
-  for (const part of parts) for (const [re, kind] of LOST) if (re.test(part)) found.add(kind);
+  // A folder's own entry (`xl/charts/`, which some zip writers add) holds nothing.
+  for (const part of parts) for (const [re, kind] of LOST) if (re.test(part) && !part.endsWith('/') && !rebuilt.has(part.toLowerCase())) found.add(kind);
   return [...found];
 }

@@ -139,3 +139,21 @@ export async function readWorkbookStructure(pkg: ZipPackage, workbookPart: strin
   const target = (kind: string): string | null => rels.find((r) => relType(r.type, kind) && !r.external)?.target ?? null;
   return { workbookPart, sheets, date1904, sharedStringsPart: target('sharedStrings'), stylesPart: target('styles') };
 }
+
+/**
+ * The chart parts drawn on these sheets (through each sheet's drawing parts), by lower-cased part name.
+ * The owned sheets' charts are rebuilt with the sheets on every run, so a copy that leaves them out
+ * loses nothing of the user's.
+ */
+export async function chartPartsOfSheets(pkg: ZipPackage, structure: WorkbookStructure, sheetNames: readonly string[]): Promise<Set<string>> {
+  const wanted = new Set(sheetNames.map((n) => n.toLowerCase()));
+  const charts = new Set<string>();
+  for (const sheet of structure.sheets) {
+    if (!sheet.part || !wanted.has(sheet.name.toLowerCase())) continue;
+    for (const drawing of await readRelationships(pkg, sheet.part)) {
+      if (drawing.external || !relType(drawing.type, 'drawing')) continue;
+      for (const chart of await readRelationships(pkg, drawing.target)) if (!chart.external && relType(chart.type, 'chart')) charts.add(chart.target.toLowerCase());
+    }
+  }
+  return charts;
+}

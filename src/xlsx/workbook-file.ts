@@ -90,10 +90,16 @@ export async function writeFileAtomically(file: string, write: (tmp: string) => 
   }
 }
 
-/** Writes a workbook to a file atomically ({@link writeFileAtomically}). */
-export async function saveWorkbookFile(workbook: ExcelJS.Workbook, file: string, accept?: (tmp: string) => Promise<boolean>): Promise<boolean> {
+/**
+ * Writes a workbook to a file atomically ({@link writeFileAtomically}); `finish`, when given, completes
+ * the written package (with what exceljs cannot write) before `accept` looks at it.
+ */
+export async function saveWorkbookFile(workbook: ExcelJS.Workbook, file: string, accept?: (tmp: string) => Promise<boolean>, finish?: (tmp: string) => Promise<void>): Promise<boolean> {
   applyExceljsPatches();
-  return writeFileAtomically(file, (tmp) => workbook.xlsx.writeFile(tmp), accept);
+  return writeFileAtomically(file, async (tmp) => {
+    await workbook.xlsx.writeFile(tmp);
+    if (finish) await finish(tmp);
+  }, accept);
 }
 
 /** Copies a file byte for byte through a temporary file beside the target. */

@@ -92,6 +92,7 @@ interface Probe {
   userEdit(sheet: string, address: string, value: string | number): void;
   fill(sheet: string, address: string): string | null;
   savedColumnMap(): string;
+  addFillRule(sheet: string, appliesTo: string): void;
 }
 
 /** Calls the harness probe in the page. */
@@ -241,6 +242,24 @@ describe('the task pane in Chromium with the fake Excel', () => {
     await decision.scrollIntoViewIfNeeded();
     await expect(decision.getAttribute('data-review-status')).resolves.toBe('explained');
     await expect(decision.textContent()).resolves.toBe('Explained by Li Wei: rep confirmed the order');
+    await page.close();
+  });
+
+  it('warns, beside the result, of highlighted cells under the user\'s conditional formatting', async () => {
+    const flagged = new Set(expectedFindings().filter((f) => f.sheet === 'Sales').map((f) => f.cell)).size;
+    expect(flagged).toBeGreaterThan(1);
+    const page = await openPane();
+    await probe(page, 'addFillRule', 'Sales', 'A1:L6');
+    await page.getByRole('button', { name: 'Check workbook' }).click();
+    await page.locator('[data-severity="error"]').waitFor();
+    const warning = page.locator('[data-warning]');
+    await warning.waitFor();
+    await expect(warning.textContent()).resolves.toBe(
+      `${flagged} highlighted cell(s) on “Sales” are under your conditional formatting, which Excel draws over the highlight; the “Findings” sheet lists them all.`,
+    );
+    await page.getByRole('button', { name: 'Clear highlights' }).click();
+    await page.getByText(/Highlights cleared/).waitFor();
+    await expect(warning.count()).resolves.toBe(0);
     await page.close();
   });
 

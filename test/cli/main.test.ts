@@ -262,7 +262,7 @@ describe('recon check: workbooks it can read', () => {
     const second = tmp.file('review-2.xlsx');
     expect((await recon('check', first, '--out', second, '--as-of', '2024-03-31')).code).toBe(0);
     const book = await openXlsx(second);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Customers', 'Sales', 'Findings', 'Aging', 'Credit', 'Statement – C001', 'Statement – C002', 'Audit Log', STATE_SHEET]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Customers', 'Sales', 'Findings', 'Aging', 'Credit', 'Sales Summary', 'Statement – C001', 'Statement – C002', 'Audit Log', STATE_SHEET]);
     const again = book.getWorksheet('Findings');
     const row = again?.getColumn(13).values.findIndex((v) => v === id) ?? -1;
     expect(row).toBeGreaterThan(0);

@@ -19,4 +19,18 @@ describe('Excel adapter: Audit Log and Verify', () => {
     (log.rows[header + 1] as unknown[])[3] = 'someone else';
     expect(await ops.verifyAudit()).toEqual({ ok: true, value: { ok: false, row: header + 2, seq: '1' } });
   });
+
+  it('records the workbook\'s file name (Workbook.name) in each run\'s row', async () => {
+    const wb = salesWorkbook(20, 5);
+    wb.name = '2024-06 对账 Acme.xlsx';
+    const ops = createExcelOps({ host: fakeHost(newFake(wb, { apiVersion: '1.9' })) });
+    expect((await ops.check({})).ok).toBe(true);
+    const log = wb.mustSheet('Audit Log');
+    const header = log.rows.findIndex((r) => r?.[0] === '#');
+    const fileColumn = (log.rows[header] ?? []).indexOf('File');
+    expect(fileColumn).toBeGreaterThan(0);
+    const runRows = log.rows.slice(header + 1).filter((r) => r?.[2] === 'run');
+    expect(runRows.map((r) => r[fileColumn])).toEqual(['2024-06 对账 Acme.xlsx']);
+    expect(await ops.verifyAudit()).toEqual({ ok: true, value: { ok: true, rows: expect.any(Number) } });
+  });
 });

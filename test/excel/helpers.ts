@@ -59,3 +59,26 @@ export function snapshot(model: FakeWorkbookModel, names: readonly string[]): un
     };
   });
 }
+
+/**
+ * Runs `run` on `fake` and returns the numbers (1 = the first request `run` sends) of the requests that
+ * read the user's conditional formats. A failure there leaves the check to complete without that warning
+ * (src/excel/conditional-formats.ts), so tests of "a failure at any sync fails the check" expect that there.
+ */
+export async function conditionalFormatReads(fake: FakeExcel, run: () => Promise<unknown>): Promise<Set<number>> {
+  const count = (): number => Object.entries(fake.stats.ops).reduce((n, [name, k]) => (name.startsWith('Conditional') ? n + k : n), 0);
+  const start = fake.stats.requests;
+  const reads = new Set<number>();
+  let seen = count();
+  fake.inject.afterRequest((n) => {
+    const now = count();
+    if (now !== seen) reads.add(n - start);
+    seen = now;
+  });
+  try {
+    await run();
+  } finally {
+    fake.inject.afterRequest(null);
+  }
+  return reads;
+}

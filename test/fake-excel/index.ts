@@ -15,7 +15,7 @@ import { FakeUndo } from './undo';
  */
 
 export { FakeWorkbookModel, FakeSheet, normalizeColor } from './model';
-export type { FakeValue, FakeFill, FakeFont, FakeNote, FakeComment, FakeTable, FakeValidation, Visibility, FakeBorder, BorderSide, FakePageLayout } from './model';
+export type { FakeChart, FakeConditionalFormat, FakeConditionalFormatSpec, FakeConditionalFormatType, FakeValue, FakeFill, FakeFont, FakeNote, FakeComment, FakeTable, FakeValidation, Visibility, FakeBorder, BorderSide, FakePageLayout } from './model';
 export { FakeOfficeError, PAYLOAD_LIMIT, READ_CELL_LIMIT } from './runtime';
 export type { FakeStats } from './runtime';
 export { ADDRESS_LIMIT } from './objects';
@@ -64,6 +64,11 @@ export interface FakeInjector {
   userEdit(sheet: string, address: string, value: FakeValue | string): void;
   /** A user pasting a block of values at a cell: one onChanged event for the whole block, as Excel raises. */
   userPaste(sheet: string, topLeft: string, rows: FakeValue[][]): void;
+  /**
+   * Makes reading conditional formats fail with `code` (null: read normally): listing them ('collection'),
+   * or reading a rule's range and format ('rule'), as Excel has been reported to (office-js #6827, #6835).
+   */
+  failConditionalFormatReads(code: string | null, at?: 'collection' | 'rule'): void;
   /** Runs after every request (for tests that act between two syncs); null to stop. */
   afterRequest(fn: ((requestNumber: number) => void) | null): void;
   /** Starts remembering cells before each writing request, so {@link undoLastSync} can take one back. */
@@ -233,6 +238,9 @@ export function createFakeExcel(model?: FakeWorkbookModel, options: FakeExcelOpt
     },
     afterRequest(fn) {
       host.afterRequest = fn;
+    },
+    failConditionalFormatReads(code, at = 'collection') {
+      host.conditionalFormatFailure = code === null ? null : { code, at };
     },
     recordUndo() {
       undo.enabled = true;

@@ -1,4 +1,4 @@
-import { cellKey, colLetters, keyCol, keyRow, MAX_COLS, Rect } from './address';
+import { cellKey, colLetters, keyCol, keyRow, MAX_COLS, parseLocal, Rect } from './address';
 
 /**
  * The fake workbook's data: what a real workbook would hold, with no proxies or requests. Tests build it
@@ -88,6 +88,80 @@ export interface FakeTable {
 }
 
 
+/** Excel's kinds of conditional format (Excel.ConditionalFormatType). */
+export type FakeConditionalFormatType = 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue';
+
+export const CONDITIONAL_FORMAT_TYPES: readonly FakeConditionalFormatType[] = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];
+
+/**
+ * A user's conditional-format rule. Excel draws what a rule's format sets over the cell's own format, so
+ * a rule with a fill hides the add-in's highlight where it applies. Kept in priority order on the sheet.
+ */
+export interface FakeConditionalFormat {
+  id: string;
+  type: FakeConditionalFormatType;
+  /** The areas the rule applies to (one rule may cover several, as "Applies to" in Excel's rule manager). */
+  ranges: Rect[];
+  /** "#RRGGBB" the rule fills matching cells with; null when it sets no fill (a font-only rule). */
+  fill: string | null;
+  font: { color?: string | null; bold?: boolean; italic?: boolean };
+  /** The rule's condition as the API reports it: cellValue {formula1, operator}, custom {formula}, … */
+  rule: Record<string, unknown> | null;
+  /** A colour scale's criteria (minimum, maximum, with their colours). */
+  criteria: Record<string, unknown> | null;
+  stopIfTrue: boolean | null;
+}
+
+/** What a test gives to set up a rule: the areas as an A1 list ("B2:B11,D4"), the rest as in {@link FakeConditionalFormat}. */
+export interface FakeConditionalFormatSpec {
+  type: FakeConditionalFormatType;
+  appliesTo: string;
+  fill?: string | null;
+  font?: FakeConditionalFormat['font'];
+  rule?: Record<string, unknown> | null;
+  criteria?: Record<string, unknown> | null;
+}
+
+let conditionalFormatSeq = 0;
+
+/** A new rule record; ids unique in the workbook and GUID-long, as their length counts in every request naming one. */
+export function newConditionalFormat(type: FakeConditionalFormatType, ranges: Rect[]): FakeConditionalFormat {
+  const colorScale = type === 'ColorScale';
+  return {
+    id: `{${String(++conditionalFormatSeq).padStart(8, '0')}-0000-0000-C000-0000000000CF}`,
+    type,
+    ranges: ranges.map((r) => ({ ...r })),
+    fill: null,
+    font: {},
+    rule: null,
+    // A new colour scale is Excel's default two-colour scale (lowest value to highest).
+    criteria: colorScale ? { minimum: { type: 'lowestValue', color: '#F8696B', formula: null }, maximum: { type: 'highestValue', color: '#63BE7B', formula: null } } : null,
+    stopIfTrue: type === 'DataBar' || type === 'IconSet' || colorScale ? null : false,
+  };
+}
+
+/** A chart on a sheet (Worksheet.charts, ExcelApi 1.1). */
+export interface FakeChart {
+  id: string;
+  name: string;
+  /** Excel's chart type name, e.g. "ColumnClustered". */
+  type: string;
+  /** "Auto", "Columns" or "Rows", as given to ChartCollection.add. */
+  seriesBy: string;
+  /** The source data: a range on a sheet (the chart's own or another). */
+  source: { sheet: FakeSheet; rect: Rect };
+  title: string;
+  titleVisible: boolean;
+  /** Cells the chart was positioned over by setPosition (null until then). */
+  from: Rect | null;
+  to: Rect | null;
+  /** Points, as Excel reports them. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
 /** Number of the "Excel" error literals a user can type, which Excel stores as error values. */
 export const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
 
@@ -131,6 +205,12 @@ export class FakeSheet {
   /** A number format set on a column from a row to the bottom of the sheet (how Excel stores a column style). */
   columnFormats = new Map<number, { fromRow: number; format: string }>();
   tables: FakeTable[] = [];
+  /** Conditional-format rules, highest priority first. */
+  conditionalFormats: FakeConditionalFormat[] = [];
+  /** Charts in creation order (what ChartCollection.getItemAt counts by). */
+  charts: FakeChart[] = [];
+  /** Charts ever added to the sheet: Excel names the next one "Chart n+1" even after deletions. */
+  chartSeq = 0;
 
   constructor(name: string) {
     // Excel's worksheet ids are GUIDs in braces; their length counts in every request that names a sheet by id.
@@ -201,6 +281,22 @@ export class FakeSheet {
     return r1 < 0 ? null : { r0, c0, r1, c1 };
   }
 
+  /** Test set-up: a user's conditional-format rule, added at the lowest priority (as rules made first end up). */
+  addConditionalFormat(spec: FakeConditionalFormatSpec): FakeConditionalFormat {
+    const ranges = spec.appliesTo.split(',').map((a) => {
+      const r = parseLocal(a.trim());
+      if (!r) throw new Error(`fake workbook: bad conditional-format range ${a}`);
+      return r;
+    });
+    const cf = newConditionalFormat(spec.type, ranges);
+    if (spec.fill !== undefined) cf.fill = spec.fill === null ? null : normalizeColor(spec.fill);
+    if (spec.font) cf.font = { ...spec.font };
+    if (spec.rule !== undefined) cf.rule = spec.rule;
+    if (spec.criteria !== undefined) cf.criteria = spec.criteria;
+    this.conditionalFormats.push(cf);
+    return cf;
+  }
+
   /** "B7" for a cell key. */
   cellA1(key: number): string {
     return `${colLetters(keyCol(key))}${keyRow(key) + 1}`;
@@ -215,6 +311,8 @@ export interface FakeSelection {
 
 /** A whole workbook. */
 export class FakeWorkbookModel {
+  /** The file's name as Workbook.name (ExcelApi 1.7) reports it. */
+  name = 'Book1.xlsx';
   sheets: FakeSheet[] = [];
   comments: FakeComment[] = [];
   activeSheetId: string | null = null;

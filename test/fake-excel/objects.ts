@@ -3,7 +3,10 @@ import {
   splitSheet,
 } from './address';
 import { coerceInput, displayText, valueOut, valueTypeOut } from './cell-values';
-import { BorderSide, FakeComment, FakeFill, FakeNote, FakePageLayout, FakeSheet, FakeTable, FakeValidation, FakeWorkbookModel, normalizeColor } from './model';
+import {
+  BorderSide, CONDITIONAL_FORMAT_TYPES, FakeChart, FakeComment, FakeConditionalFormat, FakeConditionalFormatType, FakeFill, FakeNote, FakePageLayout, FakeSheet, FakeTable,
+  FakeValidation, FakeWorkbookModel, newConditionalFormat, normalizeColor,
+} from './model';
 import {
   ApplyScope, FakeClientObject, FakeClientResult, FakeOfficeError, FakeRequestContext, LoadTree, notFound, PathStep, READ_CELL_LIMIT,
   ScalarDef,
@@ -200,7 +203,10 @@ export class FakeWorkbook extends FakeClientObject {
     return modelOf(this._ctx);
   }
   override _scalars(): Record<string, ScalarDef> {
-    return { name: { get: () => 'Book1.xlsx', version: '1.7' } };
+    return { name: { get: () => modelOf(this._ctx).name, version: '1.7' } };
+  }
+  get name(): string {
+    return this._get('name');
   }
   override _navNames(): string[] {
     return ['worksheets', 'comments', 'notes', 'protection'];
@@ -315,7 +321,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   override _navNames(): string[] {
-    return ['protection', 'freezePanes', 'notes', 'comments', 'pageLayout', 'tables'];
+    return ['protection', 'freezePanes', 'notes', 'comments', 'pageLayout', 'tables', 'charts'];
   }
 
   get id(): string {
@@ -391,6 +397,9 @@ export class FakeWorksheet extends FakeClientObject {
   }
   get comments(): FakeCommentCollection {
     return this._nav('comments', () => new FakeCommentCollection(this._ctx, this._sub(`comments`), '1.10', () => this._resolve()));
+  }
+  get charts(): FakeChartCollection {
+    return this._nav('charts', () => new FakeChartCollection(this._ctx, this._sub(`charts`), '1.1', () => this._resolve()));
   }
   get onChanged(): FakeEventHandlers {
     return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, this._sub(`onChanged`), '1.7', 'onChanged', () => this._resolve().id));
@@ -756,7 +765,7 @@ export class FakeRange extends FakeClientObject {
   }
 
   override _navNames(): string[] {
-    return ['format', 'worksheet', 'dataValidation'];
+    return ['format', 'worksheet', 'dataValidation', 'conditionalFormats'];
   }
 
   get address(): string {
@@ -881,6 +890,13 @@ export class FakeRange extends FakeClientObject {
   }
   get dataValidation(): FakeDataValidation {
     return this._nav('dataValidation', () => new FakeDataValidation(this._ctx, this._sub(`dataValidation`), '1.8', () => this.locate()));
+  }
+  /** The conditional formats intersecting the range (ExcelApi 1.6). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this._nav('conditionalFormats', () => new FakeConditionalFormatCollection(this._ctx, this._sub(`conditionalFormats`), '1.6', () => {
+      const t = this.locate();
+      return { sheet: t.sheet, rects: [t.rect] };
+    }));
   }
 
   private _derived(name: string, version: string, f: (t: RangeTarget) => RangeTarget, nullable = false): FakeRange {
@@ -1053,6 +1069,7 @@ function clearAreas(t: AreasTarget, applyTo: string, scope: ApplyScope): void {
     }
     if (all || applyTo === 'Hyperlinks') t.sheet.hyperlinks.delete(key);
   }
+  if (all || applyTo === 'Formats') clearConditionalFormats(t.sheet, t.rects);
   for (const rect of t.rects) scope.changed(t.sheet, rect, all || applyTo === 'Contents' ? 'changed' : 'formatChanged');
 }
 
@@ -1083,7 +1100,11 @@ export class FakeRangeAreas extends FakeClientObject {
     };
   }
   override _navNames(): string[] {
-    return ['format', 'areas'];
+    return ['format', 'areas', 'conditionalFormats'];
+  }
+  /** The conditional formats intersecting any of the areas (ExcelApi 1.9). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this._nav('conditionalFormats', () => new FakeConditionalFormatCollection(this._ctx, this._sub(`conditionalFormats`), '1.9', this.locate));
   }
   get address(): string {
     return this._get('address');
@@ -1912,6 +1933,685 @@ export class FakeTableProxy extends FakeClientObject {
     return new FakeRange(this._ctx, this._sub(`getDataBodyRange()`), '1.1', () => {
       const t = this._resolve();
       return { sheet: this._sheet(), rect: { ...t.rect, r0: t.showHeaders ? t.rect.r0 + 1 : t.rect.r0 } };
+    });
+  }
+}
+
+/** The parts of `a` outside `b` (at most four rectangles): what is left of a rule's area after a clear. */
+function subtractRect(a: Rect, b: Rect): Rect[] {
+  const i = intersect(a, b);
+  if (!i) return [{ ...a }];
+  const out: Rect[] = [];
+  if (a.r0 < i.r0) out.push({ r0: a.r0, c0: a.c0, r1: i.r0 - 1, c1: a.c1 });
+  if (i.r1 < a.r1) out.push({ r0: i.r1 + 1, c0: a.c0, r1: a.r1, c1: a.c1 });
+  if (a.c0 < i.c0) out.push({ r0: i.r0, c0: a.c0, r1: i.r1, c1: i.c0 - 1 });
+  if (i.c1 < a.c1) out.push({ r0: i.r0, c0: i.c1 + 1, r1: i.r1, c1: a.c1 });
+  return out;
+}
+
+/**
+ * Takes cleared areas out of the sheet's conditional formats, as Excel's Clear Formats (Range.clear with
+ * "All" or "Formats", ConditionalFormatCollection.clearAll) does; a rule left with no area is gone.
+ */
+function clearConditionalFormats(sheet: FakeSheet, rects: readonly Rect[]): void {
+  for (const cf of sheet.conditionalFormats) {
+    let ranges = cf.ranges;
+    for (const cut of rects) ranges = ranges.flatMap((r) => subtractRect(r, cut));
+    cf.ranges = ranges;
+  }
+  sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf.ranges.length > 0);
+}
+
+interface CfTarget {
+  sheet: FakeSheet;
+  cf: FakeConditionalFormat;
+}
+
+/**
+ * `Range.conditionalFormats` (ExcelApi 1.6; `RangeAreas.conditionalFormats` 1.9): the rules whose areas
+ * intersect the range, in priority order. Each item is reached by its id.
+ */
+export class FakeConditionalFormatCollection extends FakeCollection<FakeConditionalFormatProxy> {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: AreasLocator) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalFormatCollection';
+  }
+  _resolve(): AreasTarget {
+    const failure = this._ctx._host.conditionalFormatFailure;
+    if (failure?.at === 'collection') throw new FakeOfficeError(failure.code, 'ConditionalFormatCollection');
+    return this.locate();
+  }
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+  private _list(): CfTarget[] {
+    const { sheet, rects } = this.locate();
+    return sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => rects.some((x) => intersect(r, x)))).map((cf) => ({ sheet, cf }));
+  }
+  _itemProxies(): FakeConditionalFormatProxy[] {
+    return this._list().map((t) => new FakeConditionalFormatProxy(this._ctx, this._sub(`getItem(${JSON.stringify(t.cf.id)})`), '1.6', () => t));
+  }
+  /** Adds a rule of `type` over the range at the top priority (its format and rule are set afterwards). */
+  add(type: string): FakeConditionalFormatProxy {
+    let made: CfTarget | undefined;
+    const proxy = new FakeConditionalFormatProxy(this._ctx, this._sub(`add(${JSON.stringify(type)})`), '1.6', () => made);
+    this._queueCreate('add', proxy, '1.6', () => {
+      const { sheet, rects } = this.locate();
+      assertWritable(sheet, 'ConditionalFormatCollection.add');
+      if (!CONDITIONAL_FORMAT_TYPES.includes(type as FakeConditionalFormatType)) throw new FakeOfficeError('InvalidArgument', 'ConditionalFormatCollection.add');
+      const cf = newConditionalFormat(type as FakeConditionalFormatType, rects);
+      sheet.conditionalFormats.unshift(cf);
+      made = { sheet, cf };
+    });
+    return proxy;
+  }
+  clearAll(): void {
+    this._queue('clearAll', [], '1.6', () => {
+      const { sheet, rects } = this.locate();
+      assertWritable(sheet, 'ConditionalFormatCollection.clearAll');
+      clearConditionalFormats(sheet, rects);
+    });
+  }
+  getItem(id: string): FakeConditionalFormatProxy {
+    return new FakeConditionalFormatProxy(this._ctx, this._sub(`getItem(${JSON.stringify(id)})`), '1.6', () => this._list().find((t) => t.cf.id === id));
+  }
+  getItemAt(index: number): FakeConditionalFormatProxy {
+    return new FakeConditionalFormatProxy(this._ctx, this._sub(`getItemAt(${index})`), '1.6', () => this._list()[index]);
+  }
+}
+
+/** The type-specific parts of a rule, by the navigation property that reaches each. */
+const CF_PARTS: Record<string, { type: FakeConditionalFormatType; className: string }> = {
+  cellValue: { type: 'CellValue', className: 'CellValueConditionalFormat' },
+  custom: { type: 'Custom', className: 'CustomConditionalFormat' },
+  colorScale: { type: 'ColorScale', className: 'ColorScaleConditionalFormat' },
+  dataBar: { type: 'DataBar', className: 'DataBarConditionalFormat' },
+  iconSet: { type: 'IconSet', className: 'IconSetConditionalFormat' },
+  preset: { type: 'PresetCriteria', className: 'PresetCriteriaConditionalFormat' },
+  textComparison: { type: 'ContainsText', className: 'TextConditionalFormat' },
+  topBottom: { type: 'TopBottom', className: 'TopBottomConditionalFormat' },
+};
+
+/** One conditional format (ExcelApi 1.6). */
+export class FakeConditionalFormatProxy extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly find: () => CfTarget | undefined) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalFormat';
+  }
+  _resolve(): CfTarget {
+    const t = this.find();
+    if (!t || !t.sheet.conditionalFormats.includes(t.cf) || !modelOf(this._ctx).sheets.includes(t.sheet)) throw notFound('ConditionalFormat');
+    return t;
+  }
+  override _sheetName(): string | undefined {
+    return this.find()?.sheet.name;
+  }
+  /** The rule, for reading its areas and format (where Excel has been reported to fail). */
+  private _details(): CfTarget {
+    const failure = this._ctx._host.conditionalFormatFailure;
+    if (failure?.at === 'rule') throw new FakeOfficeError(failure.code, 'ConditionalFormat');
+    return this._resolve();
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      id: { get: (t: CfTarget) => t.cf.id },
+      type: { get: (t: CfTarget) => t.cf.type },
+      priority: { get: (t: CfTarget) => t.sheet.conditionalFormats.indexOf(t.cf) },
+      stopIfTrue: { get: (t: CfTarget) => t.cf.stopIfTrue },
+    };
+  }
+  override _navNames(): string[] {
+    return Object.keys(CF_PARTS).flatMap((k) => [k, `${k}OrNullObject`]);
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get priority(): number {
+    return this._get('priority');
+  }
+  get stopIfTrue(): boolean | null {
+    return this._get('stopIfTrue');
+  }
+  private _part(name: string, nullable: boolean): FakeConditionalFormatPart {
+    const nav = nullable ? `${name}OrNullObject` : name;
+    const { type, className } = CF_PARTS[name];
+    return this._nav(nav, () => new FakeConditionalFormatPart(this._ctx, this._sub(nav), '1.6', () => this._details(), type, className, nullable));
+  }
+  get cellValue(): FakeConditionalFormatPart {
+    return this._part('cellValue', false);
+  }
+  get cellValueOrNullObject(): FakeConditionalFormatPart {
+    return this._part('cellValue', true);
+  }
+  get custom(): FakeConditionalFormatPart {
+    return this._part('custom', false);
+  }
+  get customOrNullObject(): FakeConditionalFormatPart {
+    return this._part('custom', true);
+  }
+  get colorScale(): FakeConditionalFormatPart {
+    return this._part('colorScale', false);
+  }
+  get colorScaleOrNullObject(): FakeConditionalFormatPart {
+    return this._part('colorScale', true);
+  }
+  get dataBar(): FakeConditionalFormatPart {
+    return this._part('dataBar', false);
+  }
+  get dataBarOrNullObject(): FakeConditionalFormatPart {
+    return this._part('dataBar', true);
+  }
+  get iconSet(): FakeConditionalFormatPart {
+    return this._part('iconSet', false);
+  }
+  get iconSetOrNullObject(): FakeConditionalFormatPart {
+    return this._part('iconSet', true);
+  }
+  get preset(): FakeConditionalFormatPart {
+    return this._part('preset', false);
+  }
+  get presetOrNullObject(): FakeConditionalFormatPart {
+    return this._part('preset', true);
+  }
+  get textComparison(): FakeConditionalFormatPart {
+    return this._part('textComparison', false);
+  }
+  get textComparisonOrNullObject(): FakeConditionalFormatPart {
+    return this._part('textComparison', true);
+  }
+  get topBottom(): FakeConditionalFormatPart {
+    return this._part('topBottom', false);
+  }
+  get topBottomOrNullObject(): FakeConditionalFormatPart {
+    return this._part('topBottom', true);
+  }
+  /** The rule's range; Excel refuses when the rule applies to several areas (ConditionalFormat.getRange docs). */
+  getRange(): FakeRange {
+    return new FakeRange(this._ctx, this._sub('getRange()'), '1.6', () => {
+      const { sheet, cf } = this._details();
+      if (cf.ranges.length !== 1) throw new FakeOfficeError('InvalidOperation', 'ConditionalFormat.getRange', 'The conditional format is applied to multiple ranges.');
+      return { sheet, rect: { ...cf.ranges[0] } };
+    });
+  }
+  /** The rule's range, or a null object when it applies to several areas. */
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(this._ctx, this._sub('getRangeOrNullObject()'), '1.6', () => {
+      const { sheet, cf } = this._details();
+      if (cf.ranges.length !== 1) throw notFound('ConditionalFormat.getRangeOrNullObject');
+      return { sheet, rect: { ...cf.ranges[0] } };
+    }, true);
+  }
+  /** Every area the rule applies to (ExcelApi 1.9). */
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this._ctx, this._sub('getRanges()'), '1.9', () => {
+      const { sheet, cf } = this._details();
+      return { sheet, rects: cf.ranges.map((r) => ({ ...r })) };
+    });
+  }
+  delete(): void {
+    this._queue('delete', [], '1.6', () => {
+      const { sheet, cf } = this._resolve();
+      assertWritable(sheet, 'ConditionalFormat.delete');
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
+    });
+  }
+}
+
+/**
+ * A rule's type-specific part (`cellValue`, `custom`, `colorScale`…). Reached on a rule of another type,
+ * it fails at sync, or is a null object through its `…OrNullObject` twin.
+ */
+export class FakeConditionalFormatPart extends FakeClientObject {
+  constructor(
+    ctx: Ctx, path: string | PathStep, version: string, private readonly owner: () => CfTarget,
+    private readonly type: FakeConditionalFormatType, private readonly className: string, nullable: boolean,
+  ) {
+    super(ctx, path, version, nullable);
+  }
+  get _className(): string {
+    return this.className;
+  }
+  _resolve(): CfTarget {
+    const t = this.owner();
+    if (t.cf.type !== this.type) {
+      if (this._nullable) throw notFound(this.className);
+      throw new FakeOfficeError('InvalidOperation', this.className, `The conditional format is not of type ${this.type}.`);
+    }
+    return t;
+  }
+  override _sheetName(): string | undefined {
+    return this.owner().sheet.name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    const out: Record<string, ScalarDef> = {};
+    if (this.type === 'ColorScale') out.criteria = { get: (t: CfTarget) => t.cf.criteria };
+    else if (this.type !== 'Custom' && this.type !== 'DataBar' && this.type !== 'IconSet') out.rule = { get: (t: CfTarget) => t.cf.rule };
+    return out;
+  }
+  override _navNames(): string[] {
+    if (this.type === 'ColorScale' || this.type === 'DataBar' || this.type === 'IconSet') return [];
+    return this.type === 'Custom' ? ['format', 'rule'] : ['format'];
+  }
+  get format(): FakeConditionalRangeFormat {
+    return this._nav('format', () => new FakeConditionalRangeFormat(this._ctx, this._sub('format'), '1.6', () => this._resolve()));
+  }
+  /** A custom rule's `rule` is an object with a formula; other types' is a plain value. */
+  get rule(): unknown {
+    if (this.type === 'Custom') return this._nav('rule', () => new FakeConditionalFormatRule(this._ctx, this._sub('rule'), '1.6', () => this._resolve()));
+    return this._get('rule');
+  }
+  set rule(v: unknown) {
+    this._set('rule', v, '1.6', () => {
+      const t = this._resolve();
+      assertWritable(t.sheet, `${this.className}.rule`);
+      if (!v || typeof v !== 'object') throw new FakeOfficeError('InvalidArgument', `${this.className}.rule`);
+      t.cf.rule = { ...(v as Record<string, unknown>) };
+    });
+  }
+  get criteria(): Record<string, unknown> | null {
+    return this._get('criteria');
+  }
+  set criteria(v: Record<string, unknown> | null) {
+    this._set('criteria', v, '1.6', () => {
+      const t = this._resolve();
+      assertWritable(t.sheet, `${this.className}.criteria`);
+      if (!v || typeof v !== 'object') throw new FakeOfficeError('InvalidArgument', `${this.className}.criteria`);
+      t.cf.criteria = { ...v };
+    });
+  }
+}
+
+/** A custom rule's condition: `formula` ("=$F2>1000"). */
+export class FakeConditionalFormatRule extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly rule: () => CfTarget) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalFormatRule';
+  }
+  _resolve(): CfTarget {
+    return this.rule();
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return { formula: { get: (t: CfTarget) => (t.cf.rule?.formula as string | undefined) ?? null } };
+  }
+  get formula(): string | null {
+    return this._get('formula');
+  }
+  set formula(v: string) {
+    this._set('formula', v, '1.6', () => {
+      const t = this.rule();
+      assertWritable(t.sheet, 'ConditionalFormatRule.formula');
+      if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', 'ConditionalFormatRule.formula');
+      t.cf.rule = { ...(t.cf.rule ?? {}), formula: v };
+    });
+  }
+}
+
+/** What a rule draws on matching cells (ConditionalRangeFormat): its fill and font. */
+export class FakeConditionalRangeFormat extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly rule: () => CfTarget) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalRangeFormat';
+  }
+  _resolve(): CfTarget {
+    return this.rule();
+  }
+  override _navNames(): string[] {
+    return ['fill', 'font'];
+  }
+  get fill(): FakeConditionalRangeFill {
+    return this._nav('fill', () => new FakeConditionalRangeFill(this._ctx, this._sub('fill'), '1.6', this.rule));
+  }
+  get font(): FakeConditionalRangeFont {
+    return this._nav('font', () => new FakeConditionalRangeFont(this._ctx, this._sub('font'), '1.6', this.rule));
+  }
+}
+
+/** A rule's fill: `color` null when the rule sets none. */
+export class FakeConditionalRangeFill extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly rule: () => CfTarget) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalRangeFill';
+  }
+  _resolve(): CfTarget {
+    return this.rule();
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return { color: { get: (t: CfTarget) => t.cf.fill } };
+  }
+  get color(): string | null {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v, '1.6', () => {
+      const t = this.rule();
+      assertWritable(t.sheet, 'ConditionalRangeFill.color');
+      const c = typeof v === 'string' ? normalizeColor(v) : null;
+      if (!c) throw new FakeOfficeError('InvalidArgument', 'ConditionalRangeFill.color');
+      t.cf.fill = c;
+    });
+  }
+  clear(): void {
+    this._queue('clear', [], '1.6', () => {
+      const t = this.rule();
+      assertWritable(t.sheet, 'ConditionalRangeFill.clear');
+      t.cf.fill = null;
+    });
+  }
+}
+
+/** A rule's font. */
+export class FakeConditionalRangeFont extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly rule: () => CfTarget) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ConditionalRangeFont';
+  }
+  _resolve(): CfTarget {
+    return this.rule();
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      color: { get: (t: CfTarget) => t.cf.font.color ?? null },
+      bold: { get: (t: CfTarget) => t.cf.font.bold ?? null },
+      italic: { get: (t: CfTarget) => t.cf.font.italic ?? null },
+    };
+  }
+  get color(): string | null {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v, '1.6', () => {
+      const t = this.rule();
+      assertWritable(t.sheet, 'ConditionalRangeFont.color');
+      const c = typeof v === 'string' ? normalizeColor(v) : null;
+      if (!c) throw new FakeOfficeError('InvalidArgument', 'ConditionalRangeFont.color');
+      t.cf.font = { ...t.cf.font, color: c };
+    });
+  }
+  get bold(): boolean | null {
+    return this._get('bold');
+  }
+  set bold(v: boolean) {
+    this._set('bold', v, '1.6', () => {
+      const t = this.rule();
+      assertWritable(t.sheet, 'ConditionalRangeFont.bold');
+      t.cf.font = { ...t.cf.font, bold: v === true };
+    });
+  }
+}
+
+/** Excel.ChartType values ChartCollection.add accepts ("Invalid" is a value Excel reports, never one it takes). */
+const CHART_TYPES = new Set([
+  'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', '3DColumnClustered', '3DColumnStacked', '3DColumnStacked100', 'BarClustered',
+  'BarStacked', 'BarStacked100', '3DBarClustered', '3DBarStacked', '3DBarStacked100', 'LineStacked', 'LineStacked100', 'LineMarkers',
+  'LineMarkersStacked', 'LineMarkersStacked100', 'PieOfPie', 'PieExploded', '3DPieExploded', 'BarOfPie', 'XYScatterSmooth',
+  'XYScatterSmoothNoMarkers', 'XYScatterLines', 'XYScatterLinesNoMarkers', 'AreaStacked', 'AreaStacked100', '3DAreaStacked',
+  '3DAreaStacked100', 'DoughnutExploded', 'RadarMarkers', 'RadarFilled', 'Surface', 'SurfaceWireframe', 'SurfaceTopView',
+  'SurfaceTopViewWireframe', 'Bubble', 'Bubble3DEffect', 'StockHLC', 'StockOHLC', 'StockVHLC', 'StockVOHLC', 'CylinderColClustered',
+  'CylinderColStacked', 'CylinderColStacked100', 'CylinderBarClustered', 'CylinderBarStacked', 'CylinderBarStacked100', 'CylinderCol',
+  'ConeColClustered', 'ConeColStacked', 'ConeColStacked100', 'ConeBarClustered', 'ConeBarStacked', 'ConeBarStacked100', 'ConeCol',
+  'PyramidColClustered', 'PyramidColStacked', 'PyramidColStacked100', 'PyramidBarClustered', 'PyramidBarStacked', 'PyramidBarStacked100',
+  'PyramidCol', '3DColumn', 'Line', '3DLine', '3DPie', 'Pie', 'XYScatter', '3DArea', 'Area', 'Doughnut', 'Radar', 'Histogram',
+  'Boxwhisker', 'Pareto', 'RegionMap', 'Treemap', 'Waterfall', 'Sunburst', 'Funnel',
+]);
+/** Excel charts at most 255 series. */
+const MAX_CHART_SERIES = 255;
+/** A new chart's size before it is positioned: Excel's default 5 × 3 inches. */
+const DEFAULT_CHART_WIDTH = 360;
+const DEFAULT_CHART_HEIGHT = 216;
+/** Default row height in points (rows are not modelled with heights). */
+const ROW_POINTS = 15;
+
+let chartSeq = 0;
+
+function chartAccessDenied(location: string): FakeOfficeError {
+  return new FakeOfficeError('AccessDenied', location, "The cell or chart you're trying to change is on a protected sheet.");
+}
+
+/** Left edge in points of a column, from the sheet's column widths (Excel's default 48 points). */
+function columnLeft(sheet: FakeSheet, c0: number): number {
+  let x = 0;
+  for (let c = 0; c < c0; c++) x += sheet.columnWidths.get(c) ?? 48;
+  return x;
+}
+
+/** `worksheet.charts` (ExcelApi 1.1): add validates the type, the source range and the series direction. */
+export class FakeChartCollection extends FakeCollection<FakeChartProxy> {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ChartCollection';
+  }
+  _resolve(): unknown {
+    return this.sheet().charts;
+  }
+  override _sheetName(): string | undefined {
+    return this.sheet().name;
+  }
+  _itemProxies(): FakeChartProxy[] {
+    return this.sheet().charts.map((ch, i) => new FakeChartProxy(this._ctx, this._sub(`getItemAt(${i})`), '1.1', () => ch));
+  }
+  /** `count` is the collection's own property; anything else loaded is the items'. */
+  override _applyLoad(tree: LoadTree, scope: ApplyScope): void {
+    if (tree.props.has('count')) {
+      const rest: LoadTree = { all: tree.all, props: new Set([...tree.props].filter((p) => p !== 'count')), children: tree.children };
+      const n = this.sheet().charts.length;
+      scope.stage({ count: n }, () => this._loaded.set('count', n));
+      if (rest.props.size === 0 && rest.children.size === 0 && !rest.all) return;
+      super._applyLoad(rest, scope);
+      return;
+    }
+    super._applyLoad(tree, scope);
+  }
+  get count(): number {
+    return this._get('count');
+  }
+  override getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this._queue('getCount', [], '1.4', (scope) => {
+      const n = this.sheet().charts.length;
+      scope.stage(n, () => {
+        result._value = n;
+        result._loaded = true;
+      });
+    });
+    return result;
+  }
+  add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChartProxy {
+    let created: FakeChart | undefined;
+    const isRange = sourceData instanceof FakeRange;
+    // office.js sends a proxy argument as its path id and lists the path (see request-body.ts).
+    const arg = isRange ? String(sourceData._pathId) : JSON.stringify(sourceData ?? null);
+    const proxy = new FakeChartProxy(
+      this._ctx, this._sub(`add(${JSON.stringify(type)},${arg},${JSON.stringify(seriesBy ?? null)})`, [null, isRange ? sourceData : null, null]), '1.1', () => created,
+    );
+    this._queueCreate('add', proxy, '1.1', () => {
+      const sheet = this.sheet();
+      if (sheet.protected) throw chartAccessDenied('ChartCollection.add');
+      if (typeof type !== 'string' || !CHART_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', 'ChartCollection.add', `The chart type '${String(type)}' is not valid.`);
+      if (seriesBy !== undefined && seriesBy !== null && seriesBy !== 'Auto' && seriesBy !== 'Columns' && seriesBy !== 'Rows') {
+        throw new FakeOfficeError('InvalidArgument', 'ChartCollection.add');
+      }
+      if (!isRange) throw new FakeOfficeError('InvalidArgument', 'ChartCollection.add', 'The source data must be a Range.');
+      const source = sourceData._resolve();
+      const rows = source.rect.r1 - source.rect.r0 + 1;
+      const cols = source.rect.c1 - source.rect.c0 + 1;
+      const by = seriesBy ?? 'Auto';
+      const series = by === 'Rows' ? rows : by === 'Columns' ? cols : Math.min(rows, cols);
+      if (series > MAX_CHART_SERIES) throw new FakeOfficeError('InvalidArgument', 'ChartCollection.add', 'A chart can have at most 255 series.');
+      created = {
+        id: `{chart-${++chartSeq}}`, name: `Chart ${++sheet.chartSeq}`, type, seriesBy: by, source: { sheet: source.sheet, rect: { ...source.rect } },
+        title: '', titleVisible: false, from: null, to: null, top: 0, left: 0, width: DEFAULT_CHART_WIDTH, height: DEFAULT_CHART_HEIGHT,
+      };
+      sheet.charts.push(created);
+    });
+    return proxy;
+  }
+  getItem(name: string): FakeChartProxy {
+    return new FakeChartProxy(this._ctx, this._sub(`getItem(${JSON.stringify(name)})`), '1.1', () => this.sheet().charts.find((c) => c.name === name));
+  }
+  getItemAt(index: number): FakeChartProxy {
+    return new FakeChartProxy(this._ctx, this._sub(`getItemAt(${index})`), '1.1', () => this.sheet().charts[index]);
+  }
+}
+
+/** One chart. Its properties throw PropertyNotLoaded until loaded, as every proxy's do. */
+export class FakeChartProxy extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly find: () => FakeChart | undefined) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'Chart';
+  }
+  _resolve(): FakeChart {
+    const c = this.find();
+    if (!c) throw notFound('Chart');
+    // A chart goes with its sheet.
+    if (!modelOf(this._ctx).sheets.some((s) => s.charts.includes(c))) throw notFound('Chart');
+    return c;
+  }
+  /** @internal The sheet holding the chart. */
+  _sheet(): FakeSheet {
+    const c = this._resolve();
+    return modelOf(this._ctx).sheets.find((s) => s.charts.includes(c)) as FakeSheet;
+  }
+  override _sheetName(): string | undefined {
+    return this._sheet().name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      name: { get: (c: FakeChart) => c.name },
+      id: { get: (c: FakeChart) => c.id, version: '1.7' },
+      chartType: { get: (c: FakeChart) => c.type, version: '1.7' },
+      top: { get: (c: FakeChart) => c.top },
+      left: { get: (c: FakeChart) => c.left },
+      width: { get: (c: FakeChart) => c.width },
+      height: { get: (c: FakeChart) => c.height },
+    };
+  }
+  override _navNames(): string[] {
+    return ['title'];
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._set('name', v, '1.1', () => {
+      const c = this._resolve();
+      if (this._sheet().protected) throw chartAccessDenied('Chart.name');
+      if (typeof v !== 'string' || v === '' || v.length > 255) throw new FakeOfficeError('InvalidArgument', 'Chart.name');
+      c.name = v;
+    });
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get chartType(): string {
+    return this._get('chartType');
+  }
+  get top(): number {
+    return this._get('top');
+  }
+  get left(): number {
+    return this._get('left');
+  }
+  get width(): number {
+    return this._get('width');
+  }
+  get height(): number {
+    return this._get('height');
+  }
+  get title(): FakeChartTitle {
+    return this._nav('title', () => new FakeChartTitle(this._ctx, this._sub(`title`), '1.1', () => ({ chart: this._resolve(), sheet: this._sheet() })));
+  }
+  /** Places the chart over startCell…endCell (endCell absent: keeps the chart's size). */
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    const text = (x: FakeRange | string | undefined): string => (x === undefined ? 'null' : typeof x === 'string' ? JSON.stringify(x) : String(x._pathId));
+    this._queue('setPosition', [text(startCell), text(endCell)].map((a) => JSON.parse(a) as unknown), '1.1', () => {
+      const c = this._resolve();
+      const sheet = this._sheet();
+      if (sheet.protected) throw chartAccessDenied('Chart.setPosition');
+      const rectOf = (x: FakeRange | string): Rect => {
+        if (typeof x === 'string') return parseOn(sheet, x, 'Chart.setPosition');
+        const t = x._resolve();
+        if (t.sheet !== sheet) throw new FakeOfficeError('InvalidArgument', 'Chart.setPosition');
+        return t.rect;
+      };
+      const from = rectOf(startCell);
+      const to = endCell === undefined ? null : rectOf(endCell);
+      c.left = columnLeft(sheet, from.c0);
+      c.top = from.r0 * ROW_POINTS;
+      if (to) {
+        if (to.r1 < from.r0 || to.c1 < from.c0) throw new FakeOfficeError('InvalidArgument', 'Chart.setPosition');
+        c.width = columnLeft(sheet, to.c1 + 1) - c.left;
+        c.height = (to.r1 + 1) * ROW_POINTS - c.top;
+      }
+      c.from = from;
+      c.to = to;
+    });
+  }
+  delete(): void {
+    this._queue('delete', [], '1.1', () => {
+      const sheet = this._sheet();
+      if (sheet.protected) throw chartAccessDenied('Chart.delete');
+      const c = this._resolve();
+      sheet.charts.splice(sheet.charts.indexOf(c), 1);
+    });
+  }
+}
+
+/** A chart's title (ExcelApi 1.1): setting the text shows it. */
+export class FakeChartTitle extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: () => { chart: FakeChart; sheet: FakeSheet }) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ChartTitle';
+  }
+  _resolve(): FakeChart {
+    return this.locate().chart;
+  }
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return { text: { get: (c: FakeChart) => c.title }, visible: { get: (c: FakeChart) => c.titleVisible } };
+  }
+  get text(): string {
+    return this._get('text');
+  }
+  set text(v: string) {
+    this._set('text', v, '1.1', () => {
+      const { chart, sheet } = this.locate();
+      if (sheet.protected) throw chartAccessDenied('ChartTitle.text');
+      if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', 'ChartTitle.text');
+      chart.title = v;
+      chart.titleVisible = v !== '';
+    });
+  }
+  get visible(): boolean {
+    return this._get('visible');
+  }
+  set visible(v: boolean) {
+    this._set('visible', v, '1.1', () => {
+      const { chart, sheet } = this.locate();
+      if (sheet.protected) throw chartAccessDenied('ChartTitle.visible');
+      chart.titleVisible = Boolean(v);
     });
   }
 }

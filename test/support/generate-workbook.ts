@@ -132,6 +132,13 @@ export interface GeneratorOptions {
   openingOffsets?: number;
   /** Sales in the period whose Customer ID is mistyped (unknown) or left blank; their statement line is plain. */
   mistypedIds?: number;
+  /**
+   * Booked across the period start (needs `openingBalances`): of our receipts on the period's first day
+   * paying a prior invoice, and of our sales dated that day, this share they book 1 to 3 days before the
+   * period, so it is in their opening balance — half of them listed as a line dated before the period,
+   * half only inside the opening row's amount. Default none (and no draw from the generator's stream).
+   */
+  boundaryItems?: number;
   /** First day of the period; default 2024-01-01. */
   start?: Day;
   /** Length of the period in days; default 180. */
@@ -161,6 +168,11 @@ export interface Truth {
   corrupted: Set<string>;
   /** Customer IDs whose statement's opening balance differs from ours. */
   openingDiffs: Set<string>;
+  /**
+   * Our records ("Sheet!row") that they booked before the period (`boundaryItems`), by Customer ID; their
+   * true link is the line they listed before the period, else their opening row.
+   */
+  boundary?: Map<string, string>;
   /**
    * "Sales!r~Statement!r" for sales with a mistyped or blank Customer ID and their statement line: not
    * links the engine may make (the customer is unknown), only ones it may suggest.
@@ -252,6 +264,8 @@ interface ReceiptDraft {
   reference: string;
   row: number;
   receiptNo: string;
+  /** Dated on the period's first day, paying a prior-period invoice. */
+  periodStart?: boolean;
 }
 
 /** Generates a workbook with known truth. */
@@ -358,11 +372,11 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
       const s = prior[int(0, prior.length - 1)];
       const cents = s.open;
       s.open = 0;
-      addReceipt(c, start, cents, `payment for INV-${s.invoiceNo}`, [s], [cents]);
+      addReceipt(c, start, cents, `payment for INV-${s.invoiceNo}`, [s], [cents], true);
     }
   }
-  function addReceipt(cust: number, date: Day, cents: number, reference: string, paid: SaleDraft[], shares: number[]): void {
-    receipts.push({ cust, date, cents, reference, row: 0, receiptNo: '' });
+  function addReceipt(cust: number, date: Day, cents: number, reference: string, paid: SaleDraft[], shares: number[], periodStart = false): void {
+    receipts.push({ cust, date, cents, reference, row: 0, receiptNo: '', periodStart });
     receiptInvoices.push(paid);
     receiptShares.push(shares);
   }
@@ -409,6 +423,22 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
   const lagOf = (): number => (rand() < 0.85 ? 0 : int(1, nz.billed.lagDays));
   const booked = (d: Day): Day => clamp(d + lagOf());
   const openingOffset: number[] = Array.from({ length: opts.customers }, () => 0);
+  // What they booked before the period that we booked in it: part of their opening, not of ours.
+  const boundaryOpening: number[] = Array.from({ length: opts.customers }, () => 0);
+  const boundary = new Map<string, string>();
+  /** Whether they book this record of ours before the period; false without drawing when the option is off. */
+  const acrossStart = (): boolean => (opts.boundaryItems ?? 0) > 0 && opts.openingBalances === true && rand() < (opts.boundaryItems as number);
+  /** They book it 1 to 3 days before the period: listed as such a line (returned) or only in the opening row. */
+  const bookBefore = (c: number, ref: string, cents: number, kind: 'billed' | 'paid', reference: string): void => {
+    boundary.set(ref, custId(c));
+    const date = start - int(1, 3);
+    if (rand() < 0.5) {
+      line({ cust: c, date, reference, description: kind === 'paid' ? 'Payment' : 'Invoice', billed: kind === 'billed' ? cents : null, paid: kind === 'paid' ? cents : null, ours: [ref], kind });
+      return;
+    }
+    boundaryOpening[c] += kind === 'billed' ? cents : -cents;
+    (lines.find((l) => l.cust === c && l.kind === 'opening') as StatementDraft).ours.push(ref);
+  };
   for (let c = 0; c < opts.customers; c++) {
     const list = salesByCust[c];
     const prior = list.filter((s) => s.date < start);
@@ -428,6 +458,10 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
       if (s.typedId !== undefined) {
         // Our sale went to an unknown customer; their line is plain, and only a suggestion can find it.
         line({ cust: c, date: booked(s.date), reference: s.invoiceNo, description: 'Invoice', billed: s.cents, paid: null, ours: [saleRef(s)], kind: 'billed', suggested: true });
+        continue;
+      }
+      if (s.date === start && s.cents > 0 && acrossStart()) {
+        bookBefore(c, saleRef(s), s.cents, 'billed', s.invoiceNo);
         continue;
       }
       if (pick(b.missing)) continue;
@@ -484,7 +518,7 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
     if (opts.openingBalances) {
       const opening = lines.find((l) => l.cust === c && l.kind === 'opening') as StatementDraft;
       if (rand() < (opts.openingOffsets ?? 0)) openingOffset[c] = (rand() < 0.5 ? -1 : 1) * int(10_000, 90_000);
-      opening.billed = prior.reduce((a, s) => a + s.cents, 0) + openingOffset[c];
+      opening.billed = prior.reduce((a, s) => a + s.cents, 0) + openingOffset[c] + boundaryOpening[c];
     }
   }
   // Paid side: from receipts, in date order per customer.
@@ -507,6 +541,13 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
       const own = (): string => (rand() < 0.8 ? `PV${String(c + 1).padStart(5, '0')}${String(++voucher).padStart(7, '0')}` : '');
       // Most payments are booked the day they arrive; some a day or two apart.
       const lag = rand() < 0.7 ? rc.date : clamp(rc.date + int(1, 2));
+      if (rc.periodStart && acrossStart()) {
+        const before = boundaryOpening[c];
+        bookBefore(c, receiptRef(rc), rc.cents, 'paid', own());
+        const opening = lines.find((l) => l.cust === c && l.kind === 'opening') as StatementDraft;
+        opening.billed = (opening.billed ?? 0) + boundaryOpening[c] - before;
+        continue;
+      }
       if (pick(p.missing)) continue;
       if (pick(p.split)) {
         const parts = int(2, 3);
@@ -569,6 +610,7 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
     receiptInvoices[k].forEach((s, j) => s.typedId === undefined && truth.allocations.push({ receipt: receiptRef(r), sale: saleRef(s), cents: receiptShares[k][j] }));
   });
   openingOffset.forEach((off, c) => off !== 0 && truth.openingDiffs.add(custId(c)));
+  if (opts.boundaryItems) truth.boundary = boundary;
   const balances: number[] = new Array(lines.length);
   const corrupt = new Set<number>();
   for (let c = 0; c < opts.customers; c++) if (rand() < (opts.corruptBalances ?? 0)) corrupt.add(c);
@@ -582,7 +624,8 @@ export function generateWorkbook(opts: GeneratorOptions): GeneratedWorkbook {
     running += (l.billed ?? 0) - (l.paid ?? 0);
     balances[k] = running;
     if (l.duplicate) truth.duplicates.add(ref);
-    for (const o of l.ours) (l.suggested ? truth.suggested : l.kind === 'paid' ? truth.paidPairs : truth.billedPairs).add(`${o}~${ref}`);
+    // The opening row stands for what they booked before the period: receipts on the paid side.
+    for (const o of l.ours) (l.suggested ? truth.suggested : l.kind === 'paid' || o.startsWith(`${SHEETS.receipts}!`) ? truth.paidPairs : truth.billedPairs).add(`${o}~${ref}`);
     const lastOfCustomer = k === lines.length - 1 || lines[k + 1].cust !== l.cust;
     if (lastOfCustomer && corrupt.has(l.cust)) {
       balances[k] += int(1, 99_999);

@@ -238,6 +238,10 @@ export function reviewCredit(input: CreditInput): CreditReview {
         params: { doc: rec.docNo, customer: ids[cust], before: formatCents(before), after: formatCents(running), limit: money(limit) },
         expected: limit.toFixed(2), actual: (running / 100).toFixed(2),
       });
+      // Only the first crossing (DESIGN: "the sale that first takes exposure over the limit"): a
+      // customer hovering at the limit dips under with each receipt and back over with the next sale,
+      // which would flag sale after sale for the one fact an accountant acts on.
+      break;
     }
   }
 

@@ -10,6 +10,7 @@ import { MESSAGES, REASONS, say } from './matching-messages';
 import { formatMoney, Money, spellMoney } from '../model/money';
 import { MatchPair, MatchReport } from '../output/report';
 import { OpenItem, OpenItemKind } from './tie-out';
+import { CrossPeriodLink, HeldItem, heldEffect } from './cross-period';
 
 /**
  * Turns the links of one reconciliation (sales ↔ statement or receipts ↔ statement) into what users
@@ -21,12 +22,24 @@ export class MatchReporter {
   readonly matches: MatchReport[] = [];
   /** Open items by customer ordinal. */
   readonly openItems = new Map<number, OpenItem[]>();
+  /**
+   * Records booked across the period start, by customer ordinal: matched with the other side's opening
+   * balance, so no open item; each explains its effect's opposite of the opening difference.
+   */
+  readonly crossPeriod = new Map<number, OpenItem[]>();
+  /** Unmatched records held back by `hold` until {@link settleHeld}. */
+  readonly held: HeldItem[] = [];
   /** Parameterless reasons, formatted once instead of once per match. */
   private readonly fixedReason: Record<string, string>;
 
+  /**
+   * `hold`: which records that match nothing are held back (dated just after the period start of a
+   * customer whose opening balances differ) instead of being reported unmatched at once.
+   */
   constructor(
     private readonly lang: Lang,
     private readonly config: MatchConfig,
+    private readonly hold: (item: RecItem) => boolean = () => false,
   ) {
     this.fixedReason = {
       exactReference: say(REASONS.exactReference, lang),
@@ -57,11 +70,11 @@ export class MatchReporter {
   }
 
   /** Records an open item; its effect is `sign` × the given cents, or × the decimal when not whole cents. */
-  private open(item: RecItem, kind: OpenItemKind, sign: 1 | -1, cents: number | null, decimal: Money | null): void {
-    let list = this.openItems.get(item.cust);
+  private open(item: RecItem, kind: OpenItemKind, sign: 1 | -1, cents: number | null, decimal: Money | null, into: Map<number, OpenItem[]> = this.openItems): void {
+    let list = into.get(item.cust);
     if (!list) {
       list = [];
-      this.openItems.set(item.cust, list);
+      into.set(item.cust, list);
     }
     list.push({
       cust: item.cust, kind, date: item.date === NO_DATE ? null : item.date, reference: displayReference(item),
@@ -179,16 +192,11 @@ export class MatchReporter {
       const oursSum = sumOf(os);
       const theirsSum = sumOf(ts);
       const common = { ours: formatMoney(oursSum), theirs: formatMoney(theirsSum), diff: diff.cents !== null ? formatCents(diff.cents) : formatMoney(diff.value as Money) };
-      for (const item of os) {
-        this.finding('amount-diff', item, item.amountField, this.text(MESSAGES.amountDiffOurs, { ...common, where: rowRefCell(t) }), {
-          expected: decimalString(theirsSum), actual: decimalString(oursSum),
-        });
-      }
-      for (const item of ts) {
-        this.finding('amount-diff', item, item.amountField, this.text(MESSAGES.amountDiffTheirs, { ...common, where: rowRefCell(o) }), {
-          expected: decimalString(oursSum), actual: decimalString(theirsSum),
-        });
-      }
+      // One difference, one finding: on their line (as a cut-off item is), naming our row. A second
+      // finding on our cell would be the same fact reviewed twice; the Matches sheet links both sides.
+      this.finding('amount-diff', t, t.amountField, this.text(MESSAGES.amountDiffTheirs, { ...common, where: rowRefCell(o) }), {
+        expected: decimalString(oursSum), actual: decimalString(theirsSum),
+      });
     }
     if (cutOff) {
       const o = os[0];
@@ -230,14 +238,64 @@ export class MatchReporter {
     this.openRecord(dup, 'duplicate', paid ? 1 : -1);
   }
 
-  private addUnmatched(pair: MatchPair, os: RecItem[], ts: RecItem[], paid: boolean): void {
+  /**
+   * Reports the held records: those `links` explain as booked across the period start become matches of
+   * pass `cross-period` (with the other side's record before the start, else with their opening row
+   * `openingRow(cust)` when the statement has one, or with nothing of ours when our opening holds it);
+   * the rest are unmatched.
+   */
+  settleHeld(links: readonly CrossPeriodLink[], openingRow: (cust: number) => string | null): void {
+    const linked = new Map<HeldItem, CrossPeriodLink>();
+    for (const l of links) linked.set(l.held, l);
+    for (const h of this.held) {
+      const paid = h.pair === 'receipts~statement';
+      const link = linked.get(h);
+      if (!link) {
+        if (h.side === 'ours') this.addUnmatched(h.pair, [h.item], [], paid, true);
+        else this.addUnmatched(h.pair, [], [h.item], paid, true);
+        continue;
+      }
+      const it = h.item;
+      const c = link.counterpart;
+      const amount = it.exact ? formatCents(it.cents) : formatMoney(amountOf(it));
+      const ours = h.side === 'ours' ? [rowRef(it)] : c ? [rowRef(c)] : [];
+      const opening = h.side === 'ours' && !c ? openingRow(it.cust) : null;
+      const theirs = h.side === 'theirs' ? [rowRef(it)] : c ? [rowRef(c)] : opening ? [opening] : [];
+      const oursDate = h.side === 'ours' ? it.date : c ? c.date : NO_DATE;
+      const theirsDate = h.side === 'theirs' ? it.date : c ? c.date : NO_DATE;
+      const dates = { ours: oursDate === NO_DATE ? '—' : isoDay(oursDate), theirs: theirsDate === NO_DATE ? '—' : isoDay(theirsDate) };
+      const reason = c
+        ? this.text(h.side === 'ours' ? REASONS.crossPeriodTheirs : REASONS.crossPeriodOurs, { ...dates, amount })
+        : this.text(h.side === 'ours' ? REASONS.crossPeriodInTheirOpening : REASONS.crossPeriodInOurOpening, { days: this.config.windowDays, amount });
+      const match: MatchReport = { pair: h.pair, pass: 'cross-period', status: 'matched', ours, theirs, difference: '0.00', reason };
+      if (oursDate !== NO_DATE && theirsDate !== NO_DATE && oursDate !== theirsDate) match.days = theirsDate - oursDate;
+      this.matches.push(match);
+      const effect = heldEffect(it);
+      const kind: OpenItemKind = h.side === 'ours' ? (paid ? 'unmatched-receipt' : 'unmatched-sale') : paid ? 'unmatched-paid' : 'unmatched-billed';
+      if (Number.isNaN(effect)) {
+        const v = amountOf(it);
+        this.open(it, kind, 1, null, kind === 'unmatched-sale' || kind === 'unmatched-paid' ? v : v.negated(), this.crossPeriod);
+      } else this.open(it, kind, 1, effect, null, this.crossPeriod);
+    }
+    this.held.length = 0;
+  }
+
+  private addUnmatched(pair: MatchPair, os: RecItem[], ts: RecItem[], paid: boolean, settled = false): void {
     for (const o of os) {
+      if (!settled && this.hold(o)) {
+        this.held.push({ pair, side: 'ours', item: o, effect: heldEffect(o) });
+        continue;
+      }
       this.matches.push({ pair, pass: 'unmatched', status: 'unmatched', ours: [rowRef(o)], theirs: [], difference: o.exact ? centsToString(o.cents) : decimalString(amountOf(o)), reason: this.fixedReason.unmatchedOurs });
       const msg = paid ? MESSAGES.unmatchedReceipt : MESSAGES.unmatchedSale;
       this.finding('unmatched-ours', o, referenceField(o), this.text(msg, { doc: displayReference(o), amount: amountText(o) }));
       this.openRecord(o, paid ? 'unmatched-receipt' : 'unmatched-sale', paid ? -1 : 1);
     }
     for (const t of ts) {
+      if (!settled && this.hold(t)) {
+        this.held.push({ pair, side: 'theirs', item: t, effect: heldEffect(t) });
+        continue;
+      }
       this.matches.push({ pair, pass: 'unmatched', status: 'unmatched', ours: [], theirs: [rowRef(t)], difference: t.exact ? centsToString(-t.cents) : decimalString(amountOf(t).negated()), reason: this.fixedReason.unmatchedTheirs });
       const msg = paid ? MESSAGES.unmatchedPaid : MESSAGES.unmatchedBilled;
       this.finding('unmatched-theirs', t, referenceField(t), this.text(msg, { ref: displayReference(t) || '—', amount: amountText(t) }));

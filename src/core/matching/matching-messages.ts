@@ -29,6 +29,22 @@ export const REASONS = {
     en: 'No usable reference; the only record of about {amount} within {days} days (differs by {diff})',
     zh: '无可用单据号；{days} 天内唯一一笔约 {amount} 的记录（相差 {diff}）',
   },
+  crossPeriodTheirs: {
+    en: 'Booked across the period start: they booked {amount} on {theirs}, before the period (in their opening balance), we on {ours}',
+    zh: '跨期入账：对方于 {theirs}（期初前，已含在对方期初余额中）入账 {amount}，我方于 {ours} 入账',
+  },
+  crossPeriodOurs: {
+    en: 'Booked across the period start: we booked {amount} on {ours}, before the period (in our opening balance), they on {theirs}',
+    zh: '跨期入账：我方于 {ours}（期初前，已含在我方期初余额中）入账 {amount}，对方于 {theirs} 入账',
+  },
+  crossPeriodInTheirOpening: {
+    en: 'Not in their period; the only record(s) within {days} days of the period start whose amount explains the opening difference: {amount} booked by them before the period, in their opening balance',
+    zh: '对方本期未列示；为期初后 {days} 天内唯一能解释期初余额差异的记录：对方已于期初前入账 {amount}，含在对方期初余额中',
+  },
+  crossPeriodInOurOpening: {
+    en: 'Not in our period; the only record(s) within {days} days of the period start whose amount explains the opening difference: {amount} booked by us before the period, in our opening balance',
+    zh: '我方本期未列示；为期初后 {days} 天内唯一能解释期初余额差异的记录：我方已于期初前入账 {amount}，含在我方期初余额中',
+  },
   ambiguous: {
     en: '{count} records of {amount} are equally good counterparts: not matched, never guessed',
     zh: '{count} 笔金额 {amount} 的记录同样匹配：未自动配对，请人工确认',
@@ -88,10 +104,6 @@ export const MESSAGES = {
     en: 'Statement line {ref} paid {amount}: no such receipt in our records',
     zh: '对账单 {ref} 已付 {amount}：我方无对应收款记录',
   },
-  amountDiffOurs: {
-    en: 'Amount {ours} differs from their statement ({theirs}, {where}) by {diff}',
-    zh: '金额 {ours} 与对方对账单（{theirs}，{where}）相差 {diff}',
-  },
   amountDiffTheirs: {
     en: 'Amount {theirs} differs from our records ({ours}, {where}) by {diff}',
     zh: '金额 {theirs} 与我方记录（{ours}，{where}）相差 {diff}',
@@ -123,6 +135,10 @@ export const MESSAGES = {
   openingBalance: {
     en: 'Customer {customer}: their opening balance is {theirs}, ours {ours}; ours − theirs = {diff}',
     zh: '客户 {customer}：对方期初余额 {theirs}，我方期初余额 {ours}，差额（我方 − 对方）{diff}',
+  },
+  openingBalancePart: {
+    en: 'Customer {customer}: their opening balance is {theirs}, ours {ours}; ours − theirs = {diff}, of which {explained} was booked across the period start (see Matches, pass cross-period); {rest} remains',
+    zh: '客户 {customer}：对方期初余额 {theirs}，我方期初余额 {ours}，差额（我方 − 对方）{diff}，其中 {explained} 为跨期入账（见匹配明细，cross-period）；尚余 {rest}',
   },
   likelyCustomer: {
     en: 'Likely customer: {customer} ({name}); their statement line {where} has this invoice number and amount.',

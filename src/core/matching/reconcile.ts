@@ -18,7 +18,8 @@ import { matchedRowLookup } from './matched-rows';
 import { CustomerRecord, ParsedWorkbook } from '../model/records';
 import { CustomerReport, MatchReport } from '../output/report';
 import { Settings } from '../model/settings';
-import { CustomerTieOut, customersWithoutStatement, ourBalances, statementScopes, tieOut } from './tie-out';
+import { CustomerTieOut, customersWithoutStatement, ourBalances, StatementScope, statementScopes, tieOut } from './tie-out';
+import { heldAcrossStart, OpeningGap, openingGaps, resolveCrossPeriod } from './cross-period';
 
 /** What the three reconciliations produce for the report, the plan and the credit checks. */
 export interface ReconcileResult {
@@ -123,9 +124,14 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
     },
   };
 
-  const reporter = new MatchReporter(settings.lang, config);
+  // Our opening and balance per statement customer; where the openings differ, what matches nothing just
+  // after the period start is held back: it may have been booked by the other side before the period.
+  const ours = ourBalances(parsed.sales, parsed.receipts, customers, scopes, asOf);
+  const gaps = openingGaps(scopes, ours);
+  const reporter = new MatchReporter(settings.lang, config, heldAcrossStart(gaps, config.windowDays));
   const saleKeys = new SaleKeyCache(parsed.sales);
   const suggestions = scopes.size > 0 ? matchStatements(parsed, itemScope, config, saleKeys, reporter, { customers, customerRecords, asOf, lang: settings.lang }) : [];
+  if (reporter.held.length > 0) settleCrossPeriod(parsed, itemScope, gaps, config, saleKeys, reporter, scopes);
 
   const cash = cashApplication({
     sales: parsed.sales, receipts: parsed.receipts, customers, customerRecords, ranks, asOf, lang: settings.lang,
@@ -133,14 +139,19 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
   });
 
   // Tie-out per statement customer, in Customer ID order.
-  const ours = ourBalances(parsed.sales, parsed.receipts, customers, scopes, asOf);
   const tieOuts: CustomerTieOut[] = [];
+  const bySheetRow = (a: { sheet: string; row: number; cell: string }, b: { sheet: string; row: number; cell: string }): number =>
+    (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.row - b.row || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0);
+  const explained = new Map<number, Decimal>();
   for (const [cust, scope] of scopes) {
-    const items = (reporter.openItems.get(cust) ?? []).sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.row - b.row || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
-    tieOuts.push(tieOut(scope, ours.get(cust) ?? { opening: new Decimal(0), balance: new Decimal(0) }, items));
+    const items = (reporter.openItems.get(cust) ?? []).sort(bySheetRow);
+    const across = (reporter.crossPeriod.get(cust) ?? []).sort(bySheetRow);
+    const c = tieOut(scope, ours.get(cust) ?? { opening: new Decimal(0), balance: new Decimal(0) }, items, across);
+    if (!c.openingExplained.isZero()) explained.set(cust, c.openingExplained);
+    tieOuts.push(c);
   }
   tieOuts.sort((a, b) => (a.scope.customerId < b.scope.customerId ? -1 : a.scope.customerId > b.scope.customerId ? 1 : 0));
-  const openings = openingDifferences(scopes, ours, settings.lang);
+  const openings = openingDifferences(scopes, ours, settings.lang, explained);
   // Customers with activity and no statement are listed on the Reconciliation sheet as such.
   const without = scopes.size > 0 ? customersWithoutStatement(parsed.sales, parsed.receipts, customers, scopes, asOf) : new Map<number, { periodStart: null }>();
   const withoutBalances = ourBalances(parsed.sales, parsed.receipts, customers, without, asOf);
@@ -192,6 +203,33 @@ export function reconcile(parsed: ParsedWorkbook, settings: Settings, asOf: Day)
     suggestions,
     tieOuts,
   };
+}
+
+/**
+ * Decides which held records were booked across the period start (cross-period.ts) against both sides'
+ * records dated within the window before each such customer's period start, and reports them all.
+ */
+function settleCrossPeriod(
+  parsed: ParsedWorkbook, scope: ItemScope, gaps: ReadonlyMap<number, OpeningGap>, config: MatchConfig, saleKeys: SaleKeyCache,
+  reporter: MatchReporter, scopes: ReadonlyMap<number, StatementScope>,
+): void {
+  const before: ItemScope = {
+    ...scope,
+    period(cust) {
+      const gap = gaps.get(cust);
+      return gap ? { from: gap.start - config.windowDays, to: gap.start - 1 } : null;
+    },
+  };
+  const early = [
+    ...saleItems(parsed.sales, before, saleKeys), ...receiptItems(parsed.receipts, before),
+    ...statementItems(parsed.statements, 'billed', before), ...statementItems(parsed.statements, 'paid', before),
+  ];
+  const links = resolveCrossPeriod(gaps, reporter.held, early);
+  // An opening implied by the first running balance has no row to link to.
+  reporter.settleHeld(links, (cust) => {
+    const at = scopes.get(cust)?.openingAt;
+    return at ? `${at.sheet}!${at.row}` : null;
+  });
 }
 
 /** Customer names by ID from the customers sheet, for the Reconciliation sheet's headings. */

@@ -386,12 +386,22 @@ export interface CustomerTieOut {
   theirBalance: Money;
   /** ours − theirs. */
   difference: Money;
-  /** ourOpening − their opening: an error in someone's books, never a timing item. */
+  /** ourOpening − their opening. */
   openingDifference: Money;
+  /**
+   * Records booked across the period start (跨期入账): on one side before the period, on the other in
+   * it. Matched with the other side's opening balance, so no adjusting item; each explains the opposite
+   * of its effect of the opening difference.
+   */
+  crossPeriod: OpenItem[];
+  /** The part of the opening difference the cross-period records explain. */
+  openingExplained: Money;
+  /** The rest of the opening difference: an error in someone's books, never a timing item. */
+  openingError: Money;
   adjustments: Adjustments;
   /** The timing items' effect on (ours − theirs): a − b − d + c. */
   timing: Money;
-  /** The error items' effect plus the opening difference. */
+  /** The error items' effect plus what is left of the opening difference ({@link openingError}). */
   errors: Money;
   /** difference − timing − errors. */
   unexplained: Money;
@@ -410,10 +420,11 @@ export interface CustomerTieOut {
 
 /**
  * Ties out one customer. Each open item is a timing item on one side or an error (see {@link ItemClass});
- * the opening difference is an error; what the items do not explain is unexplained. Agreed only when
- * no error is open and nothing is unexplained: a disputed amount can never make a customer agree.
+ * the opening difference is an error, less what records booked across the period start (`crossPeriod`)
+ * explain of it; what the items do not explain is unexplained. Agreed only when no error is open and
+ * nothing is unexplained: a disputed amount can never make a customer agree.
  */
-export function tieOut(scope: StatementScope, ours: OurBalance, items: OpenItem[]): CustomerTieOut {
+export function tieOut(scope: StatementScope, ours: OurBalance, items: OpenItem[], crossPeriod: OpenItem[] = []): CustomerTieOut {
   const side: Record<ItemClass, MoneySum> = {
     'ours-add': new MoneySum(), 'ours-less': new MoneySum(), 'theirs-add': new MoneySum(), 'theirs-less': new MoneySum(), error: new MoneySum(),
   };
@@ -433,12 +444,21 @@ export function tieOut(scope: StatementScope, ours: OurBalance, items: OpenItem[
   const c = side['theirs-less'].value();
   const timing = a.minus(b).minus(d).plus(c);
   const openingDifference = ours.opening.minus(scope.opening);
-  const errors = side.error.value().plus(openingDifference);
+  // A record in our period and in their opening (or the other way round) moves both differences alike.
+  const across = new MoneySum();
+  for (const item of crossPeriod) {
+    if (item.effectDecimal) across.subtract(item.effectDecimal);
+    else across.addCents(-(item.effectCents ?? 0));
+  }
+  const openingExplained = across.value();
+  const openingError = openingDifference.minus(openingExplained);
+  const errors = side.error.value().plus(openingError);
   const difference = ours.balance.minus(scope.closing);
   const unexplained = difference.minus(timing).minus(errors);
-  const hasErrors = errorItems > 0 || !openingDifference.isZero();
+  const hasErrors = errorItems > 0 || !openingError.isZero();
   return {
     scope, ourOpening: ours.opening, ourBalance: ours.balance, theirBalance: scope.closing, difference, openingDifference,
+    crossPeriod, openingExplained, openingError,
     adjustments: { a, b, c, d }, timing, errors, unexplained, explained: timing.plus(errors),
     ourAdjusted: ours.balance.plus(d).minus(c), theirAdjusted: scope.closing.plus(a).minus(b),
     tied: !hasErrors && unexplained.isZero(), hasErrors, items,

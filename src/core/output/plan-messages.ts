@@ -161,6 +161,17 @@ export const RECON_TEXT = {
   errorsNone: { en: 'None', zh: '无' },
   errorsTotal: { en: 'Total errors and unexplained', zh: '差错及未查明差异合计' },
   opening: { en: 'Opening balance differs: ours {ours}, theirs {theirs}', zh: '期初余额不符：我方 {ours}，对方 {theirs}' },
+  openingPart: {
+    en: 'Opening balance differs: ours {ours}, theirs {theirs}; {explained} of it booked across the period start',
+    zh: '期初余额不符：我方 {ours}，对方 {theirs}；其中 {explained} 为跨期入账',
+  },
+  crossPeriodTitle: {
+    en: 'Booked across the period start: explains the opening difference, no adjustment',
+    zh: '跨期入账：已解释期初余额差异，无需调节',
+  },
+  crossPeriodAmount: { en: 'Explains of the opening difference', zh: '解释期初差异金额' },
+  inTheirOpening: { en: 'Booked by them before the period (in their opening balance)', zh: '对方已于期初前入账（含在对方期初余额中）' },
+  inOurOpening: { en: 'Booked by us before the period (in our opening balance)', zh: '我方已于期初前入账（含在我方期初余额中）' },
   unexplained: { en: 'Unexplained difference', zh: '未查明差异' },
   amountDiffBilled: { en: 'Billed amount differs: {ref}', zh: '应收金额不符：{ref}' },
   amountDiffPaid: { en: 'Paid amount differs: {ref}', zh: '付款金额不符：{ref}' },

@@ -182,10 +182,11 @@ export function reconciliationSheet(
       const r = push([date, item, money(amount), null, t(WHO[who]), null, null]);
       merge('E', 'G', r);
     };
-    if (!c.openingDifference.isZero()) {
+    if (!c.openingError.isZero()) {
       const at = c.scope.openingAt ?? c.scope.anchor;
-      const text = t('opening', { ours: formatMoney(c.ourOpening), theirs: formatMoney(c.scope.opening) });
-      errorRow(c.scope.periodFrom !== null ? { date: c.scope.periodFrom } : null, { link: { text, sheet: at.sheet, cell: at.cell } }, c.openingDifference, 'both');
+      const params = { ours: formatMoney(c.ourOpening), theirs: formatMoney(c.scope.opening) };
+      const text = c.openingExplained.isZero() ? t('opening', params) : t('openingPart', { ...params, explained: formatMoney(c.openingExplained) });
+      errorRow(c.scope.periodFrom !== null ? { date: c.scope.periodFrom } : null, { link: { text, sheet: at.sheet, cell: at.cell } }, c.openingError, 'both');
     }
     for (const item of c.items) {
       const label = ERROR_LABEL[item.kind];
@@ -211,6 +212,29 @@ export function reconciliationSheet(
       // The check a reviewer makes: errors and unexplained account for the adjusted difference.
       styled({ formula: `IF(C${totalRow}=C${diffRow},"✓","≠")`, result: sum.eq(c.ourAdjusted.minus(c.theirAdjusted)) ? '✓' : '≠' }, { align: 'center' }), null, null,
     ]);
+    crossPeriodSection(c);
+  }
+
+  /**
+   * Records booked across the period start: in our period and their opening (or the other way round).
+   * Both closing balances hold them, so they adjust nothing; listed for the reviewer because they account
+   * for (part of) the opening difference.
+   */
+  function crossPeriodSection(c: CustomerTieOut): void {
+    if (c.crossPeriod.length === 0) return;
+    merge('A', 'G', push([styled(t('crossPeriodTitle'), { bold: true })]));
+    const head: CellStyle = { bold: true, border: 'bottom' };
+    const hr = push([styled(t('errorDate'), head), styled(t('errorItem'), head), styled(t('crossPeriodAmount'), head), null, styled(null, head), styled(null, head), styled(null, head)]);
+    merge('E', 'G', hr);
+    for (const item of c.crossPeriod) {
+      const ourRecord = item.kind === 'unmatched-sale' || item.kind === 'unmatched-receipt';
+      const r = push([
+        item.date !== null ? { date: item.date } : null,
+        { link: { text: item.reference || `${item.sheet}!${item.cell}`, sheet: item.sheet, cell: item.cell } },
+        money(effectOf(item).negated()), null, t(ourRecord ? 'inTheirOpening' : 'inOurOpening'), null, null,
+      ]);
+      merge('E', 'G', r);
+    }
   }
 
   function signOff(): void {

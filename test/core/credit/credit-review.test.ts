@@ -92,6 +92,14 @@ describe('exposure against the credit limit', () => {
     expect(hits[0].message).toContain('1,250.00');
   });
 
+  it('flags only the first crossing when a receipt takes exposure back under and a sale over again', () => {
+    // 1,250 after S4 (crosses), 1,350 after S5; R2 brings it to 850; S6 takes it to 1,050: the same story.
+    const again = [...receipts, { date: '2024-01-07', no: 'R2', cust: 'C1', amount: 500 }];
+    const more = [...sales, { date: '2024-01-08', doc: 'S6', cust: 'C1', amount: 200 }];
+    const hits = codes(runCredit(creditGrids(customers, more, again), '2024-01-31'), 'credit-limit-exceeded');
+    expect(hits.map((f) => `${f.sheet}!${f.row}`)).toEqual(['Sales!5']);
+  });
+
   it('counts a receipt before the sales of the same day', () => {
     const sameDay = [{ date: '2024-01-05', no: 'R2', cust: 'C1', amount: 300 }];
     const result = runCredit(creditGrids(customers, sales, [...receipts, ...sameDay]), '2024-01-31');

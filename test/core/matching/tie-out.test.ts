@@ -44,8 +44,12 @@ describe('tie-out: difference = timing + errors + unexplained (acceptance 2)', (
   it('holds for every customer of generated workbooks, agreed only when errors and unexplained are zero', () => {
     const mixes = fc.constantFrom('clean', 'typical', 'heavy', 'references') as fc.Arbitrary<keyof typeof NOISE_MIXES>;
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e6 }), mixes, fc.boolean(), fc.boolean(), (seed, mix, opening, shift) => {
-        const wb = generateWorkbook({ seed, customers: 5, salesPerCustomer: 25, noise: NOISE_MIXES[mix], runningBalance: true, openingBalances: opening, corruptBalances: 0.3 });
+      fc.property(fc.integer({ min: 1, max: 1e6 }), mixes, fc.boolean(), fc.boolean(), fc.boolean(), (seed, mix, opening, shift, across) => {
+        const wb = generateWorkbook({
+          seed, customers: 5, salesPerCustomer: 25, noise: NOISE_MIXES[mix], runningBalance: true, openingBalances: opening, corruptBalances: 0.3,
+          boundaryItems: across ? 0.8 : 0,
+        });
+        const boundary = new Set((wb.truth.boundary ?? new Map<string, string>()).values());
         const shifts = opening && shift ? shiftOpenings(wb, seed) : new Map<string, Decimal>();
         const res = reconcile(wb.parsed, resolveSettings({ asOf: wb.asOf, lang: 'en' }), wb.asOf);
         const expected = balances(wb);
@@ -59,15 +63,21 @@ describe('tie-out: difference = timing + errors + unexplained (acceptance 2)', (
           expect(c.difference.toFixed(2)).toBe(difference.toFixed(2));
           const timing = c.items.filter((i) => TIMING.has(i.kind)).reduce((s, i) => s.plus(effect(i)), new Decimal(0));
           const errorItems = c.items.filter((i) => !TIMING.has(i.kind));
-          const errors = errorItems.reduce((s, i) => s.plus(effect(i)), new Decimal(0)).plus(c.openingDifference);
+          const errors = errorItems.reduce((s, i) => s.plus(effect(i)), new Decimal(0)).plus(c.openingError);
           expect(c.timing.toFixed(2)).toBe(timing.toFixed(2));
           expect(c.errors.toFixed(2)).toBe(errors.toFixed(2));
           expect(timing.plus(errors).plus(c.unexplained).toFixed(2)).toBe(difference.toFixed(2));
-          // An opening difference is an error of exactly the shift, never a timing item.
-          expect(c.openingDifference.toFixed(2)).toBe((shifts.get(id) ?? new Decimal(0)).negated().toFixed(2));
+          // What records booked across the period start do not explain of the opening difference is an error.
+          const across = c.crossPeriod.reduce((s, i) => s.minus(effect(i)), new Decimal(0));
+          expect(c.openingExplained.toFixed(2)).toBe(across.toFixed(2));
+          expect(c.openingError.toFixed(2)).toBe(c.openingDifference.minus(across).toFixed(2));
+          // An opening difference is an error of exactly the shift, never a timing item, and a record they
+          // booked before the period explains all of its own part.
+          if (!boundary.has(id)) expect(c.openingDifference.toFixed(2)).toBe((shifts.get(id) ?? new Decimal(0)).negated().toFixed(2));
+          if (!shifts.has(id)) expect(c.openingError.toFixed(2)).toBe('0.00');
           // What no item explains is the corrupted running balance, nothing else.
           expect(c.unexplained.isZero()).toBe(!wb.truth.corrupted.has(id));
-          const agreed = errorItems.length === 0 && c.openingDifference.isZero() && c.unexplained.isZero();
+          const agreed = errorItems.length === 0 && c.openingError.isZero() && c.unexplained.isZero();
           expect(c.tied).toBe(agreed);
           expect(statusRows[k]).toBe(agreed ? 'Agreed' : 'Not agreed');
           // The two adjusted balances differ by exactly the errors and what is unexplained.

@@ -1,0 +1,280 @@
+import { execFile } from 'child_process';
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import { pathToFileURL } from 'url';
+import { promisify } from 'util';
+import { parseXmlText } from '../../src/xlsx/package-structure';
+import { openXlsx, readParts, recon, tempDir } from './cli-helpers';
+
+const run = promisify(execFile);
+
+/**
+ * Issue 10: the Aging sheet carries an Excel bar chart. `recon check --out` adds it as DrawingML parts
+ * (exceljs cannot write charts) beside the user's own charts, which stay byte for byte, and `recon clear`
+ * takes it away again.
+ */
+
+// The user's own chart and drawing, under the names a first chart gets: ours must take others.
+const USER_PARTS: Record<string, string> = {
+  'xl/charts/chart1.xml': '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:layout/></c:plotArea></c:chart></c:chartSpace>',
+  'xl/drawings/drawing1.xml': '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>',
+  'xl/drawings/_rels/drawing1.xml.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>',
+};
+
+const NAME_1 = "O'Neil & Sons";
+const NAME_2 = '北方贸易';
+
+/**
+ * As of 2024-03-31, Net 30: C1's S-1 (2024-01-10, due 2024-02-09) is 51 days overdue, 31-60; S-2
+ * (2024-03-20, due 2024-04-19) is not yet due, Current. C2's S-3 (2024-02-01, due 2024-03-02) is 29
+ * days overdue, 1-30.
+ */
+const EXPECTED: Record<string, [number, number]> = {
+  'Current': [500.25, 0],
+  '1-30': [0, 2000],
+  '31-60': [1000, 0],
+  '61-90': [0, 0],
+  '91-180': [0, 0],
+  '>180': [0, 0],
+};
+
+async function buildInput(file: string, userParts: Record<string, string> = USER_PARTS): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const customers = wb.addWorksheet('Customers');
+  [['Customer ID', 'Customer Name', 'Credit Limit', 'Payment Terms'], ['C1', NAME_1, 100000, 'Net 30'], ['C2', NAME_2, 100000, 'Net 30']].forEach((r) => customers.addRow(r));
+  const sales = wb.addWorksheet('Sales');
+  sales.addRow(['Date', 'Document No', 'Customer ID', 'Customer Name', 'Product', 'Amount']);
+  sales.addRow([new Date(Date.UTC(2024, 0, 10)), 'S-1', 'C1', NAME_1, 'Pipe', 1000]);
+  sales.addRow([new Date(Date.UTC(2024, 2, 20)), 'S-2', 'C1', NAME_1, 'Pipe', 500.25]);
+  sales.addRow([new Date(Date.UTC(2024, 1, 1)), 'S-3', 'C2', NAME_2, 'Valve', 2000]);
+  sales.getColumn(1).numFmt = 'yyyy-mm-dd';
+  // A user sheet already called "Aging": ours becomes "Aging (2)", a name formulas must quote.
+  wb.addWorksheet('Aging').getCell('A1').value = 'my own notes';
+  await wb.xlsx.writeFile(file);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jszip ships with exceljs; only the test adds the parts exceljs cannot write
+  const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ file(n: string, d: string): void; generateAsync(o: { type: 'nodebuffer'; compression: 'DEFLATE' }): Promise<Buffer> }> };
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  for (const [name, xml] of Object.entries(userParts)) zip.file(name, xml);
+  await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** What a chart part says, read with the project's tokenizer (local names, prefixes dropped): chart kinds, bar direction, title, series formulas. */
+interface ChartRead {
+  kinds: string[];
+  barDir: string | null;
+  title: string;
+  series: { tx: string; cat: string; val: string }[];
+}
+
+function readChart(xml: string): ChartRead {
+  const read: ChartRead = { kinds: [], barDir: null, title: '', series: [] };
+  const stack: string[] = [];
+  let text = '';
+  parseXmlText(xml, (name, a, selfClosing) => {
+    if (/^\w+Chart$/.test(name)) read.kinds.push(name);
+    if (name === 'barDir') read.barDir = a.val ?? null;
+    if (name === 'ser') read.series.push({ tx: '', cat: '', val: '' });
+    if (!selfClosing) stack.push(name);
+    text = '';
+  }, (name) => {
+    stack.pop();
+    const inside = (n: string): boolean => stack.includes(n);
+    if (name === 't' && inside('title')) read.title += text;
+    if (name === 'f') {
+      const ser = read.series[read.series.length - 1];
+      if (inside('tx')) ser.tx = text;
+      else if (inside('cat')) ser.cat = text;
+      else if (inside('val')) ser.val = text;
+    }
+  }, (t) => {
+    text += t;
+  });
+  return read;
+}
+
+/** The cells a formula such as `'Aging (2)'!$C$3:$C$4` names: its sheet and each cell address, top to bottom. */
+function cellsOf(formula: string): { sheet: string; cells: string[] } {
+  const m = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?$/.exec(formula);
+  if (!m) throw new Error(`not a quoted column reference: ${formula}`);
+  const [, quoted, col, top, col2, bottom] = m;
+  if (col2 !== undefined && col2 !== col) throw new Error(`not one column: ${formula}`);
+  const cells: string[] = [];
+  for (let r = Number(top); r <= Number(bottom ?? top); r++) cells.push(`${col}${r}`);
+  return { sheet: quoted.replace(/''/g, "'"), cells };
+}
+
+/** A relationship target resolved against its source part's folder. */
+function resolve(source: string, target: string): string {
+  const path = target.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  for (const seg of target.replace(/^\//, '').split('/')) if (seg === '..') path.pop(); else path.push(seg);
+  return path.join('/');
+}
+
+/** Targets of a part's relationships of one type (`drawing`, `chart`, …), by id. */
+function relsOf(parts: Map<string, string>, source: string, type: string): Map<string, string> {
+  const relsName = source.replace(/([^/]+)$/, '_rels/$1.rels');
+  const found = new Map<string, string>();
+  for (const m of (parts.get(relsName) ?? '').matchAll(/<Relationship ([^>]*)\/>/g)) {
+    const attr = (n: string): string => new RegExp(`${n}="([^"]*)"`).exec(m[1])?.[1] ?? '';
+    if (attr('Type').endsWith(`/${type}`)) found.set(attr('Id'), resolve(source, attr('Target')));
+  }
+  return found;
+}
+
+/** The parts that draw a sheet's charts, followed from the workbook: its part, its drawing element's id, drawing and chart parts. */
+function sheetCharts(parts: Map<string, string>, sheetName: string): { sheetPart: string; drawingId: string; drawing: string; charts: string[] } {
+  const escaped = sheetName.replace(/[()]/g, '\\$&');
+  const rid = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(parts.get('xl/workbook.xml') ?? '')?.[1] ?? '';
+  const sheetPart = relsOf(parts, 'xl/workbook.xml', 'worksheet').get(rid) ?? '';
+  const drawingId = /<drawing r:id="([^"]+)"\/>/.exec(parts.get(sheetPart) ?? '')?.[1] ?? '';
+  const drawing = relsOf(parts, sheetPart, 'drawing').get(drawingId) ?? '';
+  return { sheetPart, drawingId, drawing, charts: [...relsOf(parts, drawing, 'chart').values()] };
+}
+
+describe('the Aging sheet\'s bar chart in the written .xlsx', () => {
+  const tmp = tempDir();
+  const input = tmp.file('in.xlsx');
+  const out = tmp.file('out.xlsx');
+  let original: Map<string, string>;
+  let parts: Map<string, string>;
+  let book: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    await buildInput(input);
+    original = await readParts(input);
+    const result = await recon('check', input, '--out', out, '--as-of', '2024-03-31');
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    parts = await readParts(out);
+    // Another tool reading the copy: exceljs opens it (and would throw on a package it cannot read).
+    book = await openXlsx(out);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('keeps the user\'s chart and drawing parts byte for byte and numbers its own after them', () => {
+    for (const [name, xml] of Object.entries(USER_PARTS)) expect(parts.get(name)).toBe(xml);
+    const aging = sheetCharts(parts, 'Aging (2)');
+    expect(aging.charts).toHaveLength(1);
+    expect(aging.drawing).toMatch(/^xl\/drawings\/drawing\d+\.xml$/);
+    expect(aging.charts[0]).toMatch(/^xl\/charts\/chart\d+\.xml$/);
+    expect(Object.keys(USER_PARTS)).not.toContain(aging.drawing);
+    expect(Object.keys(USER_PARTS)).not.toContain(aging.charts[0]);
+    const types = parts.get('[Content_Types].xml') ?? '';
+    expect(types).toContain(`<Override PartName="/${aging.charts[0]}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+    expect(types).toContain(`<Override PartName="/${aging.drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
+    // Every chart and drawing part in the copy is listed once in the content types: no name taken twice.
+    for (const name of [...parts.keys()].filter((n) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(n) && !(n in USER_PARTS))) {
+      expect(types.split(`PartName="/${name}"`)).toHaveLength(2);
+    }
+  });
+
+  it('hangs the drawing on the Aging sheet, after its page setup as the schema orders them', () => {
+    expect(book.worksheets.map((w) => w.name)).toContain('Aging (2)');
+    const { sheetPart, drawingId, drawing } = sheetCharts(parts, 'Aging (2)');
+    expect(parts.get(sheetPart)).toMatch(new RegExp(`<pageSetup [^>]*/><drawing r:id="${drawingId}"/></worksheet>$`));
+    expect(parts.has(drawing)).toBe(true);
+  });
+
+  it('draws a bar chart titled "Aging by customer", one series per bucket over the customers, pointing at the cells holding the aging', () => {
+    const chart = readChart(parts.get(sheetCharts(parts, 'Aging (2)').charts[0]) ?? '');
+    expect(chart.kinds).toEqual(['barChart']);
+    expect(chart.barDir).toBe('bar');
+    expect(chart.title).toBe('Aging by customer');
+    const aging = book.getWorksheet('Aging (2)') as ExcelJS.Worksheet;
+    const cellValues = (formula: string): ExcelJS.CellValue[] => {
+      const { sheet, cells } = cellsOf(formula);
+      expect(sheet).toBe('Aging (2)');
+      return cells.map((c) => aging.getCell(c).value);
+    };
+    const names = chart.series.map((s) => cellValues(s.tx)[0]);
+    expect(names).toEqual(Object.keys(EXPECTED));
+    for (const s of chart.series) {
+      expect(cellValues(s.cat)).toEqual([NAME_1, NAME_2]);
+      expect(cellValues(s.val)).toEqual(EXPECTED[String(cellValues(s.tx)[0])]);
+    }
+    // The user's own sheet named Aging is not where the chart points.
+    expect((book.getWorksheet('Aging') as ExcelJS.Worksheet).getCell('A1').value).toBe('my own notes');
+  });
+
+  it('opens in LibreOffice: the copy converts to PDF and the chart\'s title is in the text', async () => {
+    const profile = pathToFileURL(tmp.file('lo-profile')).href;
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', tmp.dir, out], { timeout: 180_000 });
+    await run('pdftotext', ['-layout', tmp.file('out.pdf'), tmp.file('out.txt')]);
+    const pages = (await fs.readFile(tmp.file('out.txt'), 'utf8')).split('\f');
+    const agingPage = pages.find((p) => p.includes('Accounts receivable aging as of 2024-03-31'));
+    expect(agingPage).toContain('Aging by customer');
+  }, 200_000);
+
+  it('clear removes the chart with the Aging sheet and gives back every other part of the input', async () => {
+    const cleared = tmp.file('cleared.xlsx');
+    const result = await recon('clear', out, '--out', cleared);
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    const back = await readParts(cleared);
+    const added = [...back.keys()].filter((n) => !original.has(n));
+    // Only the hidden state sheet stays (with its settings and reviews).
+    expect(added).toEqual([expect.stringMatching(/^xl\/worksheets\/sheet\d+\.xml$/)]);
+    const changed = [...original.keys()].filter((n) => back.get(n) !== original.get(n)).sort();
+    expect(changed).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml']);
+    expect(back.get('[Content_Types].xml')).not.toContain('chart');
+  });
+});
+
+/** Writes `to`: the package `from` with one part's text changed, as another program saving the file might. */
+async function withPartEdited(from: string, to: string, part: string, change: (xml: string) => string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jszip ships with exceljs; the test edits one part
+  const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ file(n: string): { async(t: 'string'): Promise<string> }; file(n: string, d: string): void; generateAsync(o: { type: 'nodebuffer'; compression: 'DEFLATE' }): Promise<Buffer> }> };
+  const zip = await JSZip.loadAsync(await fs.readFile(from));
+  zip.file(part, change(await zip.file(part).async('string')));
+  await fs.writeFile(to, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+describe('the exceljs road (a checked copy changed since by another program)', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('draws the Aging chart again, and does not warn that the old one (on a sheet it rebuilds) is left out', async () => {
+    const input = tmp.file('in.xlsx');
+    const first = tmp.file('first.xlsx');
+    await buildInput(input, {});
+    expect((await recon('check', input, '--out', first, '--as-of', '2024-03-31')).code).toBe(0);
+    // Someone retitled the chart: the check's parts are no longer what it wrote, so the next check rewrites through exceljs.
+    const edited = tmp.file('edited.xlsx');
+    const ours = sheetCharts(await readParts(first), 'Aging (2)').charts[0];
+    await withPartEdited(first, edited, ours, (xml) => xml.replace('Aging by customer', 'My title'));
+
+    const second = tmp.file('second.xlsx');
+    const result = await recon('check', edited, '--out', second, '--as-of', '2024-03-31');
+    expect(result.code).toBe(0);
+    expect([...result.out, ...result.err].filter((l) => /leaves out|无法保留/.test(l))).toEqual([]);
+    const parts = await readParts(second);
+    // No originals kept: this is exceljs' copy, not the part-by-part edit.
+    expect(parts.has('recon/manifest.reconpart')).toBe(false);
+    const chartNames = sheetCharts(parts, 'Aging (2)').charts;
+    expect(chartNames).toHaveLength(1);
+    const chart = readChart(parts.get(chartNames[0]) ?? '');
+    expect(chart.title).toBe('Aging by customer');
+    const aging = (await openXlsx(second)).getWorksheet('Aging (2)') as ExcelJS.Worksheet;
+    const values = (formula: string): ExcelJS.CellValue[] => {
+      const { sheet, cells } = cellsOf(formula);
+      expect(sheet).toBe('Aging (2)');
+      return cells.map((c) => aging.getCell(c).value);
+    };
+    expect(chart.series.map((s) => values(s.tx)[0])).toEqual(Object.keys(EXPECTED));
+    for (const s of chart.series) expect(values(s.val)).toEqual(EXPECTED[String(values(s.tx)[0])]);
+    expect(parts.get('[Content_Types].xml')).toContain(`<Override PartName="/${chartNames[0]}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+  });
+
+  it('still warns when a chart of the user\'s is left out', async () => {
+    const input = tmp.file('user.xlsx');
+    const first = tmp.file('user-1.xlsx');
+    await buildInput(input);
+    expect((await recon('check', input, '--out', first, '--as-of', '2024-03-31')).code).toBe(0);
+    // Our chart retitled: the exceljs road, which cannot carry the user's chart.
+    const resaved = tmp.file('user-resaved.xlsx');
+    await withPartEdited(first, resaved, sheetCharts(await readParts(first), 'Aging (2)').charts[0], (xml) => xml.replace('Aging by customer', 'My title'));
+    const result = await recon('check', resaved, '--out', tmp.file('user-2.xlsx'), '--as-of', '2024-03-31');
+    expect(result.code).toBe(0);
+    expect([...result.out, ...result.err].filter((l) => /leaves out/.test(l))).toEqual([expect.stringContaining('(charts)')]);
+  });
+});
