@@ -246,9 +246,10 @@ export class MatchReporter {
   /**
    * Reports the held records: those `links` explain as booked across the period start become matches of
    * pass `cross-period` (with the other side's record before the start, else with their opening row
-   * `openingRow(cust)`, or with nothing of ours when our opening holds it); the rest are unmatched.
+   * `openingRow(cust)` when the statement has one, or with nothing of ours when our opening holds it);
+   * the rest are unmatched.
    */
-  settleHeld(links: readonly CrossPeriodLink[], openingRow: (cust: number) => string): void {
+  settleHeld(links: readonly CrossPeriodLink[], openingRow: (cust: number) => string | null): void {
     const linked = new Map<HeldItem, CrossPeriodLink>();
     for (const l of links) linked.set(l.held, l);
     for (const h of this.held) {
@@ -263,7 +264,8 @@ export class MatchReporter {
       const c = link.counterpart;
       const amount = it.exact ? formatCents(it.cents) : formatMoney(amountOf(it));
       const ours = h.side === 'ours' ? [rowRef(it)] : c ? [rowRef(c)] : [];
-      const theirs = h.side === 'theirs' ? [rowRef(it)] : c ? [rowRef(c)] : [openingRow(it.cust)];
+      const opening = h.side === 'ours' && !c ? openingRow(it.cust) : null;
+      const theirs = h.side === 'theirs' ? [rowRef(it)] : c ? [rowRef(c)] : opening ? [opening] : [];
       const oursDate = h.side === 'ours' ? it.date : c ? c.date : NO_DATE;
       const theirsDate = h.side === 'theirs' ? it.date : c ? c.date : NO_DATE;
       const dates = { ours: oursDate === NO_DATE ? '—' : isoDay(oursDate), theirs: theirsDate === NO_DATE ? '—' : isoDay(theirsDate) };
