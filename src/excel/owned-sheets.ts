@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { Severity } from '../core/model/findings';
-import { CellStyle, ColumnFormat, OutCell, outStyle, outValue, OwnedSheet, PageSetup, SEVERITY_FILL, SEVERITY_FONT, sheetLayout } from '../core/output/plan';
+import { CellStyle, ChartSpec, ColumnFormat, OutCell, outStyle, outValue, OwnedSheet, PageSetup, SEVERITY_FILL, SEVERITY_FONT, sheetLayout } from '../core/output/plan';
 import { ADDRESS_LIMIT, addressLists, areaAddress, cellsToAreas, joinAddresses, quotedSheet } from './addresses';
 import { cellAddress } from '../core/model/cells';
 import { Batcher, OP_OVERHEAD, jsonBytes, utf8Length } from './batcher';
@@ -139,6 +139,26 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
     border.weight = 'Thin';
   }
   if (style.unlocked) format.protection.locked = false;
+}
+
+/** Excel's chart type for each plan chart type: clustered columns and bars, a plain line, a pie. */
+const CHART_TYPES: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered' | 'Line' | 'Pie'> = {
+  column: 'ColumnClustered',
+  bar: 'BarClustered',
+  line: 'Line',
+  pie: 'Pie',
+};
+
+/**
+ * Draws a chart (ExcelApi 1.1: ChartCollection.add, ChartTitle.text, Chart.setPosition). The plan's
+ * source block has categories in its first column and series names in its first row, so series run
+ * down the columns. An owned sheet is rebuilt as a new sheet and the old one deleted, which takes its
+ * charts with it: charts never pile up over runs.
+ */
+function queueChart(ws: Excel.Worksheet, chart: ChartSpec): void {
+  const drawn = ws.charts.add(CHART_TYPES[chart.type], ws.getRange(chart.source), 'Columns');
+  drawn.title.text = chart.title;
+  drawn.setPosition(chart.from, chart.to);
 }
 
 /** Footer sections as Excel's header/footer group takes them. */
@@ -343,6 +363,10 @@ export async function queueOwnedSheet(
   const page = sheet.page;
   if (page) {
     await batcher.add(OP_OVERHEAD * 6, 0, () => applyPage(sheetOf(), page));
+  }
+  // Charts before protection: a protected sheet refuses new charts (its objects are locked too).
+  for (const chart of sheet.charts ?? []) {
+    await batcher.add(OP_OVERHEAD * 5 + utf8Length(chart.title) + chart.source.length + chart.from.length + chart.to.length, 0, () => queueChart(sheetOf(), chart));
   }
   // Protection last: Excel refuses later changes to the locked cells of a protected sheet.
   if (sheet.protect) {

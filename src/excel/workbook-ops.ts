@@ -78,6 +78,11 @@ function ownedNames(state: WorkbookState): Set<string> {
   return names;
 }
 
+/** A state that remembers nothing: no owned sheet, saved look, review decision or setting. */
+function isEmptyState(state: WorkbookState): boolean {
+  return state.ownedSheets.length === 0 && state.saved.length === 0 && (state.reviews ?? []).length === 0 && Object.keys(state.settings).length === 0;
+}
+
 /** A registered owned sheet not yet in use: created by a run that had not finished. */
 function isPending(o: OwnedSheetRecord): boolean {
   return o.pending === true;
@@ -362,8 +367,13 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     return storedDecisions(mergeReviews(state.reviews, grid ? readReviews(grid) : new Map()));
   };
 
-  /** Puts every saved cell back from the workbook's state and deletes half-written sheets. */
-  const restoreAll = (mode: NoteMode, figures: RunFigures): Promise<void> =>
+  /**
+   * Puts every saved cell back from the workbook's state and deletes half-written sheets. With
+   * `dropEmptyState` (a rollback), a state left with nothing to remember (no owned sheet, saved look,
+   * review or setting: a first run's journal) is deleted with its hidden sheet rather than rewritten,
+   * so the workbook's sheet list is what it was before the run.
+   */
+  const restoreAll = (mode: NoteMode, figures: RunFigures, dropEmptyState = false): Promise<void> =>
     host.run(async (context) => {
       const sheets = await loadInventory(context);
       const stateOf = queueStateRead(context, sheets);
@@ -408,8 +418,13 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         const s = findSheet(sheets, o.name);
         if (isPending(o) && s) context.workbook.worksheets.getItem(s.name).delete();
       }
-      const finalBatch = new Batcher(context, Number.MAX_SAFE_INTEGER);
-      await queueStateWrite(context, finalBatch, found, { ...state, ownedSheets: state.ownedSheets.filter((o) => !isPending(o)), saved: [], reviews });
+      const kept: WorkbookState = { ...state, ownedSheets: state.ownedSheets.filter((o) => !isPending(o)), saved: [], reviews };
+      const stateSheet = findSheet(sheets, STATE_SHEET);
+      if (dropEmptyState && stateSheet && !structureLocked() && isEmptyState(kept)) {
+        context.workbook.worksheets.getItem(stateSheet.name).delete();
+      } else {
+        await queueStateWrite(context, new Batcher(context, Number.MAX_SAFE_INTEGER), found, kept);
+      }
       context.runtime.enableEvents = true;
       await context.sync();
     });
@@ -493,7 +508,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       // A cancel while writing is reported as such, with what the rollback did, never as a finish.
       const reason = cancel ? new AdapterError('CancelledWhileWriting') : e;
       try {
-        await restoreAll(mode, emptyFigures());
+        await restoreAll(mode, emptyFigures(), true);
         figures.rolledBack = true;
         const result = failure<CheckSummary>(reason, lang, 'rolledBack');
         if (!result.ok && hadMarks) result.message += ` ${fmt(AFTER_FAILURE.earlierMarksRemoved, lang)}`;

@@ -19,7 +19,11 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { DismissRegular, DocumentCheckmark20Regular, Eraser20Regular, ShieldCheckmark20Regular } from '@fluentui/react-icons';
+// One module per icon: the package's barrel would hand webpack thousands of icons for the minifier to drop.
+import { DismissRegular } from '@fluentui/react-icons/lib/atoms/svg/dismiss';
+import { DocumentCheckmark20Regular } from '@fluentui/react-icons/lib/atoms/svg/document-checkmark';
+import { Eraser20Regular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
+import { ShieldCheckmark20Regular } from '@fluentui/react-icons/lib/atoms/svg/shield-checkmark';
 import { Finding } from '../core/model/findings';
 import { Lang } from '../core/model/i18n';
 import { CheckSummary, WorkbookOps } from '../excel/ops';
@@ -71,6 +75,8 @@ export function App(props: AppProps): React.ReactElement {
   const [busy, setBusy] = React.useState<Busy>({ kind: 'idle' });
   const [summary, setSummary] = React.useState<CheckSummary | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
+  /** Warnings of the last check (e.g. highlights under conditional formatting), shown beside its result. */
+  const [warnings, setWarnings] = React.useState<string[]>([]);
   const [currentId, setCurrentId] = React.useState<string | null>(null);
   const abortRef = React.useRef<AbortController | null>(null);
   const [templateOps, setTemplateOps] = React.useState<TemplateOps | null>(null);
@@ -106,6 +112,7 @@ export function App(props: AppProps): React.ReactElement {
     const controller = new AbortController();
     abortRef.current = controller;
     setNotice(null);
+    setWarnings([]);
     setBusy({ kind: 'checking', fraction: 0, stage: 'start' });
     try {
       await clearLive();
@@ -121,6 +128,7 @@ export function App(props: AppProps): React.ReactElement {
       if (result.ok) {
         setSummary(result.value);
         setCurrentId(null);
+        setWarnings((result.value.warnings ?? []).map((w) => w.message));
         // Cancel pressed as the last write was already on its way: say so rather than report a plain finish.
         setNotice(controller.signal.aborted ? { intent: 'warning', text: t('cancelTooLate', lang) } : summaryNotice(result.value, lang));
       } else if (result.code === 'Cancelled') {
@@ -149,6 +157,7 @@ export function App(props: AppProps): React.ReactElement {
 
   const runClear = async (): Promise<void> => {
     setNotice(null);
+    setWarnings([]);
     setBusy({ kind: 'clearing' });
     try {
       await clearLive();
@@ -237,6 +246,11 @@ export function App(props: AppProps): React.ReactElement {
             />
           </MessageBar>
         ) : null}
+        {warnings.map((text, i) => (
+          <MessageBar key={i} intent="warning" role="status" data-warning="">
+            <MessageBarBody>{text}</MessageBarBody>
+          </MessageBar>
+        ))}
 
         {props.templates ? (
           <div className={styles.actions}>

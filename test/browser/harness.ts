@@ -35,6 +35,8 @@ export interface HarnessProbe {
   fill(sheet: string, address: string): string | null;
   /** The add-in's saved settings' column map, as JSON text ('' when there is no state). */
   savedColumnMap(): string;
+  /** A user's conditional format with a fill over `appliesTo` ("A1:L6") of `sheet`. */
+  addFillRule(sheet: string, appliesTo: string): void;
 }
 
 const lang = new URLSearchParams(window.location.search).get('lang') ?? 'en-US';
@@ -122,6 +124,9 @@ const probe: HarnessProbe = {
     if (!s || !m) return null;
     const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
     return s.fills.get((Number(m[2]) - 1) * 16384 + c)?.color ?? null;
+  },
+  addFillRule(sheet, appliesTo) {
+    fake.model.mustSheet(sheet).addConditionalFormat({ type: 'Custom', appliesTo, fill: '#FFEB9C', rule: { formula: '=TRUE' } });
   },
   savedColumnMap() {
     const s = fake.model.sheets.find((x) => x.name === '_ReconState');

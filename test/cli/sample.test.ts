@@ -2,6 +2,8 @@ import { promises as fs } from 'fs';
 import { dayFromISO } from '../../src/core/model/dates';
 import { Report } from '../../src/core/output/report';
 import { runCheck } from '../../src/cli/run-check';
+import { checkWorkbook } from '../../src/core/engine';
+import { resolveSettings } from '../../src/core/model/settings';
 import { sheetToGrid } from '../../src/xlsx/cell-values';
 import { buildSampleWorkbook, parseCsv, writeSampleWorkbook } from '../../scripts/build-sample';
 import { tempDir } from './cli-helpers';
@@ -107,6 +109,15 @@ describe('the sample workbook', () => {
     expect(unmatched).toHaveLength(2);
     const typo = onStatements.find((m) => m.theirs.includes('Statement C001!18'));
     expect(typo?.ours).toEqual(['Sales!140']);
+  });
+
+  it('writes a statement of account for every customer with activity but C099, who is not in Customers (#5)', () => {
+    const grids = buildSampleWorkbook().worksheets.map(sheetToGrid);
+    const { plan } = checkWorkbook({ sheets: grids, settings: resolveSettings({ asOf: dayFromISO('2024-03-31') }) });
+    const names = plan.sheets.filter((s) => s.key.startsWith('statement')).map((s) => s.name);
+    expect(names).toContain('Statement – C001');
+    expect(names).toContain('Statement – C017');
+    expect(names.some((n) => n.includes('C099'))).toBe(false);
   });
 
   it('is built the same way every time from its CSVs', () => {

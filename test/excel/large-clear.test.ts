@@ -12,11 +12,15 @@ import { cellKeyOf } from './keys';
 
 const USER_SHEETS = ['Customers', 'Sales', 'Receipts'];
 
-/** Every sales row lacks its Document No (B2… flagged); some carry the user's own fill or note. */
+/**
+ * Every sales row lacks its Document No (B2… flagged); some carry the user's own fill (green, or white,
+ * which must not come back as No Fill, nor the unfilled ones as white) or note.
+ */
 function build(flagged: number): FakeWorkbookModel {
   const wb = salesWorkbook(flagged, 1);
   const sales = wb.mustSheet('Sales');
   for (let row = 2; row <= flagged + 1; row += 97) sales.fills.set(cellKeyOf(`B${row}`), { color: '#92D050', pattern: 'Solid' });
+  for (let row = 5; row <= flagged + 1; row += 89) sales.fills.set(cellKeyOf(`B${row}`), { color: '#FFFFFF', pattern: 'Solid' });
   for (let row = 3; row <= flagged + 1; row += 101) sales.notes.set(cellKeyOf(`B${row}`), { content: `checked by Li ${row}`, author: 'Li' });
   return wb;
 }
@@ -56,17 +60,21 @@ describe('Excel adapter: many noted cells under the calibrated byte model', () =
     expect(snapshot(wb, USER_SHEETS)).toEqual(before);
   });
 
-  it('a failure at any sync of a many-sync check is rolled back: values, fills and notes as before', async () => {
-    // A small budget spreads 400 noted cells over as many syncs as 50,000 take at full size.
+  it('a failure at any sync of a many-sync check is rolled back: values, fills (No Fill and white), notes and the sheet list as before', async () => {
+    // A small budget spreads 400 noted cells over as many syncs as 50,000 take at full size. Fills are
+    // reported as some Excel builds do (pattern null, No Fill as #FFFFFF), so No Fill and white must be
+    // told apart by the restore itself; the bench repeats this at 50,000 noted cells.
     const budget = 20_000;
-    const clean = newFake(build(400));
+    const options = { fillPatternReported: 'null' } as const;
+    const clean = newFake(build(400), options);
     const cfReads = await conditionalFormatReads(clean, async () => expect((await createExcelOps({ host: fakeHost(clean), budget }).check({})).ok).toBe(true));
     const total = clean.stats.requests;
     expect(total).toBeGreaterThan(15);
     const before = snapshot(build(400), USER_SHEETS);
+    expect(build(400).mustSheet('Sales').fills.get(cellKeyOf('B5'))).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
     for (let k = 1; k <= total; k++) {
       const wb = build(400);
-      const fake = newFake(wb);
+      const fake = newFake(wb, options);
       const ops = createExcelOps({ host: fakeHost(fake), budget });
       fake.inject.failAtRequest(k, 'GeneralException');
       const failed = await ops.check({});
@@ -77,6 +85,8 @@ describe('Excel adapter: many noted cells under the calibrated byte model', () =
       }
       expect({ k, code: failed.ok ? 'ok' : failed.code }).toEqual({ k, code: 'GeneralException' });
       expect({ k, same: snapshot(wb, USER_SHEETS) }).toEqual({ k, same: before });
+      // A first run's rollback takes its hidden state sheet away with the rest: nothing is left added.
+      expect({ k, sheets: wb.sheets.map((s) => s.name) }).toEqual({ k, sheets: USER_SHEETS });
     }
   });
 });

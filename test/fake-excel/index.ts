@@ -15,7 +15,7 @@ import { FakeUndo } from './undo';
  */
 
 export { FakeWorkbookModel, FakeSheet, normalizeColor } from './model';
-export type { FakeConditionalFormat, FakeConditionalFormatSpec, FakeConditionalFormatType, FakeValue, FakeFill, FakeFont, FakeNote, FakeComment, FakeTable, FakeValidation, Visibility, FakeBorder, BorderSide, FakePageLayout } from './model';
+export type { FakeChart, FakeConditionalFormat, FakeConditionalFormatSpec, FakeConditionalFormatType, FakeValue, FakeFill, FakeFont, FakeNote, FakeComment, FakeTable, FakeValidation, Visibility, FakeBorder, BorderSide, FakePageLayout } from './model';
 export { FakeOfficeError, PAYLOAD_LIMIT, READ_CELL_LIMIT } from './runtime';
 export type { FakeStats } from './runtime';
 export { ADDRESS_LIMIT } from './objects';

@@ -140,6 +140,28 @@ export function newConditionalFormat(type: FakeConditionalFormatType, ranges: Re
   };
 }
 
+/** A chart on a sheet (Worksheet.charts, ExcelApi 1.1). */
+export interface FakeChart {
+  id: string;
+  name: string;
+  /** Excel's chart type name, e.g. "ColumnClustered". */
+  type: string;
+  /** "Auto", "Columns" or "Rows", as given to ChartCollection.add. */
+  seriesBy: string;
+  /** The source data: a range on a sheet (the chart's own or another). */
+  source: { sheet: FakeSheet; rect: Rect };
+  title: string;
+  titleVisible: boolean;
+  /** Cells the chart was positioned over by setPosition (null until then). */
+  from: Rect | null;
+  to: Rect | null;
+  /** Points, as Excel reports them. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
 /** Number of the "Excel" error literals a user can type, which Excel stores as error values. */
 export const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
 
@@ -185,6 +207,10 @@ export class FakeSheet {
   tables: FakeTable[] = [];
   /** Conditional-format rules, highest priority first. */
   conditionalFormats: FakeConditionalFormat[] = [];
+  /** Charts in creation order (what ChartCollection.getItemAt counts by). */
+  charts: FakeChart[] = [];
+  /** Charts ever added to the sheet: Excel names the next one "Chart n+1" even after deletions. */
+  chartSeq = 0;
 
   constructor(name: string) {
     // Excel's worksheet ids are GUIDs in braces; their length counts in every request that names a sheet by id.

@@ -4,7 +4,7 @@ import {
 } from './address';
 import { coerceInput, displayText, valueOut, valueTypeOut } from './cell-values';
 import {
-  BorderSide, CONDITIONAL_FORMAT_TYPES, FakeComment, FakeConditionalFormat, FakeConditionalFormatType, FakeFill, FakeNote, FakePageLayout, FakeSheet, FakeTable,
+  BorderSide, CONDITIONAL_FORMAT_TYPES, FakeChart, FakeComment, FakeConditionalFormat, FakeConditionalFormatType, FakeFill, FakeNote, FakePageLayout, FakeSheet, FakeTable,
   FakeValidation, FakeWorkbookModel, newConditionalFormat, normalizeColor,
 } from './model';
 import {
@@ -321,7 +321,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   override _navNames(): string[] {
-    return ['protection', 'freezePanes', 'notes', 'comments', 'pageLayout', 'tables'];
+    return ['protection', 'freezePanes', 'notes', 'comments', 'pageLayout', 'tables', 'charts'];
   }
 
   get id(): string {
@@ -397,6 +397,9 @@ export class FakeWorksheet extends FakeClientObject {
   }
   get comments(): FakeCommentCollection {
     return this._nav('comments', () => new FakeCommentCollection(this._ctx, this._sub(`comments`), '1.10', () => this._resolve()));
+  }
+  get charts(): FakeChartCollection {
+    return this._nav('charts', () => new FakeChartCollection(this._ctx, this._sub(`charts`), '1.1', () => this._resolve()));
   }
   get onChanged(): FakeEventHandlers {
     return this._nav('onChanged', () => new FakeEventHandlers(this._ctx, this._sub(`onChanged`), '1.7', 'onChanged', () => this._resolve().id));
@@ -2347,6 +2350,268 @@ export class FakeConditionalRangeFont extends FakeClientObject {
       const t = this.rule();
       assertWritable(t.sheet, 'ConditionalRangeFont.bold');
       t.cf.font = { ...t.cf.font, bold: v === true };
+    });
+  }
+}
+
+/** Excel.ChartType values ChartCollection.add accepts ("Invalid" is a value Excel reports, never one it takes). */
+const CHART_TYPES = new Set([
+  'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', '3DColumnClustered', '3DColumnStacked', '3DColumnStacked100', 'BarClustered',
+  'BarStacked', 'BarStacked100', '3DBarClustered', '3DBarStacked', '3DBarStacked100', 'LineStacked', 'LineStacked100', 'LineMarkers',
+  'LineMarkersStacked', 'LineMarkersStacked100', 'PieOfPie', 'PieExploded', '3DPieExploded', 'BarOfPie', 'XYScatterSmooth',
+  'XYScatterSmoothNoMarkers', 'XYScatterLines', 'XYScatterLinesNoMarkers', 'AreaStacked', 'AreaStacked100', '3DAreaStacked',
+  '3DAreaStacked100', 'DoughnutExploded', 'RadarMarkers', 'RadarFilled', 'Surface', 'SurfaceWireframe', 'SurfaceTopView',
+  'SurfaceTopViewWireframe', 'Bubble', 'Bubble3DEffect', 'StockHLC', 'StockOHLC', 'StockVHLC', 'StockVOHLC', 'CylinderColClustered',
+  'CylinderColStacked', 'CylinderColStacked100', 'CylinderBarClustered', 'CylinderBarStacked', 'CylinderBarStacked100', 'CylinderCol',
+  'ConeColClustered', 'ConeColStacked', 'ConeColStacked100', 'ConeBarClustered', 'ConeBarStacked', 'ConeBarStacked100', 'ConeCol',
+  'PyramidColClustered', 'PyramidColStacked', 'PyramidColStacked100', 'PyramidBarClustered', 'PyramidBarStacked', 'PyramidBarStacked100',
+  'PyramidCol', '3DColumn', 'Line', '3DLine', '3DPie', 'Pie', 'XYScatter', '3DArea', 'Area', 'Doughnut', 'Radar', 'Histogram',
+  'Boxwhisker', 'Pareto', 'RegionMap', 'Treemap', 'Waterfall', 'Sunburst', 'Funnel',
+]);
+/** Excel charts at most 255 series. */
+const MAX_CHART_SERIES = 255;
+/** A new chart's size before it is positioned: Excel's default 5 × 3 inches. */
+const DEFAULT_CHART_WIDTH = 360;
+const DEFAULT_CHART_HEIGHT = 216;
+/** Default row height in points (rows are not modelled with heights). */
+const ROW_POINTS = 15;
+
+let chartSeq = 0;
+
+function chartAccessDenied(location: string): FakeOfficeError {
+  return new FakeOfficeError('AccessDenied', location, "The cell or chart you're trying to change is on a protected sheet.");
+}
+
+/** Left edge in points of a column, from the sheet's column widths (Excel's default 48 points). */
+function columnLeft(sheet: FakeSheet, c0: number): number {
+  let x = 0;
+  for (let c = 0; c < c0; c++) x += sheet.columnWidths.get(c) ?? 48;
+  return x;
+}
+
+/** `worksheet.charts` (ExcelApi 1.1): add validates the type, the source range and the series direction. */
+export class FakeChartCollection extends FakeCollection<FakeChartProxy> {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly sheet: () => FakeSheet) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ChartCollection';
+  }
+  _resolve(): unknown {
+    return this.sheet().charts;
+  }
+  override _sheetName(): string | undefined {
+    return this.sheet().name;
+  }
+  _itemProxies(): FakeChartProxy[] {
+    return this.sheet().charts.map((ch, i) => new FakeChartProxy(this._ctx, this._sub(`getItemAt(${i})`), '1.1', () => ch));
+  }
+  /** `count` is the collection's own property; anything else loaded is the items'. */
+  override _applyLoad(tree: LoadTree, scope: ApplyScope): void {
+    if (tree.props.has('count')) {
+      const rest: LoadTree = { all: tree.all, props: new Set([...tree.props].filter((p) => p !== 'count')), children: tree.children };
+      const n = this.sheet().charts.length;
+      scope.stage({ count: n }, () => this._loaded.set('count', n));
+      if (rest.props.size === 0 && rest.children.size === 0 && !rest.all) return;
+      super._applyLoad(rest, scope);
+      return;
+    }
+    super._applyLoad(tree, scope);
+  }
+  get count(): number {
+    return this._get('count');
+  }
+  override getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this._queue('getCount', [], '1.4', (scope) => {
+      const n = this.sheet().charts.length;
+      scope.stage(n, () => {
+        result._value = n;
+        result._loaded = true;
+      });
+    });
+    return result;
+  }
+  add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChartProxy {
+    let created: FakeChart | undefined;
+    const isRange = sourceData instanceof FakeRange;
+    // office.js sends a proxy argument as its path id and lists the path (see request-body.ts).
+    const arg = isRange ? String(sourceData._pathId) : JSON.stringify(sourceData ?? null);
+    const proxy = new FakeChartProxy(
+      this._ctx, this._sub(`add(${JSON.stringify(type)},${arg},${JSON.stringify(seriesBy ?? null)})`, [null, isRange ? sourceData : null, null]), '1.1', () => created,
+    );
+    this._queueCreate('add', proxy, '1.1', () => {
+      const sheet = this.sheet();
+      if (sheet.protected) throw chartAccessDenied('ChartCollection.add');
+      if (typeof type !== 'string' || !CHART_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', 'ChartCollection.add', `The chart type '${String(type)}' is not valid.`);
+      if (seriesBy !== undefined && seriesBy !== null && seriesBy !== 'Auto' && seriesBy !== 'Columns' && seriesBy !== 'Rows') {
+        throw new FakeOfficeError('InvalidArgument', 'ChartCollection.add');
+      }
+      if (!isRange) throw new FakeOfficeError('InvalidArgument', 'ChartCollection.add', 'The source data must be a Range.');
+      const source = sourceData._resolve();
+      const rows = source.rect.r1 - source.rect.r0 + 1;
+      const cols = source.rect.c1 - source.rect.c0 + 1;
+      const by = seriesBy ?? 'Auto';
+      const series = by === 'Rows' ? rows : by === 'Columns' ? cols : Math.min(rows, cols);
+      if (series > MAX_CHART_SERIES) throw new FakeOfficeError('InvalidArgument', 'ChartCollection.add', 'A chart can have at most 255 series.');
+      created = {
+        id: `{chart-${++chartSeq}}`, name: `Chart ${++sheet.chartSeq}`, type, seriesBy: by, source: { sheet: source.sheet, rect: { ...source.rect } },
+        title: '', titleVisible: false, from: null, to: null, top: 0, left: 0, width: DEFAULT_CHART_WIDTH, height: DEFAULT_CHART_HEIGHT,
+      };
+      sheet.charts.push(created);
+    });
+    return proxy;
+  }
+  getItem(name: string): FakeChartProxy {
+    return new FakeChartProxy(this._ctx, this._sub(`getItem(${JSON.stringify(name)})`), '1.1', () => this.sheet().charts.find((c) => c.name === name));
+  }
+  getItemAt(index: number): FakeChartProxy {
+    return new FakeChartProxy(this._ctx, this._sub(`getItemAt(${index})`), '1.1', () => this.sheet().charts[index]);
+  }
+}
+
+/** One chart. Its properties throw PropertyNotLoaded until loaded, as every proxy's do. */
+export class FakeChartProxy extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly find: () => FakeChart | undefined) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'Chart';
+  }
+  _resolve(): FakeChart {
+    const c = this.find();
+    if (!c) throw notFound('Chart');
+    // A chart goes with its sheet.
+    if (!modelOf(this._ctx).sheets.some((s) => s.charts.includes(c))) throw notFound('Chart');
+    return c;
+  }
+  /** @internal The sheet holding the chart. */
+  _sheet(): FakeSheet {
+    const c = this._resolve();
+    return modelOf(this._ctx).sheets.find((s) => s.charts.includes(c)) as FakeSheet;
+  }
+  override _sheetName(): string | undefined {
+    return this._sheet().name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      name: { get: (c: FakeChart) => c.name },
+      id: { get: (c: FakeChart) => c.id, version: '1.7' },
+      chartType: { get: (c: FakeChart) => c.type, version: '1.7' },
+      top: { get: (c: FakeChart) => c.top },
+      left: { get: (c: FakeChart) => c.left },
+      width: { get: (c: FakeChart) => c.width },
+      height: { get: (c: FakeChart) => c.height },
+    };
+  }
+  override _navNames(): string[] {
+    return ['title'];
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._set('name', v, '1.1', () => {
+      const c = this._resolve();
+      if (this._sheet().protected) throw chartAccessDenied('Chart.name');
+      if (typeof v !== 'string' || v === '' || v.length > 255) throw new FakeOfficeError('InvalidArgument', 'Chart.name');
+      c.name = v;
+    });
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get chartType(): string {
+    return this._get('chartType');
+  }
+  get top(): number {
+    return this._get('top');
+  }
+  get left(): number {
+    return this._get('left');
+  }
+  get width(): number {
+    return this._get('width');
+  }
+  get height(): number {
+    return this._get('height');
+  }
+  get title(): FakeChartTitle {
+    return this._nav('title', () => new FakeChartTitle(this._ctx, this._sub(`title`), '1.1', () => ({ chart: this._resolve(), sheet: this._sheet() })));
+  }
+  /** Places the chart over startCell…endCell (endCell absent: keeps the chart's size). */
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    const text = (x: FakeRange | string | undefined): string => (x === undefined ? 'null' : typeof x === 'string' ? JSON.stringify(x) : String(x._pathId));
+    this._queue('setPosition', [text(startCell), text(endCell)].map((a) => JSON.parse(a) as unknown), '1.1', () => {
+      const c = this._resolve();
+      const sheet = this._sheet();
+      if (sheet.protected) throw chartAccessDenied('Chart.setPosition');
+      const rectOf = (x: FakeRange | string): Rect => {
+        if (typeof x === 'string') return parseOn(sheet, x, 'Chart.setPosition');
+        const t = x._resolve();
+        if (t.sheet !== sheet) throw new FakeOfficeError('InvalidArgument', 'Chart.setPosition');
+        return t.rect;
+      };
+      const from = rectOf(startCell);
+      const to = endCell === undefined ? null : rectOf(endCell);
+      c.left = columnLeft(sheet, from.c0);
+      c.top = from.r0 * ROW_POINTS;
+      if (to) {
+        if (to.r1 < from.r0 || to.c1 < from.c0) throw new FakeOfficeError('InvalidArgument', 'Chart.setPosition');
+        c.width = columnLeft(sheet, to.c1 + 1) - c.left;
+        c.height = (to.r1 + 1) * ROW_POINTS - c.top;
+      }
+      c.from = from;
+      c.to = to;
+    });
+  }
+  delete(): void {
+    this._queue('delete', [], '1.1', () => {
+      const sheet = this._sheet();
+      if (sheet.protected) throw chartAccessDenied('Chart.delete');
+      const c = this._resolve();
+      sheet.charts.splice(sheet.charts.indexOf(c), 1);
+    });
+  }
+}
+
+/** A chart's title (ExcelApi 1.1): setting the text shows it. */
+export class FakeChartTitle extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: () => { chart: FakeChart; sheet: FakeSheet }) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ChartTitle';
+  }
+  _resolve(): FakeChart {
+    return this.locate().chart;
+  }
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return { text: { get: (c: FakeChart) => c.title }, visible: { get: (c: FakeChart) => c.titleVisible } };
+  }
+  get text(): string {
+    return this._get('text');
+  }
+  set text(v: string) {
+    this._set('text', v, '1.1', () => {
+      const { chart, sheet } = this.locate();
+      if (sheet.protected) throw chartAccessDenied('ChartTitle.text');
+      if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', 'ChartTitle.text');
+      chart.title = v;
+      chart.titleVisible = v !== '';
+    });
+  }
+  get visible(): boolean {
+    return this._get('visible');
+  }
+  set visible(v: boolean) {
+    this._set('visible', v, '1.1', () => {
+      const { chart, sheet } = this.locate();
+      if (sheet.protected) throw chartAccessDenied('ChartTitle.visible');
+      chart.titleVisible = Boolean(v);
     });
   }
 }

@@ -24,6 +24,11 @@ export interface PathNode {
   name: string;
   args?: unknown[];
   parent: PathNode | null;
+  /**
+   * Proxies passed as arguments (`charts.add(type, range)`): office.js sends each as its path id, lists
+   * the ids in `ReferencedObjectPathIds` (0 for plain arguments) and puts their paths in the request.
+   */
+  refs?: (PathNode | null)[];
 }
 
 /** What an operation asks of its object. */
@@ -55,7 +60,10 @@ export function childNode(id: number, parent: PathNode, segment: string): PathNo
 function pathJson(n: PathNode): Record<string, unknown> {
   const out: Record<string, unknown> = { Id: n.id, ObjectPathType: n.type, Name: n.name };
   if (n.parent) out.ParentObjectPathId = n.parent.id;
-  if (n.args) out.ArgumentInfo = { Arguments: n.args };
+  if (n.args) {
+    const refs = n.refs;
+    out.ArgumentInfo = refs ? { Arguments: n.args, ReferencedObjectPathIds: refs.map((r) => r?.id ?? 0) } : { Arguments: n.args };
+  }
   return out;
 }
 
@@ -103,6 +111,7 @@ export class RequestBuilder {
   private ensure(node: PathNode): void {
     if (this.paths[node.id]) return;
     if (node.parent) this.ensure(node.parent);
+    for (const ref of node.refs ?? []) if (ref) this.ensure(ref);
     this.paths[node.id] = pathJson(node);
     this.actions.push({ Id: this.nextId(), ActionType: 1, Name: '', ObjectPathId: node.id });
     this.touch(node);

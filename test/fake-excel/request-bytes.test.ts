@@ -77,6 +77,12 @@ const CHAINS: [string, Call][] = [
     s.name = `Findings ${i}`;
   }],
   ['worksheet.delete', (_ws, c, i) => c.workbook.worksheets.getItem(`~Findings ${i} new`).delete()],
+  ['charts.add + title.text= + setPosition', (ws, _c, i) => {
+    const chart = ws.charts.add('ColumnClustered', ws.getRange(`B${i + 2}:C${i + 40}`), 'Columns');
+    chart.title.text = '各月销售净额 Net sales by month';
+    chart.setPosition(`I${i + 1}`, `P${i + 18}`);
+  }],
+  ['charts.load(count)', (ws) => void ws.charts.load('count')],
   ['range.conditionalFormats.load(items/type)', (ws, _c, i) => void ws.getRange(`B${i + 2}:F${i + 900}`).conditionalFormats.load('items/type')],
   ['conditionalFormat.getRanges.load + <type>.format.fill.load', (ws, _c, i) => {
     const cf = ws.getRange(`B${i + 2}:F${i + 900}`).conditionalFormats.getItem(`{${String(i).padStart(8, '0')}-0000-0000-C000-0000000000CF}`);

@@ -448,6 +448,8 @@ export function notFound(location: string): FakeOfficeError {
 export interface PathStep {
   parent: FakeClientObject;
   segment: string;
+  /** Proxies among the call's arguments, by argument position (null for plain values). */
+  refs?: (FakeClientObject | null)[];
 }
 
 /**
@@ -480,15 +482,18 @@ export abstract class FakeClientObject {
   }
 
   /** @internal The step to a child proxy reached by `segment` (a property name or a call with JSON arguments). */
-  _sub(segment: string): PathStep {
-    return { parent: this, segment };
+  _sub(segment: string, refs?: (FakeClientObject | null)[]): PathStep {
+    return refs ? { parent: this, segment, refs } : { parent: this, segment };
   }
 
   /** @internal Where the proxy sits in Excel's object-path tree. */
   _node(): PathNode {
     if (!this._pathNode) {
       const root = this._ctx._root;
-      if (this._step) this._pathNode = childNode(this._pathId, this._step.parent._node(), this._step.segment);
+      if (this._step) {
+        this._pathNode = childNode(this._pathId, this._step.parent._node(), this._step.segment);
+        if (this._step.refs) this._pathNode.refs = this._step.refs.map((r) => (r ? r._node() : null));
+      }
       else if (this._path === 'workbook') this._pathNode = root;
       else if (this._path === 'runtime') this._pathNode = { id: this._pathId, type: 4, name: '_Runtime', parent: root };
       else this._pathNode = { id: this._pathId, type: 3, name: this._path, parent: root }; // a path written as text: charged whole

@@ -215,14 +215,19 @@ export class MatchReporter {
       pair, pass: link.pass, status: 'ambiguous', ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diff.text,
       reason: this.text(REASONS.ambiguous, { count, amount }),
     });
+    // A group that fits this record as well as another of the same amount (pass 5): say so, by the sum.
+    const group = link.pass === 'group-sum';
+    const total = group ? amountText(os.length === 1 ? os[0] : ts[0]) : amount;
+    const say = (mine: number, n: number, where: string): string =>
+      this.text(!group ? MESSAGES.ambiguous : mine === 1 ? MESSAGES.ambiguousGroupOne : MESSAGES.ambiguousGroupPart, { count: n, amount: total, where });
     for (const o of os) {
       const where = ts.map((t) => rowRefCell(t)).join(', ');
-      this.finding('ambiguous', o, referenceField(o), this.text(MESSAGES.ambiguous, { count: ts.length, amount, where }));
+      this.finding('ambiguous', o, referenceField(o), say(os.length, ts.length, where));
       this.openRecord(o, 'ambiguous-ours', paid ? -1 : 1);
     }
     for (const t of ts) {
       const where = os.map((o) => rowRefCell(o)).join(', ');
-      this.finding('ambiguous', t, referenceField(t), this.text(MESSAGES.ambiguous, { count: os.length, amount, where }));
+      this.finding('ambiguous', t, referenceField(t), say(ts.length, os.length, where));
       this.openRecord(t, 'ambiguous-theirs', paid ? 1 : -1);
     }
   }
@@ -241,9 +246,10 @@ export class MatchReporter {
   /**
    * Reports the held records: those `links` explain as booked across the period start become matches of
    * pass `cross-period` (with the other side's record before the start, else with their opening row
-   * `openingRow(cust)`, or with nothing of ours when our opening holds it); the rest are unmatched.
+   * `openingRow(cust)` when the statement has one, or with nothing of ours when our opening holds it);
+   * the rest are unmatched.
    */
-  settleHeld(links: readonly CrossPeriodLink[], openingRow: (cust: number) => string): void {
+  settleHeld(links: readonly CrossPeriodLink[], openingRow: (cust: number) => string | null): void {
     const linked = new Map<HeldItem, CrossPeriodLink>();
     for (const l of links) linked.set(l.held, l);
     for (const h of this.held) {
@@ -258,7 +264,8 @@ export class MatchReporter {
       const c = link.counterpart;
       const amount = it.exact ? formatCents(it.cents) : formatMoney(amountOf(it));
       const ours = h.side === 'ours' ? [rowRef(it)] : c ? [rowRef(c)] : [];
-      const theirs = h.side === 'theirs' ? [rowRef(it)] : c ? [rowRef(c)] : [openingRow(it.cust)];
+      const opening = h.side === 'ours' && !c ? openingRow(it.cust) : null;
+      const theirs = h.side === 'theirs' ? [rowRef(it)] : c ? [rowRef(c)] : opening ? [opening] : [];
       const oursDate = h.side === 'ours' ? it.date : c ? c.date : NO_DATE;
       const theirsDate = h.side === 'theirs' ? it.date : c ? c.date : NO_DATE;
       const dates = { ours: oursDate === NO_DATE ? '—' : isoDay(oursDate), theirs: theirsDate === NO_DATE ? '—' : isoDay(theirsDate) };

@@ -225,10 +225,10 @@ function settleCrossPeriod(
     ...statementItems(parsed.statements, 'billed', before), ...statementItems(parsed.statements, 'paid', before),
   ];
   const links = resolveCrossPeriod(gaps, reporter.held, early);
+  // An opening implied by the first running balance has no row to link to.
   reporter.settleHeld(links, (cust) => {
-    const s = scopes.get(cust) as StatementScope;
-    const at = s.openingAt ?? s.anchor;
-    return `${at.sheet}!${at.row}`;
+    const at = scopes.get(cust)?.openingAt;
+    return at ? `${at.sheet}!${at.row}` : null;
   });
 }
 

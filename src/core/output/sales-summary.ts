@@ -78,7 +78,8 @@ class Sum {
   }
 
   sign(): number {
-    return this.value().comparedTo(0);
+    // Whole cents decide without building a Decimal: this runs once per document.
+    return this.rest ? this.value().comparedTo(0) : Math.sign(this.cents);
   }
 
   value(): Money {

@@ -114,10 +114,13 @@ const styled = (value: OutCell, style: CellStyle): OutCell => ({ value: value as
 /** The statement sheets for the run: one per chosen customer (or each with activity). */
 export function statementSheets(parsed: ParsedWorkbook, credit: CreditReview, settings: Settings, asOf: Day): OwnedSheet[] {
   const from = statementFrom(settings, asOf);
-  const profiles = new Map(credit.profiles.map((p) => [p.customerId, p]));
+  // A customer missing from the customers sheet (a mistyped Customer ID) gets its `unknown-customer`
+  // finding, not a statement of account sent to nobody; without a customers sheet, every one is known.
+  const listed = parsed.customers.some((t) => t.records.length > 0);
+  const profiles = new Map(credit.profiles.filter((p) => !listed || p.record !== null).map((p) => [p.customerId, p]));
   const wanted = settings.statementCustomers.length > 0
     ? settings.statementCustomers.map((id) => id.trim()).filter((id) => profiles.has(id))
-    : credit.profiles.map((p) => p.customerId);
+    : [...profiles.keys()];
   const periods = accountPeriods(parsed, [...new Set(wanted)], from, asOf, settings.lang);
   const chosen = new Set(statementCustomers(settings, periods));
   return periods.filter((p) => chosen.has(p.customerId)).map((p) => statementSheet(p, profiles.get(p.customerId) as CreditProfile, credit.bucketLabels, settings, asOf));

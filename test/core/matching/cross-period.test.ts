@@ -140,6 +140,17 @@ describe('booked across the period start', () => {
     expect(o.cross).toEqual(['sales~statement Sales!3~Statement!3']);
   });
 
+  it('a statement without an opening row whose first running balance implies one: linked to nothing of theirs, tied out', () => {
+    const o = outcome(workbook(
+      [SO0(), sale(3, '2024-03-02', 'SO-1', '10000001', 100)],
+      [receipt(2, '2024-03-02', 'RC-1', 506.75)],
+      // 593.25 after billing 100.00: they brought 493.25 forward; their period starts with that line.
+      [line(2, '2024-03-02', '10000001', 100, null, 593.25)],
+    ));
+    expect(o).toMatchObject({ tied: true, opening: [], alarms: [], explained: '506.75' });
+    expect(o.cross).toEqual(['receipts~statement Receipts!2~']);
+  });
+
   it('a genuine opening difference of 500.00 with no item explaining it is raised', () => {
     const o = outcome(workbook(
       [SO0(), sale(3, '2024-03-01', 'SO-1', '10000001', 300)],

@@ -1,0 +1,144 @@
+import { createExcelOps } from '../../src/excel/workbook-ops';
+import { rectToA1 } from '../fake-excel/address';
+import { FakeChart, FakeOfficeError, FakeWorkbookModel } from '../fake-excel';
+import { fakeHost, newFake } from './helpers';
+
+/** Excel serial of a date. */
+const day = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) + 25_569;
+
+/**
+ * C1 buys 1,000 (Dec) and 250 (Feb) and pays 400; C2 buys 500 (Jan); C3 buys nothing. As of the last
+ * date in the data (2024-02-05) C1 owes 850 and C2 500, so the Aging sheet lists two customers.
+ */
+function workbook(): FakeWorkbookModel {
+  return FakeWorkbookModel.fromRows({
+    Customers: [['Customer ID', 'Customer Name', 'Credit Limit', 'Payment Terms'], ['C1', 'Alpha Ltd', 10_000, 'Net 30'], ['C2', 'Beta Co', 10_000, 'Net 30'], ['C3', 'Gamma Inc', 10_000, 'Net 30']],
+    Sales: [
+      ['Date', 'Document No', 'Customer ID', 'Customer Name', 'Category', 'Amount'],
+      [day('2023-12-20'), 'S1', 'C1', 'Alpha Ltd', 'Pipes', 1000],
+      [day('2024-01-10'), 'S2', 'C2', 'Beta Co', 'Valves', 500],
+      [day('2024-02-05'), 'S3', 'C1', 'Alpha Ltd', 'Fittings', 250],
+    ],
+    Receipts: [['Date', 'Receipt No', 'Customer ID', 'Amount'], [day('2024-01-31'), 'R1', 'C1', 400]],
+  });
+}
+
+/** What a user sees of a chart: its type, title, source (sheet and block) and the cells it covers. */
+function seen(chart: FakeChart): unknown {
+  return {
+    type: chart.type, title: chart.title, source: `${chart.source.sheet.name}!${rectToA1(chart.source.rect)}`,
+    at: chart.from && chart.to ? `${rectToA1(chart.from)}:${rectToA1(chart.to)}` : null,
+  };
+}
+
+describe('Excel adapter draws the plan\'s charts on the owned sheets (ExcelApi 1.9 Excel)', () => {
+  const model = workbook();
+  const fake = newFake(model, { apiVersion: '1.9' });
+  const ops = createExcelOps({ host: fakeHost(fake) });
+
+  beforeAll(async () => {
+    const r = await ops.check({});
+    if (!r.ok) throw new Error(r.message);
+  });
+
+  it('puts a clustered bar chart of each customer\'s buckets on the Aging sheet', () => {
+    // Header on row 2, C1 and C2 on rows 3–4; Customer Name (B) to the last bucket (H); placed right of the totals.
+    expect(model.mustSheet('Aging').charts.map(seen)).toEqual([{ type: 'BarClustered', title: 'Aging by customer', source: 'Aging!B2:H4', at: 'K2:S24' }]);
+  });
+
+  it('puts the top customers, the months and the categories in charts on the Sales Summary sheet', () => {
+    expect(model.mustSheet('Sales Summary').charts.map(seen)).toEqual([
+      // Customers from row 6 by net sales (C1 1,250, C2 500; C3 has none and is not charted).
+      { type: 'BarClustered', title: 'Top 2 customers by net sales', source: 'Sales Summary!B5:C7', at: 'I1:P18' },
+      // 2023-12, 2024-01, 2024-02 on rows 13–15.
+      { type: 'ColumnClustered', title: 'Net sales by month', source: 'Sales Summary!B12:C15', at: 'I20:P37' },
+      // Pipes 1,000, Valves 500, Fittings 250 on rows 30–32.
+      { type: 'Pie', title: 'Net sales by product category', source: 'Sales Summary!B29:C32', at: 'I39:P56' },
+    ]);
+    const s = model.mustSheet('Sales Summary');
+    expect(s.getValue(6, 1)).toBe('Beta Co');
+    expect(s.getValue(29, 1)).toBe('Pipes');
+    expect(s.getValue(31, 2)).toBe(250);
+  });
+
+  it('series run down the columns and the sheets stay protected with their charts', () => {
+    for (const name of ['Aging', 'Sales Summary']) {
+      const s = model.mustSheet(name);
+      expect(s.protected).toBe(true);
+      expect(s.charts.every((c) => c.seriesBy === 'Columns' && c.source.sheet === s)).toBe(true);
+    }
+  });
+
+  it('a second check rebuilds the sheets: the old charts go with the old sheets and none pile up', async () => {
+    const before = model.mustSheet('Sales Summary');
+    const r = await ops.check({});
+    if (!r.ok) throw new Error(r.message);
+    const after = model.mustSheet('Sales Summary');
+    expect(after).not.toBe(before);
+    expect(after.charts).toHaveLength(3);
+    expect(model.mustSheet('Aging').charts).toHaveLength(1);
+    expect(model.sheets.reduce((n, s) => n + s.charts.length, 0)).toBe(4);
+  });
+});
+
+describe('the fake\'s charts behave as Excel\'s', () => {
+  const run = async (apiVersion: string, batch: (ws: Excel.Worksheet, context: Excel.RequestContext) => Promise<void>): Promise<FakeWorkbookModel> => {
+    const model = FakeWorkbookModel.fromRows({ Data: [['Month', 'Net'], ['2024-01', 10], ['2024-02', 20]] });
+    const fake = newFake(model, { apiVersion });
+    await fake.Excel.run(async (context: Excel.RequestContext) => batch(context.workbook.worksheets.getItem('Data'), context));
+    return model;
+  };
+  const failure = async (p: Promise<unknown>): Promise<string> => p.then(() => 'no error', (e: FakeOfficeError) => e.code);
+
+  it('adds a chart with a default name, counted by the collection; its properties throw until loaded', async () => {
+    let count = -1;
+    const model = await run('1.9', async (ws, context) => {
+      const chart = ws.charts.add('ColumnClustered', ws.getRange('A1:B3'), 'Columns');
+      expect(() => chart.name).toThrow(/not available/);
+      chart.load('name,top,left,width,height');
+      chart.title.text = 'Net';
+      chart.setPosition('D2', 'H10');
+      const charts = ws.charts.load('count');
+      await context.sync();
+      expect(chart.name).toBe('Chart 1');
+      expect([chart.left, chart.top]).toEqual([0, 0]);
+      count = charts.count;
+    });
+    expect(count).toBe(1);
+    expect(model.mustSheet('Data').charts.map((c) => [c.title, c.left, c.top, c.width, c.height])).toEqual([['Net', 3 * 48, 15, 5 * 48, 9 * 15]]);
+  });
+
+  it('refuses an unknown chart type, a source that is not a range, a bad series direction and a protected sheet', async () => {
+    const add = (type: string, source: (ws: Excel.Worksheet) => unknown, seriesBy?: string) =>
+      failure(run('1.9', async (ws, context) => {
+        (ws.charts.add as (t: string, s: unknown, b?: string) => Excel.Chart)(type, source(ws), seriesBy);
+        await context.sync();
+      }));
+    expect(await add('ColumnClustered', (ws) => ws.getRange('A1:B3'))).toBe('no error');
+    expect(await add('Columns', (ws) => ws.getRange('A1:B3'))).toBe('InvalidArgument');
+    expect(await add('Invalid', (ws) => ws.getRange('A1:B3'))).toBe('InvalidArgument');
+    expect(await add('Pie', () => 'A1:B3')).toBe('InvalidArgument');
+    expect(await add('Pie', (ws) => ws.getRange('A1:B3'), 'Diagonal')).toBe('InvalidArgument');
+    expect(await add('Line', (ws) => ws.getRange('A1:IW2'), 'Columns')).toBe('InvalidArgument');
+    expect(await failure(run('1.9', async (ws, context) => {
+      ws.protection.protect();
+      ws.charts.add('Pie', ws.getRange('A1:B3'), 'Columns');
+      await context.sync();
+    }))).toBe('AccessDenied');
+  });
+
+  it('counts through getCount only from ExcelApi 1.4, and a chart goes when its sheet is deleted', async () => {
+    expect(await failure(run('1.3', async (ws, context) => {
+      ws.charts.getCount();
+      await context.sync();
+    }))).toBe('ApiNotFound');
+    const model = await run('1.9', async (ws, context) => {
+      ws.charts.add('Pie', ws.getRange('A1:B3'), 'Columns');
+      context.workbook.worksheets.add('Other');
+      await context.sync();
+      ws.delete();
+      await context.sync();
+    });
+    expect(model.sheets.map((s) => [s.name, s.charts.length])).toEqual([['Other', 0]]);
+  });
+});
