@@ -13,6 +13,8 @@ export interface BuildOptions {
   outputPath: string;
   /** Default true; tests turn them off to build faster. */
   sourceMaps?: boolean;
+  /** Added after the config's own plugins (the browser test's build narrows what is minified). */
+  plugins?: webpack.WebpackPluginInstance[];
 }
 
 type ConfigFactory = (env: Record<string, unknown>, argv: { mode: string; outputPath: string; sourceMaps?: boolean }) => Promise<webpack.Configuration>;
@@ -25,6 +27,7 @@ export async function buildBundle(options: BuildOptions): Promise<webpack.Stats>
   const config = await factory({ WEBPACK_BUILD: true }, { mode: options.mode, outputPath: options.outputPath, sourceMaps: options.sourceMaps });
   // Relative entries in the config ("./src/…") resolve against the project, whatever the cwd.
   config.context = ROOT;
+  if (options.plugins) config.plugins = [...(config.plugins ?? []), ...options.plugins];
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);

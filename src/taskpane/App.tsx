@@ -19,7 +19,11 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { DismissRegular, DocumentCheckmark20Regular, Eraser20Regular, ShieldCheckmark20Regular } from '@fluentui/react-icons';
+// One module per icon: the package's barrel would hand webpack thousands of icons for the minifier to drop.
+import { DismissRegular } from '@fluentui/react-icons/lib/atoms/svg/dismiss';
+import { DocumentCheckmark20Regular } from '@fluentui/react-icons/lib/atoms/svg/document-checkmark';
+import { Eraser20Regular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
+import { ShieldCheckmark20Regular } from '@fluentui/react-icons/lib/atoms/svg/shield-checkmark';
 import { Finding } from '../core/model/findings';
 import { Lang } from '../core/model/i18n';
 import { CheckSummary, WorkbookOps } from '../excel/ops';

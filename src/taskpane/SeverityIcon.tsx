@@ -1,5 +1,8 @@
 import * as React from 'react';
-import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
+// One module per icon (see App.tsx): the barrel costs the build, not the bundle, thousands of icons.
+import { ErrorCircle16Filled } from '@fluentui/react-icons/lib/atoms/svg/error-circle';
+import { Info16Filled } from '@fluentui/react-icons/lib/atoms/svg/info';
+import { Warning16Filled } from '@fluentui/react-icons/lib/atoms/svg/warning';
 import { Severity } from '../core/model/findings';
 
 /** A small filled icon for a severity; colour comes from the surrounding badge or text. */

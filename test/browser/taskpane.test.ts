@@ -1,5 +1,6 @@
 /**
- * The task pane in a real browser: the production webpack config built into a temp dir, served on
+ * The task pane in a real browser: the production webpack config built into a temp dir (only the first
+ * screen minified, see build.ts; its size is checked at the end), served on
  * 127.0.0.1, opened in Debian's Chromium (playwright-core), with Microsoft's office.js replaced by the
  * fake Excel holding a small sales workbook with mistakes. Nothing leaves the machine: every request
  * that is not to the local server (or the intercepted office.js) is aborted.
@@ -15,6 +16,8 @@ import { checkWorkbook } from '../../src/core/engine';
 import { Finding, Severity } from '../../src/core/model/findings';
 import { resolveSettings } from '../../src/core/model/settings';
 import { ERROR_MESSAGES } from '../../src/excel/error-messages';
+import { FIRST_SCREEN_BUDGET, firstScreenSizes } from '../../scripts/bundle-size';
+import type { BrowserBuild } from './build';
 import { SALES_WORKBOOK } from './sales-workbook';
 import { serveDirectory } from './static-server';
 
@@ -27,6 +30,7 @@ jest.setTimeout(240_000);
 let tmp: string;
 let appDir: string;
 let harness: string;
+let firstScreenModules: string[];
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 const pageErrors: string[] = [];
@@ -38,8 +42,9 @@ beforeAll(async () => {
     cwd: ROOT,
     maxBuffer: 16 * 1024 * 1024,
   });
-  const built = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { appDir: string; harnessFile: string };
+  const built = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as BrowserBuild;
   appDir = built.appDir;
+  firstScreenModules = built.firstScreenModules;
   harness = readFileSync(built.harnessFile, 'utf8');
   server = await serveDirectory(appDir);
   browser = await chromium.launch({
@@ -309,5 +314,22 @@ describe('the Templates section in Chromium with the fake Excel', () => {
     await page.getByText('Saved 1 column choice(s) in the workbook').waitFor();
     expect(JSON.parse(await probe(page, 'savedColumnMap'))).toMatchObject({ sales: { category: 'Product' } });
     await page.close();
+  });
+});
+
+describe('the first screen’s JavaScript (DESIGN.md: under 150 KB gzipped, no engine code)', () => {
+  it('is at most 150 KB gzipped, counting every script taskpane.html loads itself', () => {
+    const scripts = firstScreenSizes(appDir);
+    expect(scripts.map((s) => s.file)).toContain('taskpane.js');
+    // In bytes; `npm run bench -- bundle` lists every file with its share.
+    expect(scripts.reduce((sum, s) => sum + s.gzip, 0)).toBeLessThanOrEqual(FIRST_SCREEN_BUDGET);
+  });
+
+  it('holds no engine or adapter code: the checks, matching, writers and decimal.js load with the first operation', () => {
+    expect(firstScreenModules).toContain('src/taskpane/App.tsx');
+    const engine = firstScreenModules.filter((m) => /^src\/core\/(engine\.ts|validation\/|matching\/|credit\/|output\/|templates\/)/.test(m) || m.startsWith('node_modules/decimal.js/'));
+    expect(engine).toEqual([]);
+    // Of the adapter only the Office host accessor (the display language draws the first screen).
+    expect(firstScreenModules.filter((m) => m.startsWith('src/excel/'))).toEqual(['src/excel/host.ts']);
   });
 });

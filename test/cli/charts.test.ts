@@ -229,6 +229,29 @@ async function withPartEdited(from: string, to: string, part: string, change: (x
   await fs.writeFile(to, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
+describe('part names a content type still claims', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('are not given to the new chart and drawing parts', async () => {
+    const input = tmp.file('stale.xlsx');
+    const out = tmp.file('stale-out.xlsx');
+    await buildInput(input, {});
+    // Overrides left behind for parts that are gone (a producer deleted the chart but not its content type).
+    const stale = '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>';
+    await withPartEdited(input, input, '[Content_Types].xml', (xml) => xml.replace('</Types>', `${stale}</Types>`));
+    expect((await recon('check', input, '--out', out, '--as-of', '2024-03-31')).code).toBe(0);
+    const parts = await readParts(out);
+    const aging = sheetCharts(parts, 'Aging (2)');
+    expect(aging.drawing).not.toBe('xl/drawings/drawing1.xml');
+    expect(aging.charts).toHaveLength(1);
+    expect(aging.charts[0]).not.toBe('xl/charts/chart1.xml');
+    const types = parts.get('[Content_Types].xml') ?? '';
+    expect(types.split('PartName="/xl/charts/chart1.xml"')).toHaveLength(2);
+    expect(types.split('PartName="/xl/drawings/drawing1.xml"')).toHaveLength(2);
+  });
+});
+
 describe('the exceljs road (a checked copy changed since by another program)', () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());

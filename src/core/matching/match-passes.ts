@@ -1,6 +1,6 @@
 import { CustomerIndex, EdgeList } from './match-index';
 import { resolveGreedy, resolveMutualBest } from './match-resolve';
-import { amountOf, amountsEqual, dayGap, Link, MatchConfig, MatchItem, MatchOutcome, MatchPass, NO_DATE, Pairs, PassInput, PassName } from './match-types';
+import { amountOf, amountsEqual, claimedBy, dayGap, Link, MatchConfig, MatchItem, MatchOutcome, MatchPass, NO_DATE, Pairs, PassInput, PassName } from './match-types';
 import { withinOneEdit } from './references';
 import { findSubsetSums, MAX_SUBSET_CANDIDATES } from './subset-sum';
 
@@ -471,6 +471,16 @@ export const groupSumPass: MatchPass = {
         lists[s].push(i);
       }
     }
+    // Records pass 3 linked by an equal amount, the closer date winning, per customer and side.
+    const byDate = new Map<number, [number[], number[]]>();
+    for (const s of [0, 1] as const) {
+      for (let i = 0; i < sides[s].length; i++) {
+        if (claimedBy(input, claimed[s], i) !== 'amount-date') continue;
+        let lists = byDate.get(sides[s][i].cust);
+        if (!lists) byDate.set(sides[s][i].cust, (lists = [[], []]));
+        lists[s].push(i);
+      }
+    }
     const links: Link[] = [];
     const custs = [...byCust.keys()].sort((a, b) => a - b);
     for (const cust of custs) {
@@ -495,10 +505,19 @@ export const groupSumPass: MatchPass = {
         members.sort((a, b) => sides[otherSide][a].order - sides[otherSide][b].order);
         for (const m of members) used[otherSide].add(m);
         used[target.side].add(target.i);
+        // Another record of the same amount, linked by pass 3 only because its date was closer, could be
+        // this group's record as well (and this one its line): which is which is a coin flip, so the
+        // group is reported ambiguous, never guessed (two receipts of one price, one of them split).
+        const twin = (byDate.get(cust)?.[target.side] ?? []).some((j) => {
+          const other = sides[target.side][j];
+          return amountsEqual(other, item, config) && Math.abs(other.date - item.date) <= config.windowDays &&
+            members.every((m) => Math.abs(sides[otherSide][m].date - other.date) <= config.windowDays);
+        });
+        const kind = twin ? 'ambiguous' : 'match';
         links.push(
           target.side === 0
-            ? { pass: 'group-sum', kind: 'match', ours: [target.i], theirs: members }
-            : { pass: 'group-sum', kind: 'match', ours: members, theirs: [target.i] },
+            ? { pass: 'group-sum', kind, ours: [target.i], theirs: members }
+            : { pass: 'group-sum', kind, ours: members, theirs: [target.i] },
         );
       }
     }
@@ -723,13 +742,14 @@ export function runPasses(ours: readonly MatchItem[], theirs: readonly MatchItem
   const claimedOurs = new Uint8Array(ours.length);
   const claimedTheirs = new Uint8Array(theirs.length);
   const outcome: MatchOutcome = { steps: [] };
+  const passNames = passes.map((p) => p.name);
   const claim = (pass: PassName, claimed: Uint8Array, i: number, side: string): void => {
     if (claimed[i]) throw new Error(`pass ${pass} linked ${side} ${i} twice`);
-    claimed[i] = 1;
+    claimed[i] = passNames.indexOf(pass) + 1;
   };
   for (const pass of passes) {
     if (!pass.enabled(config)) continue;
-    const { pairs, links } = pass.run({ ours, theirs, claimedOurs, claimedTheirs, config });
+    const { pairs, links } = pass.run({ ours, theirs, claimedOurs, claimedTheirs, config, passNames });
     for (let k = 0; k < pairs.ours.length; k++) {
       claim(pass.name, claimedOurs, pairs.ours[k], 'ours');
       claim(pass.name, claimedTheirs, pairs.theirs[k], 'theirs');

@@ -215,14 +215,19 @@ export class MatchReporter {
       pair, pass: link.pass, status: 'ambiguous', ours: os.map(rowRef), theirs: ts.map(rowRef), difference: diff.text,
       reason: this.text(REASONS.ambiguous, { count, amount }),
     });
+    // A group that fits this record as well as another of the same amount (pass 5): say so, by the sum.
+    const group = link.pass === 'group-sum';
+    const total = group ? amountText(os.length === 1 ? os[0] : ts[0]) : amount;
+    const say = (mine: number, n: number, where: string): string =>
+      this.text(!group ? MESSAGES.ambiguous : mine === 1 ? MESSAGES.ambiguousGroupOne : MESSAGES.ambiguousGroupPart, { count: n, amount: total, where });
     for (const o of os) {
       const where = ts.map((t) => rowRefCell(t)).join(', ');
-      this.finding('ambiguous', o, referenceField(o), this.text(MESSAGES.ambiguous, { count: ts.length, amount, where }));
+      this.finding('ambiguous', o, referenceField(o), say(os.length, ts.length, where));
       this.openRecord(o, 'ambiguous-ours', paid ? -1 : 1);
     }
     for (const t of ts) {
       const where = os.map((o) => rowRefCell(o)).join(', ');
-      this.finding('ambiguous', t, referenceField(t), this.text(MESSAGES.ambiguous, { count: os.length, amount, where }));
+      this.finding('ambiguous', t, referenceField(t), say(ts.length, os.length, where));
       this.openRecord(t, 'ambiguous-theirs', paid ? 1 : -1);
     }
   }

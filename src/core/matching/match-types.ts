@@ -108,10 +108,17 @@ export interface MatchConfig {
 export interface PassInput {
   readonly ours: readonly MatchItem[];
   readonly theirs: readonly MatchItem[];
-  /** 1 where an ours item is already claimed by a stronger pass. */
+  /** Nonzero where an ours item is already claimed by a stronger pass: 1 + its place in `passNames`. */
   readonly claimedOurs: Uint8Array;
   readonly claimedTheirs: Uint8Array;
   readonly config: MatchConfig;
+  /** The runner's passes in order, to name the pass of a claim (absent when a pass is tested alone). */
+  readonly passNames?: readonly PassName[];
+}
+
+/** The pass that claimed a record, when the input names the passes. */
+export function claimedBy(input: PassInput, claimed: Uint8Array, i: number): PassName | undefined {
+  return claimed[i] ? input.passNames?.[claimed[i] - 1] : undefined;
 }
 
 /** One pass of the ordered list. */

@@ -120,6 +120,14 @@ export const MESSAGES = {
     en: 'Their statement lists {ref} ({amount}) twice: see {where}',
     zh: '对方对账单重复列示 {ref}（{amount}）：另见 {where}',
   },
+  ambiguousGroupOne: {
+    en: 'Equals {where} together ({amount}), as another record of {amount} does: which is which is a guess, match it by hand',
+    zh: '与 {where} 合计 {amount} 相等，另有一笔同额记录同样相符：无法确定，请人工核对',
+  },
+  ambiguousGroupPart: {
+    en: 'Part of a group of {amount} equal to {where} and to another record of that amount: which is which is a guess, match it by hand',
+    zh: '与同组记录合计 {amount}，等于 {where}，也等于另一笔同额记录：无法确定，请人工核对',
+  },
   ambiguous: {
     en: '{count} equally good counterparts of {amount} ({where}): match it by hand',
     zh: '金额 {amount} 有 {count} 个同样匹配的对应项（{where}）：请人工核对',

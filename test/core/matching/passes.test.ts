@@ -223,6 +223,27 @@ describe('pass 2 leaves a payment named by an invoice number to its equal amount
   });
 });
 
+describe('pass 5 never guesses between two records of one amount', () => {
+  // Two receipts of 1,327.87 two days apart; their statement has one line of 1,327.87 and three that add up
+  // to it (a payment they split). Pass 3 gives the line to the receipt of its own day; whether the split
+  // belongs to the other receipt or to that one is a coin flip (issue #9's price-list case).
+  const ours = side([['1327.87', '2024-03-03', ['RC-1']], ['1327.87', '2024-03-05', ['RC-2']]]);
+  const theirs = side([['1327.87', '2024-03-05', ['PV-1']], ['873.43', '2024-03-05', ['PV-2']], ['221.78', '2024-03-06', ['PV-3']], ['232.66', '2024-03-07', ['PV-4']]]);
+
+  it('reports the split ambiguous rather than linking it to the receipt pass 3 left over', () => {
+    const links = outcomeLinks(runPasses(ours, theirs, config()));
+    expect(links.map((l) => [l.pass, l.kind, l.ours, l.theirs])).toEqual([['amount-date', 'match', [1], [0]], ['group-sum', 'ambiguous', [0], [1, 2, 3]]]);
+  });
+
+  it('still links the split when no other record of its amount is near', () => {
+    // The other receipt of that amount and its line are two weeks earlier, outside the window.
+    const early = side([['1327.87', '2024-03-05', ['RC-1']], ['1327.87', '2024-02-20', ['RC-2']]]);
+    const lines = side([['1327.87', '2024-02-21', ['PV-1']], ['873.43', '2024-03-05', ['PV-2']], ['221.78', '2024-03-06', ['PV-3']], ['232.66', '2024-03-07', ['PV-4']]]);
+    const links = outcomeLinks(runPasses(early, lines, config()));
+    expect(links.map((l) => [l.pass, l.kind, l.ours, l.theirs])).toEqual([['amount-date', 'match', [1], [0]], ['group-sum', 'match', [0], [1, 2, 3]]]);
+  });
+});
+
 describe('pass 6 and the runner', () => {
   it('reports leftovers on both sides', () => {
     const out = unmatchedPass.run(input(side([['1.00', null]]), side([['2.00', null]])));

@@ -23,9 +23,9 @@ describe('matching quality on generated workbooks', () => {
     const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
     console.log(`${mix} seed ${seed}: ${engine.truth} true links; engine precision ${pct(engine.precision)} recall ${pct(engine.recall)}; XLOOKUP precision ${pct(xl.precision)} recall ${pct(xl.recall)}`);
     expect(engine.truth).toBeGreaterThan(1000);
-    // From a price list of 100 amounts, two payments of one amount a day or two apart, one split by them,
-    // are a coin flip no pass can call (one such in ~3,600 links costs four): 99.8 % there, 99.9 % else.
-    expect(engine.precision).toBeGreaterThanOrEqual(seed === 37 ? 0.998 : 0.999);
+    // From a price list of 100 amounts (seed 37), two payments of one amount a day or two apart, one split
+    // by them, are a coin flip: the split is reported ambiguous, not linked to the leftover payment.
+    expect(engine.precision).toBeGreaterThanOrEqual(0.999);
     expect(engine.recall).toBeGreaterThanOrEqual(0.99);
     // Every statement line repeated on purpose is reported as such.
     const dupRows = new Set(res.findings.filter((f) => f.code === 'duplicate-entry').map((f) => `${f.sheet}!${f.row}`));
