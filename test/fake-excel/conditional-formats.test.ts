@@ -1,4 +1,5 @@
 import { asOfficeJs, createFakeExcel, FakeWorkbookModel } from './index';
+import { codeOf } from './error-code';
 
 /**
  * The fake's conditional formats (ExcelApi 1.6), as Microsoft's reference describes them: the rules that
@@ -14,15 +15,6 @@ function setup() {
   sales.addConditionalFormat({ type: 'Custom', appliesTo: 'A2:A3,D1:D9', font: { color: '#9C0006' }, rule: { formula: '=$B2>1000' } });
   const fake = createFakeExcel(model, { apiVersion: '1.18' });
   return { fake, model, Excel: asOfficeJs(fake).Excel };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { code?: string }).code ?? 'no-code';
-  }
-  return 'no-error';
 }
 
 describe('fake Excel: conditional formats', () => {

@@ -1,18 +1,10 @@
 import { asOfficeJs, createFakeExcel, FakeWorkbookModel, PAYLOAD_LIMIT } from './index';
+import { codeOf } from './error-code';
 
 function setup(rows: Record<string, (string | number | boolean | null)[][]> = { Sales: [['Doc', 'Amount'], ['D1', 10], ['D2', 20]] }, apiVersion = '1.18') {
   const fake = createFakeExcel(FakeWorkbookModel.fromRows(rows), { apiVersion });
   const { Excel, Office } = asOfficeJs(fake);
   return { fake, Excel, Office, model: fake.model };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { code?: string }).code ?? 'no-code';
-  }
-  return 'no-error';
 }
 
 describe('fake Excel: loading', () => {
