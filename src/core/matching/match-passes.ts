@@ -743,20 +743,22 @@ export function runPasses(ours: readonly MatchItem[], theirs: readonly MatchItem
   const claimedTheirs = new Uint8Array(theirs.length);
   const outcome: MatchOutcome = { steps: [] };
   const passNames = passes.map((p) => p.name);
-  const claim = (pass: PassName, claimed: Uint8Array, i: number, side: string): void => {
+  // A claim records 1 + the claiming pass's place, so a weaker pass can ask which pass took a record.
+  const claim = (pass: PassName, mark: number, claimed: Uint8Array, i: number, side: string): void => {
     if (claimed[i]) throw new Error(`pass ${pass} linked ${side} ${i} twice`);
-    claimed[i] = passNames.indexOf(pass) + 1;
+    claimed[i] = mark;
   };
-  for (const pass of passes) {
+  for (const [place, pass] of passes.entries()) {
     if (!pass.enabled(config)) continue;
+    const mark = place + 1;
     const { pairs, links } = pass.run({ ours, theirs, claimedOurs, claimedTheirs, config, passNames });
     for (let k = 0; k < pairs.ours.length; k++) {
-      claim(pass.name, claimedOurs, pairs.ours[k], 'ours');
-      claim(pass.name, claimedTheirs, pairs.theirs[k], 'theirs');
+      claim(pass.name, mark, claimedOurs, pairs.ours[k], 'ours');
+      claim(pass.name, mark, claimedTheirs, pairs.theirs[k], 'theirs');
     }
     for (const link of links) {
-      for (const o of link.ours) claim(pass.name, claimedOurs, o, 'ours');
-      for (const t of link.theirs) claim(pass.name, claimedTheirs, t, 'theirs');
+      for (const o of link.ours) claim(pass.name, mark, claimedOurs, o, 'ours');
+      for (const t of link.theirs) claim(pass.name, mark, claimedTheirs, t, 'theirs');
     }
     outcome.steps.push({ pass: pass.name, pairs, links });
   }
