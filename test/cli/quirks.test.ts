@@ -109,3 +109,23 @@ describe('recon check --out on workbooks other producers write', () => {
     }
   });
 });
+
+describe('recon clear on a workbook no check ever marked', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('gives back the input byte for byte, chart sheet included, instead of refusing or rewriting it', async () => {
+    // Found sweeping public test files: clear took the exceljs road for any unmarked workbook and
+    // refused ("would lose the sheets Chart1") or rewrote every part.
+    const input = tmp.file('unmarked.xlsx');
+    const out = tmp.file('unmarked-cleared.xlsx');
+    await writePackage(input, buildParts({ sheets: [customers(), { name: 'Chart1', kind: 'chartsheet', xml: `<chartsheet xmlns="${NS.main}"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>` }] }));
+    const before = await fs.readFile(input);
+    const run = await recon('clear', input, '--out', out);
+    expect(run.err).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.out[0]).toMatch(/^0 cells restored/);
+    expect(await fs.readFile(out)).toEqual(before);
+    expect(await fs.readFile(input)).toEqual(before);
+  });
+});
