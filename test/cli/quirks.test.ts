@@ -72,6 +72,12 @@ const QUIRKS: [string, () => Parts][] = [
   ['CDATA inline strings', () => buildParts({ sheets: [{ name: 'Customers', xml: worksheetXml(customersData().replace('<t>Acme Trading Co</t>', '<t><![CDATA[Acme & <Trading> Co]]></t>')) }] })],
   ['a chart sheet', () => buildParts({ sheets: [customers(), { name: 'Chart1', kind: 'chartsheet', xml: `<chartsheet xmlns="${NS.main}"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>` }] })],
   ['a macro sheet and a dialog sheet', () => buildParts({ sheets: [customers(), { name: 'Macro1', kind: 'macrosheet', xml: `<xm:macrosheet xmlns="${NS.main}" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData/></xm:macrosheet>` }, { name: 'Dialog1', kind: 'dialogsheet', xml: `<dialogsheet xmlns="${NS.main}"/>` }] })],
+  ['a sheet listed with an empty relationship id (r:id="", Excel 5 module sheets)', () => {
+    // Found sweeping public test files (ClosedXML's SheetsWithoutRelId, LibreOffice's tdf111974): refused as damaged.
+    const parts = buildParts({ sheets: [customers()] });
+    parts['xl/workbook.xml'] = (parts['xl/workbook.xml'] as string).replace('</sheets>', '<sheet name="Module1" sheetId="9" state="veryHidden" r:id=""/></sheets>');
+    return parts;
+  }],
   ['notes written the way openpyxl writes them', openpyxlNotes],
   ['a chart written the way openpyxl writes it', openpyxlChart],
 ];
