@@ -156,7 +156,9 @@ export async function sweepOne(file: string, source: string): Promise<FileResult
   const result: FileResult = { file, source, outcome: 'read' };
   const before = await sha256(file);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'corpus-sweep-'));
-  const ext = /\.(xlsm|xltm)$/i.test(file) ? '.xlsm' : '.xlsx';
+  // A package with macros is copied to .xlsm, as a user must name it (the command refuses .xlsx then).
+  const macros = await ZipPackage.open(file).then((p) => p?.has('xl/vbaProject.bin') ?? false, () => false);
+  const ext = macros || /\.(xlsm|xltm)$/i.test(file) ? '.xlsm' : '.xlsx';
   const out = path.join(dir, `copy${ext}`);
   const json = path.join(dir, 'report.json');
   try {
