@@ -21,6 +21,7 @@ import { StylesError } from '../xlsx/styles-editor';
 import { chartPartsOfSheets } from '../xlsx/package-structure';
 import { ZipPackage } from '../xlsx/zip-package';
 import { storedDecisions } from '../core/output/review';
+import { STATE_SHEET } from '../core/output/workbook-state';
 import { saveSettings } from '../xlsx/state-sheet';
 import { MapChoice, withColumnChoices } from '../core/templates/column-map';
 import { copyFileAtomically, loadWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
@@ -435,6 +436,16 @@ export async function runClear(input: string, out: string): Promise<{ ok: true; 
   const warnings: Warning[] = [];
   const macros = await refuseMacrosWithoutXlsm(input, out);
   if (macros) return macros;
+  if (!read.contents.structure.sheets.some((s) => s.name.toLowerCase() === STATE_SHEET.toLowerCase())) {
+    // No state sheet: neither a check nor the add-in ever marked this workbook, so there is nothing to
+    // clear. The copy is the input as it is, not a rewrite that could only lose what exceljs cannot carry.
+    try {
+      await copyFileAtomically(input, out);
+    } catch (e) {
+      return writeFailure(out, e);
+    }
+    return { ok: true, restoredCells: 0, warnings };
+  }
   if (!read.contents.state.unreadable) {
     const state = read.contents.state.state;
     const keep = { ...state, reviews: storedDecisions(read.contents.reviews) };

@@ -49,7 +49,8 @@ async function zipKind(pkg: ZipPackage, workbookPart: string | null): Promise<No
     if (text.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
     if (text.includes('application/vnd.oasis.opendocument')) return 'other-office';
   }
-  if (pkg.parts.some((p) => /^index\/.*\.iwa$/i.test(p.name) || /^index\.zip$/i.test(p.name) || /^index\.xml$/i.test(p.name))) return 'numbers';
+  // At the root, or under the bundle's own folder when a .numbers bundle was zipped whole (iCloud downloads).
+  if (pkg.parts.some((p) => /^([^/]+\.numbers\/)?index(\/.*\.iwa|\.zip|\.xml)$/i.test(p.name))) return 'numbers';
   if (workbookPart && /\.bin$/i.test(workbookPart)) return 'xlsb';
   if (pkg.has('xl/workbook.bin')) return 'xlsb';
   if (workbookPart && !/^xl\//i.test(workbookPart) && !pkg.find(workbookPart)) return 'other-office';

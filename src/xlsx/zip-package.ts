@@ -69,6 +69,9 @@ export class ZipPackage {
   /** A part's bytes, unpacked. For the small parts (relationships, workbook, styles). */
   async read(part: PackagePart): Promise<Buffer> {
     this.check(part);
+    // An empty part "deflated" to no bytes at all (LibreOffice's empty thumbnail): empty, as unzip and
+    // stream() read it, not damage.
+    if (part.compressedSize === 0) return Buffer.alloc(0);
     const start = await this.dataOffset(part);
     const handle = await fs.open(this.file, 'r');
     try {

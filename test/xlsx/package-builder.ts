@@ -24,6 +24,30 @@ export async function writePackage(file: string, parts: Parts, stored: readonly 
   await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
+/**
+ * Marks these empty parts of a written package as deflated although they hold no bytes at all, the
+ * way LibreOffice writes an empty thumbnail (a real deflate stream is never empty). jszip stores an
+ * empty part, so the method field of its local and central headers is what changes.
+ */
+export async function deflateEmptyParts(file: string, names: readonly string[]): Promise<void> {
+  const zip = await fs.readFile(file);
+  for (const name of names) {
+    const raw = Buffer.from(name, 'utf8');
+    for (const [sig, method, nameAt] of [[0x04034b50, 8, 30], [0x02014b50, 10, 46]] as const) {
+      let found = false;
+      for (let i = zip.indexOf(raw); i >= 0; i = zip.indexOf(raw, i + 1)) {
+        const head = i - nameAt;
+        if (head < 0 || zip.readUInt32LE(head) !== sig) continue;
+        if (zip.readUInt32LE(head + (sig === 0x04034b50 ? 18 : 20)) !== 0) throw new Error(`${name} is not empty`);
+        zip.writeUInt16LE(8, head + method);
+        found = true;
+      }
+      if (!found) throw new Error(`${name} not found`);
+    }
+  }
+  await fs.writeFile(file, zip);
+}
+
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
   rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
