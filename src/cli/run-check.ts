@@ -84,6 +84,7 @@ const READ_REASONS: Record<NotReadable, Bilingual> = {
   empty: CLI_TEXT.empty,
   unreadable: CLI_TEXT.unreadable,
   xls: CLI_TEXT.xls,
+  'xls-old': CLI_TEXT.xlsOld,
   encrypted: CLI_TEXT.encrypted,
   'ole-other': CLI_TEXT.oleOther,
   'xml-2003': CLI_TEXT.xml2003,

@@ -126,6 +126,9 @@ describe('the package reader: files it refuses, naming their format', () => {
 
   it.each<[string, () => Parts | Buffer, PackageReadFailure]>([
     ['a legacy .xls', () => compoundFile(['Workbook', 'SummaryInformation']), { ok: false, reason: 'xls' }],
+    // Found sweeping public test files (Apache POI's testEXCEL_3/4.xls, SheetJS' crlf files): refused as "not an .xlsx".
+    ['an Excel 4.0 worksheet (a bare BIFF4 stream)', () => Buffer.from([0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x0a, 0x00, 0x00, 0x00]), { ok: false, reason: 'xls-old' }],
+    ['an Excel 2.1 worksheet (a bare BIFF2 stream)', () => Buffer.from([0x09, 0x00, 0x04, 0x00, 0x07, 0x00, 0x10, 0x00, 0x0a, 0x00, 0x00, 0x00]), { ok: false, reason: 'xls-old' }],
     ['an encrypted .xlsx', () => compoundFile(['EncryptionInfo', 'EncryptedPackage']), { ok: false, reason: 'encrypted' }],
     ['an OpenDocument spreadsheet', () => ({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }), { ok: false, reason: 'ods' }],
     ['an .xlsb', () => ({ '_rels/.rels': `<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${NS.rel}/officeDocument" Target="xl/workbook.bin"/></Relationships>`, 'xl/workbook.bin': Buffer.alloc(10) }), { ok: false, reason: 'xlsb' }],
