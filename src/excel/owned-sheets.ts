@@ -141,22 +141,29 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.unlocked) format.protection.locked = false;
 }
 
-/** Excel's chart type for each plan chart type: clustered columns and bars, a plain line, a pie. */
-const CHART_TYPES: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered' | 'Line' | 'Pie'> = {
-  column: 'ColumnClustered',
-  bar: 'BarClustered',
-  line: 'Line',
-  pie: 'Pie',
-};
+/** Excel's chart type for each plan chart type: clustered (or stacked) columns and bars, a plain line, a pie. */
+function chartType(chart: ChartSpec): 'ColumnClustered' | 'ColumnStacked' | 'BarClustered' | 'BarStacked' | 'Line' | 'Pie' {
+  switch (chart.type) {
+    case 'column':
+      return chart.stacked ? 'ColumnStacked' : 'ColumnClustered';
+    case 'bar':
+      return chart.stacked ? 'BarStacked' : 'BarClustered';
+    case 'line':
+      return 'Line';
+    case 'pie':
+      return 'Pie';
+  }
+}
 
 /**
- * Draws a chart (ExcelApi 1.1: ChartCollection.add, ChartTitle.text, Chart.setPosition). The plan's
+ * Draws a chart (ExcelApi 1.1: ChartCollection.add, its chart types ColumnStacked and BarStacked
+ * included, ChartTitle.text, Chart.setPosition). The plan's
  * source block has categories in its first column and series names in its first row, so series run
  * down the columns. An owned sheet is rebuilt as a new sheet and the old one deleted, which takes its
  * charts with it: charts never pile up over runs.
  */
 function queueChart(ws: Excel.Worksheet, chart: ChartSpec): void {
-  const drawn = ws.charts.add(CHART_TYPES[chart.type], ws.getRange(chart.source), 'Columns');
+  const drawn = ws.charts.add(chartType(chart), ws.getRange(chart.source), 'Columns');
   drawn.title.text = chart.title;
   drawn.setPosition(chart.from, chart.to);
 }

@@ -124,7 +124,7 @@ function axes(horizontal: boolean): string {
 /**
  * The chart part for `spec` drawn from `sheet` (its final name `sheetName`): categories from the
  * source's first column, one series per further column named by its header cell, values below it.
- * A pie shows the first series only. Null when the source is not a block of at least two rows and two
+ * A pie shows the first series only; a stacked bar or column chart stacks a row's series into one bar. Null when the source is not a block of at least two rows and two
  * columns, or the anchor cells are not cells.
  */
 export function chartPart(spec: ChartSpec, sheet: OwnedSheet, sheetName: string): ChartPart | null {
@@ -153,7 +153,10 @@ export function chartPart(spec: ChartSpec, sheet: OwnedSheet, sheetName: string)
     plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series.join('')}<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>${axes(false)}`;
   } else {
     const horizontal = spec.type === 'bar';
-    plot = `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>${axes(horizontal)}`;
+    // Stacked bars lie on top of each other: full overlap (Excel writes 100 for its stacked types).
+    const grouping = spec.stacked ? '<c:grouping val="stacked"/>' : '<c:grouping val="clustered"/>';
+    const overlap = spec.stacked ? '<c:overlap val="100"/>' : '';
+    plot = `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/>${grouping}<c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/>${overlap}<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>${axes(horizontal)}`;
   }
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +

@@ -119,6 +119,8 @@ export interface PageSetup {
 /** An Excel chart drawn from a block of this sheet: first column categories, first row series names. */
 export interface ChartSpec {
   type: 'column' | 'bar' | 'line' | 'pie';
+  /** Bars or columns of a row's series stacked into one (each bar's length is the row's sum); ignored for line and pie. */
+  stacked?: boolean;
   title: string;
   /** A1 range on this sheet, headers included, e.g. `A3:G43`. */
   source: string;

@@ -5,6 +5,7 @@ import { decimalString } from '../matching/match-amounts';
 import { CellStyle, ChartSpec, ColumnFormat, OutCell, OutValue, OwnedSheet } from './plan';
 import { ownedSheetName } from './plan-messages';
 import { SalesSummary, SummaryFigures } from './sales-summary';
+import { largestFirst } from './top-n';
 
 /** Texts of the Sales Summary sheet. */
 const TEXT = {
@@ -45,9 +46,6 @@ const TEXT = {
   chartMonths: { en: 'Net sales by month', zh: '各月销售净额' },
   chartCategories: { en: 'Net sales by product category', zh: '各产品类别销售净额' },
 };
-
-/** Customers shown in the customer chart. */
-export const TOP_CUSTOMERS = 10;
 
 const SECTION: CellStyle = { bold: true, size: 12 };
 const HEAD: CellStyle = { bold: true, fill: 'D9D9D9', border: 'bottom', wrap: true };
@@ -141,7 +139,8 @@ export function salesSummarySheet(summary: SalesSummary, asOf: Day, lang: Lang):
   }
   if (summary.customers.length > 0) {
     line([styled(t('total'), TOTAL), styled(null, TOTAL), ...sums(firstCustomer, customerTotal - 1, total, TOTAL), formula(`SUM(G${firstCustomer}:G${customerTotal - 1})`, 'percent', total.net.isZero() ? 0 : 1, TOTAL)]);
-    const top = summary.customers.slice(0, TOP_CUSTOMERS).filter((c) => c.net.gt(0)).length;
+    // The table is largest first already, so the top customers are its first rows.
+    const top = largestFirst(summary.customers, (c) => c.net).length;
     if (top > 0) chartAt({ type: 'bar', title: t('chartCustomers', { n: top }), source: `B${customerHead}:C${customerHead + top}` });
   }
 
