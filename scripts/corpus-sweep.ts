@@ -23,11 +23,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { CLI_TEXT } from '../src/cli/cli-messages';
 import { both } from '../src/cli/main';
-import { runCheck, runClear, RunFailure, sheetsWithOtherValues } from '../src/cli/run-check';
+import { runCheck, runClear, RunFailure, sheetsChangedIn } from '../src/cli/run-check';
 import { CellValue } from '../src/core/model/cells';
 import { Plan } from '../src/core/output/plan';
 import { annotatePackage, PackageEditUnsupported } from '../src/xlsx/package-editor';
 import { relsPartName } from '../src/xlsx/package-structure';
+import { gridDigest } from '../src/xlsx/grid-digest';
 import { readWorkbookPackage } from '../src/xlsx/read-package';
 import { StylesError } from '../src/xlsx/styles-editor';
 import { partKey, ZipPackage } from '../src/xlsx/zip-package';
@@ -156,7 +157,9 @@ export async function sweepOne(file: string, source: string): Promise<FileResult
   const result: FileResult = { file, source, outcome: 'read' };
   const before = await sha256(file);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'corpus-sweep-'));
-  const ext = /\.(xlsm|xltm)$/i.test(file) ? '.xlsm' : '.xlsx';
+  // A package with macros is copied to .xlsm, as a user must name it (the command refuses .xlsx then).
+  const macros = await ZipPackage.open(file).then((p) => p?.has('xl/vbaProject.bin') ?? false, () => false);
+  const ext = macros || /\.(xlsm|xltm)$/i.test(file) ? '.xlsm' : '.xlsx';
   const out = path.join(dir, `copy${ext}`);
   const json = path.join(dir, 'report.json');
   try {
@@ -200,9 +203,8 @@ export async function sweepOne(file: string, source: string): Promise<FileResult
         const forced = path.join(dir, `forced${ext}`);
         try {
           const summary = await annotatePackage(file, forced, plan, read.contents.state.state, async (tmp) => {
-            const again = await readWorkbookPackage(tmp);
-            const changed = again.ok ? sheetsWithOtherValues(grids, again.contents.grids) : grids.map((g) => g.name);
-            if (changed.length) result.forcedWhy = again.ok ? `values differ on ${changed.join(', ')}` : `copy unreadable: ${again.reason} ${again.part ?? ''}`;
+            const changed = await sheetsChangedIn(tmp, new Map(grids.map((g) => [g.name, gridDigest(g)] as const)));
+            if (changed.length) result.forcedWhy = `values differ on ${changed.join(', ')}`;
             return changed.length === 0;
           });
           result.forced = summary ? 'part-by-part' : 'values-differ';
