@@ -19,7 +19,7 @@ import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan
 import { addOwnedSheetCharts, annotatePackage, clearPackage, PackageEditUnsupported } from '../xlsx/package-editor';
 import { StylesError } from '../xlsx/styles-editor';
 import { chartPartsOfSheets } from '../xlsx/package-structure';
-import { ZipPackage } from '../xlsx/zip-package';
+import { PackageError, ZipPackage } from '../xlsx/zip-package';
 import { storedDecisions } from '../core/output/review';
 import { STATE_SHEET } from '../core/output/workbook-state';
 import { saveSettings } from '../xlsx/state-sheet';
@@ -410,6 +410,9 @@ async function editPackage<T>(
     value = await edit(accept);
   } catch (e) {
     if (e instanceof PackageEditUnsupported || e instanceof StylesError) return 'unsupported';
+    // A damaged part that reading the sheets did not need (a drawing, another sheet's notes) is met
+    // only now: the copy is refused naming it, as reading would.
+    if (e instanceof PackageError) return failureOf({ en: fill(CLI_TEXT.cannotWrite.en, CLI_TEXT.corrupt.en), zh: fill(CLI_TEXT.cannotWrite.zh, CLI_TEXT.corrupt.zh) }, { file: out, part: e.part }, json);
     const code = (e as NodeJS.ErrnoException | null)?.code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return writeFailure(out, e);
     throw e;

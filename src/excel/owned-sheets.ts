@@ -165,6 +165,13 @@ function chartType(chart: ChartSpec): 'ColumnClustered' | 'ColumnStacked' | 'Bar
 function queueChart(ws: Excel.Worksheet, chart: ChartSpec): void {
   const drawn = ws.charts.add(chartType(chart), ws.getRange(chart.source), 'Columns');
   drawn.title.text = chart.title;
+  if (chart.type === 'bar' && chart.firstOnTop) {
+    // A ranking reads top down, Excel draws the first category at the bottom: reverse the categories
+    // (ExcelApi 1.7) and keep the value axis at the bottom, where the last category now is (1.8).
+    const axis = drawn.axes.categoryAxis;
+    axis.reversePlotOrder = true;
+    axis.position = 'Maximum';
+  }
   drawn.setPosition(chart.from, chart.to);
 }
 
@@ -373,7 +380,7 @@ export async function queueOwnedSheet(
   }
   // Charts before protection: a protected sheet refuses new charts (its objects are locked too).
   for (const chart of sheet.charts ?? []) {
-    await batcher.add(OP_OVERHEAD * 5 + utf8Length(chart.title) + chart.source.length + chart.from.length + chart.to.length, 0, () => queueChart(sheetOf(), chart));
+    await batcher.add(OP_OVERHEAD * 7 + utf8Length(chart.title) + chart.source.length + chart.from.length + chart.to.length, 0, () => queueChart(sheetOf(), chart));
   }
   // Protection last: Excel refuses later changes to the locked cells of a protected sheet.
   if (sheet.protect) {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import { Report } from '../../src/core/output/report';
 import { readWorkbookPackage } from '../../src/xlsx/read-package';
-import { buildParts, BuiltSheet, deflateEmptyParts, NS, Parts, utf16, worksheetXml, writePackage } from '../xlsx/package-builder';
+import { buildParts, BuiltSheet, markPartsDeflated, NS, Parts, utf16, worksheetXml, writePackage } from '../xlsx/package-builder';
 import { readParts, recon, tempDir } from './cli-helpers';
 
 /**
@@ -150,7 +150,7 @@ describe('recon check --out on a package with an empty part deflated to no bytes
     parts['xl/drawings/unused.vml'] = '';
     parts['docProps/thumbnail.wmf'] = '';
     await writePackage(input, parts);
-    await deflateEmptyParts(input, ['xl/drawings/unused.vml', 'docProps/thumbnail.wmf']);
+    await markPartsDeflated(input, ['xl/drawings/unused.vml', 'docProps/thumbnail.wmf']);
     const before = await fs.readFile(input);
     const run = await recon('check', input, '--out', out, '--as-of', '2024-03-31');
     expect(run.err).toEqual([]);
@@ -161,5 +161,30 @@ describe('recon check --out on a package with an empty part deflated to no bytes
     expect(copy.contents.grids.find((g) => g.name === 'Customers')?.rows[1]).toEqual(['C001', 'Acme Trading Co', 50000]);
     const notes = await readParts(out);
     expect([...notes.keys()].some((n) => /^xl\/comments\d*\.xml$/.test(n))).toBe(true);
+  });
+});
+
+describe('recon check --out on a package with a damaged part the reading does not need', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('refuses the copy in one line naming the part, writes the report, and leaves the input unchanged', async () => {
+    // Adding notes reads every .vml part of the package; a damaged one was an internal error (exit 70).
+    const input = tmp.file('damaged-vml.xlsx');
+    const out = tmp.file('damaged-vml-out.xlsx');
+    const json = tmp.file('damaged-vml.json');
+    const parts = buildParts({ sheets: [customers()] });
+    parts['xl/drawings/broken.vml'] = Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+    await writePackage(input, parts, ['xl/drawings/broken.vml']);
+    await markPartsDeflated(input, ['xl/drawings/broken.vml']);
+    const before = await fs.readFile(input);
+    const run = await recon('check', input, '--out', out, '--json', json, '--as-of', '2024-03-31');
+    expect(run.err).toHaveLength(1);
+    expect(run.err[0]).toContain('the workbook is damaged (xl/drawings/broken.vml cannot be read)');
+    expect(run.err[0]).toContain('was written');
+    expect(run.code).toBe(1);
+    expect(await fs.readFile(input)).toEqual(before);
+    await expect(fs.stat(out)).rejects.toThrow();
+    expect((JSON.parse(await fs.readFile(json, 'utf8')) as Report).sheets.map((s) => s.name)).toEqual(['Customers']);
   });
 });

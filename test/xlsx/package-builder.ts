@@ -25,11 +25,11 @@ export async function writePackage(file: string, parts: Parts, stored: readonly 
 }
 
 /**
- * Marks these empty parts of a written package as deflated although they hold no bytes at all, the
- * way LibreOffice writes an empty thumbnail (a real deflate stream is never empty). jszip stores an
- * empty part, so the method field of its local and central headers is what changes.
+ * Marks these stored parts of a written package as deflated without deflating them: for an empty part
+ * that is what LibreOffice writes for an empty thumbnail (a real deflate stream is never empty); for
+ * other bytes it is a damaged part. Only the method field of the local and central headers changes.
  */
-export async function deflateEmptyParts(file: string, names: readonly string[]): Promise<void> {
+export async function markPartsDeflated(file: string, names: readonly string[]): Promise<void> {
   const zip = await fs.readFile(file);
   for (const name of names) {
     const raw = Buffer.from(name, 'utf8');
@@ -38,7 +38,7 @@ export async function deflateEmptyParts(file: string, names: readonly string[]):
       for (let i = zip.indexOf(raw); i >= 0; i = zip.indexOf(raw, i + 1)) {
         const head = i - nameAt;
         if (head < 0 || zip.readUInt32LE(head) !== sig) continue;
-        if (zip.readUInt32LE(head + (sig === 0x04034b50 ? 18 : 20)) !== 0) throw new Error(`${name} is not empty`);
+        if (zip.readUInt16LE(head + method) !== 0) throw new Error(`${name} is not stored`);
         zip.writeUInt16LE(8, head + method);
         found = true;
       }

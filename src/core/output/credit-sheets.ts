@@ -104,7 +104,7 @@ function topOverdueBlock(
       { formula: `SUM(${firstBucket}${at}:${lastBucket}${at})`, format: 'money', result: centsToString(p.overdueCents) },
     ]);
   }
-  return { type: 'bar', stacked: true, title: t('chart', { n }), source: `B${head}:${lastBucket}${head + n}` };
+  return { type: 'bar', stacked: true, firstOnTop: true, title: t('chart', { n }), source: `B${head}:${lastBucket}${head + n}` };
 }
 
 /** The Credit sheet: limit, exposure, utilisation, overdue, rating and its factors, DSO and status per customer. */

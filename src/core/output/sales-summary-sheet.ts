@@ -141,7 +141,7 @@ export function salesSummarySheet(summary: SalesSummary, asOf: Day, lang: Lang):
     line([styled(t('total'), TOTAL), styled(null, TOTAL), ...sums(firstCustomer, customerTotal - 1, total, TOTAL), formula(`SUM(G${firstCustomer}:G${customerTotal - 1})`, 'percent', total.net.isZero() ? 0 : 1, TOTAL)]);
     // The table is largest first already, so the top customers are its first rows.
     const top = largestFirst(summary.customers, (c) => c.net).length;
-    if (top > 0) chartAt({ type: 'bar', title: t('chartCustomers', { n: top }), source: `B${customerHead}:C${customerHead + top}` });
+    if (top > 0) chartAt({ type: 'bar', firstOnTop: true, title: t('chartCustomers', { n: top }), source: `B${customerHead}:C${customerHead + top}` });
   }
 
   // By month, then the quarter and year subtotals as formulas over the month rows.

@@ -145,9 +145,9 @@ describe('Sales Summary sheet', () => {
     expect(outStyle(sheet.rows[9][2])).toMatchObject({ bold: true });
   });
 
-  it('charts the top customers, the months and the categories from their tables', () => {
+  it('charts the top customers (the largest on top), the months and the categories from their tables', () => {
     expect(sheet.charts).toEqual([
-      { type: 'bar', title: 'Top 2 customers by net sales', source: 'B6:C8', from: 'I1', to: 'P18' },
+      { type: 'bar', firstOnTop: true, title: 'Top 2 customers by net sales', source: 'B6:C8', from: 'I1', to: 'P18' },
       { type: 'column', title: 'Net sales by month', source: 'B13:C17', from: 'I20', to: 'P37' },
       { type: 'pie', title: 'Net sales by product category', source: 'B31:C35', from: 'I39', to: 'P56' },
     ]);
