@@ -44,7 +44,7 @@ describe('Excel adapter draws the plan\'s charts on the owned sheets (ExcelApi 1
   it('puts a stacked bar chart of the overdue customers\' buckets on the Aging sheet', () => {
     // C1 and C2 on rows 3–4, totals 5; only C1 is overdue (S1 due 2024-01-19): the chart's block is its
     // header on row 8 and C1 on row 9, Customer Name (B) to the last bucket (G); placed right of the table.
-    expect(model.mustSheet('Aging').charts.map(seen)).toEqual([{ type: 'BarStacked', title: 'Top 1 customers by overdue balance', source: 'Aging!B8:G9', at: 'K2:S24' }]);
+    expect(model.mustSheet('Aging').charts.map(seen)).toEqual([{ type: 'BarStacked', title: 'The customer with an overdue balance', source: 'Aging!B8:G9', at: 'K2:S24' }]);
   });
 
   it('puts the top customers, the months and the categories in charts on the Sales Summary sheet', () => {

@@ -178,6 +178,6 @@ describe('Sales Summary sheet', () => {
     const s = checkWorkbook({ sheets: g, settings: resolveSettings({ asOf: d('2024-02-29') }) }).plan.sheets.find((x) => x.key === 'sales-summary') as OwnedSheet;
     expect(s.charts?.[2].type).toBe('bar');
     // Beta Co now nets 330.50 − 400 = −69.50, so only Alpha Ltd is charted among the top customers.
-    expect(s.charts?.[0]).toMatchObject({ title: 'Top 1 customers by net sales', source: 'B6:C7' });
+    expect(s.charts?.[0]).toMatchObject({ title: 'Net sales of the one customer', source: 'B6:C7' });
   });
 });
