@@ -33,6 +33,10 @@ export const CLI_TEXT = {
     en: 'it is protected with a password (encrypted); open it in Excel, remove the password and save it as .xlsx',
     zh: '工作簿已设置密码（已加密），请在 Excel 中打开、取消密码并另存为 .xlsx',
   },
+  xlsOld: {
+    en: 'it is an Excel 2.x–4.0 worksheet (.xls) from before Excel 97; open it in Excel or LibreOffice and save it as .xlsx',
+    zh: '这是 Excel 97 之前的 Excel 2.x–4.0 工作表（.xls），请在 Excel 或 LibreOffice 中打开并另存为 .xlsx',
+  },
   oleOther: {
     en: 'it is an old Office file but not a workbook; save the workbook as .xlsx',
     zh: '这是旧版 Office 文件而不是工作簿，请将工作簿另存为 .xlsx',

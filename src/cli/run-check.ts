@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CellValue, isCellError, SheetGrid } from '../core/model/cells';
+import { SheetGrid } from '../core/model/cells';
 import { Day } from '../core/model/dates';
 import { checkWorkbook, CheckResult } from '../core/engine';
 import { Bilingual, Lang } from '../core/model/i18n';
@@ -9,17 +9,19 @@ import { resolveSettings, Settings } from '../core/model/settings';
 import { AuditVerdict, RunInfo, verifyAuditLog } from '../core/output/audit-log';
 import { CLI_TEXT } from './cli-messages';
 import { writeReportJson } from './report-json';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { NotReadable } from '../xlsx/file-kind';
 import { Report } from '../core/output/report';
 import { contentLostOnRewrite, listPackageParts, sheetDataSize } from '../xlsx/package-parts';
-import { PackageContents, PackageReadFailure, readWorkbookPackage } from '../xlsx/read-package';
+import { PackageContents, PackageReadFailure, readWorkbookPackage, worksheetDigests } from '../xlsx/read-package';
+import { gridDigest } from '../xlsx/grid-digest';
 import { clearAnnotations, renderPlan, RenderSummary } from '../xlsx/render-plan';
 import { addOwnedSheetCharts, annotatePackage, clearPackage, PackageEditUnsupported } from '../xlsx/package-editor';
 import { StylesError } from '../xlsx/styles-editor';
 import { chartPartsOfSheets } from '../xlsx/package-structure';
-import { ZipPackage } from '../xlsx/zip-package';
+import { PackageError, ZipPackage } from '../xlsx/zip-package';
 import { storedDecisions } from '../core/output/review';
+import { STATE_SHEET } from '../core/output/workbook-state';
 import { saveSettings } from '../xlsx/state-sheet';
 import { MapChoice, withColumnChoices } from '../core/templates/column-map';
 import { copyFileAtomically, loadWorkbookFile, saveWorkbookFile } from '../xlsx/workbook-file';
@@ -55,9 +57,12 @@ export interface RunFailure {
   message: { text: Bilingual; params: Record<string, string> };
 }
 
+/** A check's result without the parsed records, which are let go before the copy is written. */
+export type CheckedWorkbook = Omit<CheckResult, 'parsed'>;
+
 export interface CheckDone {
   ok: true;
-  result: CheckResult;
+  result: CheckedWorkbook;
   settings: Settings;
   render: RenderSummary | null;
   /** Warnings worth printing (an unreadable state sheet, content the written copy leaves out). */
@@ -79,6 +84,7 @@ const READ_REASONS: Record<NotReadable, Bilingual> = {
   empty: CLI_TEXT.empty,
   unreadable: CLI_TEXT.unreadable,
   xls: CLI_TEXT.xls,
+  'xls-old': CLI_TEXT.xlsOld,
   encrypted: CLI_TEXT.encrypted,
   'ole-other': CLI_TEXT.oleOther,
   'xml-2003': CLI_TEXT.xml2003,
@@ -201,6 +207,56 @@ function osUser(): string {
   }
 }
 
+/** The input's user sheets as {@link gridDigest}s by name: what a written copy must still hold. */
+type SheetDigests = Map<string, string>;
+
+/** What is kept of a read workbook once its grids are let go. */
+type KeptContents = Omit<PackageContents, 'grids'>;
+
+/** Reads a workbook for a command that needs its sheets only to check the copy it writes. */
+async function readKept(file: string): Promise<{ ok: true; contents: KeptContents; before: SheetDigests } | RunFailure> {
+  const read = await readWorkbookPackage(file);
+  if (!read.ok) return readFailure(file, read);
+  const { grids, ...contents } = read.contents;
+  return { ok: true, contents, before: digestsOf(grids) };
+}
+
+/** What a check keeps once the input's grids are let go. */
+interface Checked {
+  ok: true;
+  contents: KeptContents;
+  result: CheckedWorkbook;
+  settings: Settings;
+  before: SheetDigests;
+}
+
+/** Digests of the user's sheets, for {@link sheetsChangedIn}. */
+function digestsOf(grids: readonly SheetGrid[]): SheetDigests {
+  return new Map(grids.map((g) => [g.name, gridDigest(g)] as const));
+}
+
+/**
+ * Reads the workbook, the team settings and earlier reviews stored in it, and runs every check. The
+ * grids and the parsed records (at a million rows ~330 MB and ~180 MB) stay inside this function: what
+ * it returns holds the report, the plan and the sheets' digests, so the copy is written with them let go.
+ */
+async function readAndCheck(req: CheckRequest): Promise<Checked | RunFailure> {
+  const read = await readWorkbookPackage(req.input);
+  if (!read.ok) return readFailure(req.input, read);
+  const { grids, ...contents } = read.contents;
+  const stored = contents.state.state.settings;
+  const settings = withColumnChoices(resolveSettings({
+    ...stored,
+    lang: req.lang ?? (stored.lang === 'en' || stored.lang === 'zh' ? stored.lang : guessLang(grids)),
+    asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
+    ...(req.statements ? { statementCustomers: req.statements } : {}),
+  }), req.map ?? []);
+  const run: RunInfo = { time: (req.now ?? new Date()).toISOString(), user: settings.reviewer !== '' ? settings.reviewer : osUser(), file: path.basename(req.input) };
+  const { parsed: _parsed, ...result } = checkWorkbook({ sheets: grids, settings, reviews: contents.reviews, run, auditLog: contents.audit?.map((r) => r.entry) ?? [] });
+  attachValidations(grids, result.report);
+  return { ok: true, contents, result, settings, before: digestsOf(grids) };
+}
+
 /**
  * Runs `recon check`: reads the workbook with the project's streaming reader, the team settings and
  * earlier reviews stored in it, runs every check, writes the JSON report, then the annotated copy.
@@ -210,20 +266,10 @@ function osUser(): string {
 export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailure> {
   const same = await refuseInputAsOutput(req.input, [req.out, req.json]);
   if (same) return same;
-  const read = await readWorkbookPackage(req.input);
-  if (!read.ok) return readFailure(req.input, read);
-  const contents = read.contents;
+  const checked = await readAndCheck(req);
+  if (!checked.ok) return checked;
+  const { contents, result, settings, before } = checked;
   const warnings: Warning[] = contents.state.unreadable ? [{ text: CLI_TEXT.stateUnreadable }] : [];
-  const stored = contents.state.state.settings;
-  const settings = withColumnChoices(resolveSettings({
-    ...stored,
-    lang: req.lang ?? (stored.lang === 'en' || stored.lang === 'zh' ? stored.lang : guessLang(contents.grids)),
-    asOf: req.asOf ?? (typeof stored.asOf === 'number' ? stored.asOf : null),
-    ...(req.statements ? { statementCustomers: req.statements } : {}),
-  }), req.map ?? []);
-  const run: RunInfo = { time: (req.now ?? new Date()).toISOString(), user: settings.reviewer !== '' ? settings.reviewer : osUser(), file: path.basename(req.input) };
-  const result = checkWorkbook({ sheets: contents.grids, settings, reviews: contents.reviews, run, auditLog: contents.audit?.map((r) => r.entry) ?? [] });
-  attachValidations(contents.grids, result.report);
 
   const written: string[] = [];
   if (req.json) {
@@ -253,7 +299,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
       const found = contents.state.state;
       // The column map this run used goes into the team settings, so the next run and the add-in read the same.
       const state = result.report.columnMap ? { ...found, settings: { ...found.settings, columnMap: result.report.columnMap } } : found;
-      const edited = contents.state.unreadable ? 'unsupported' : await editPackage(out, contents, req.json, (accept) => annotatePackage(req.input, out, result.plan, state, accept));
+      const edited = contents.state.unreadable ? 'unsupported' : await editPackage(out, before, req.json, (accept) => annotatePackage(req.input, out, result.plan, state, accept));
       if (edited !== 'unsupported') {
         if (!edited.ok) return edited;
         render = edited.value;
@@ -266,7 +312,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
           const mb = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
           return failureOf(CLI_TEXT.tooLargeToAnnotate, { file: out, size: mb(sheetBytes), limit: mb(limit) }, req.json);
         }
-        const done = await rewrite(req.input, out, contents, req.json, (wb) => {
+        const done = await rewrite(req.input, out, contents, before, req.json, (wb) => {
           const summary = renderPlan(wb, result.plan);
           // The column map this run used goes into the team settings, so the next run and the add-in read the same.
           if (result.report.columnMap) saveSettings(wb, { columnMap: result.report.columnMap });
@@ -298,7 +344,8 @@ export async function runCheck(req: CheckRequest): Promise<CheckDone | RunFailur
 async function rewrite<T>(
   input: string,
   out: string,
-  contents: PackageContents,
+  contents: KeptContents,
+  before: SheetDigests,
   json: string | undefined,
   change: (wb: ExcelJS.Workbook) => T,
   finish?: (tmp: string, value: T) => Promise<void>,
@@ -316,8 +363,7 @@ async function rewrite<T>(
   let changed: string[] = [];
   try {
     await saveWorkbookFile(workbook, out, async (tmp) => {
-      const again = await readWorkbookPackage(tmp);
-      changed = again.ok ? sheetsWithOtherValues(contents.grids, again.contents.grids) : contents.grids.map((g) => g.name);
+      changed = await sheetsChangedIn(tmp, before);
       return changed.length === 0;
     }, finish ? (tmp) => finish(tmp, value) : undefined);
   } catch (e) {
@@ -331,7 +377,7 @@ async function rewrite<T>(
 }
 
 /** The chart parts on the owned sheets a previous run wrote (drawn again with them), by lower-cased name. */
-async function ownedSheetCharts(file: string, contents: PackageContents): Promise<Set<string>> {
+async function ownedSheetCharts(file: string, contents: KeptContents): Promise<Set<string>> {
   const owned = contents.state.state.ownedSheets.map((o) => o.name);
   if (!owned.length) return new Set();
   try {
@@ -350,14 +396,13 @@ async function ownedSheetCharts(file: string, contents: PackageContents): Promis
  */
 async function editPackage<T>(
   out: string,
-  contents: PackageContents,
+  before: SheetDigests,
   json: string | undefined,
   edit: (accept: (tmp: string) => Promise<boolean>) => Promise<T | null>,
 ): Promise<{ ok: true; value: T } | RunFailure | 'unsupported'> {
   let changed: string[] = [];
   const accept = async (tmp: string): Promise<boolean> => {
-    const again = await readWorkbookPackage(tmp);
-    changed = again.ok ? sheetsWithOtherValues(contents.grids, again.contents.grids) : contents.grids.map((g) => g.name);
+    changed = await sheetsChangedIn(tmp, before);
     return changed.length === 0;
   };
   let value: T | null;
@@ -365,6 +410,9 @@ async function editPackage<T>(
     value = await edit(accept);
   } catch (e) {
     if (e instanceof PackageEditUnsupported || e instanceof StylesError) return 'unsupported';
+    // A damaged part that reading the sheets did not need (a drawing, another sheet's notes) is met
+    // only now: the copy is refused naming it, as reading would.
+    if (e instanceof PackageError) return failureOf({ en: fill(CLI_TEXT.cannotWrite.en, CLI_TEXT.corrupt.en), zh: fill(CLI_TEXT.cannotWrite.zh, CLI_TEXT.corrupt.zh) }, { file: out, part: e.part }, json);
     const code = (e as NodeJS.ErrnoException | null)?.code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return writeFailure(out, e);
     throw e;
@@ -373,51 +421,42 @@ async function editPackage<T>(
   return { ok: true, value };
 }
 
-/** Names of the sheets of `before` whose values or merged areas differ in `after` (or are missing there). */
-export function sheetsWithOtherValues(before: readonly SheetGrid[], after: readonly SheetGrid[]): string[] {
-  const byName = new Map(after.map((g) => [g.name, g]));
-  return before.filter((g) => {
-    const other = byName.get(g.name);
-    return !other || !sameGrid(g, other);
-  }).map((g) => g.name);
-}
-
-function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const x = a ?? null;
-  const y = b ?? null;
-  if (x === y) return true;
-  if (isCellError(x) && isCellError(y)) return x.error === y.error;
-  return typeof x === 'number' && typeof y === 'number' && Number.isNaN(x) && Number.isNaN(y);
-}
-
-function sameGrid(a: SheetGrid, b: SheetGrid): boolean {
-  if ((a.merged ?? []).join() !== (b.merged ?? []).join()) return false;
-  const rows = Math.max(a.rows.length, b.rows.length);
-  for (let i = 0; i < rows; i++) {
-    const ra = a.rows[i] ?? [];
-    const rb = b.rows[i] ?? [];
-    const cols = Math.max(ra.length, rb.length);
-    for (let j = 0; j < cols; j++) if (!sameValue(ra[j], rb[j])) return false;
-  }
-  return true;
+/**
+ * Names of the input's user sheets whose values or merged areas differ in the written copy `file`, or
+ * are missing there (all of them when the copy cannot be read back). The copy's sheets are read one at
+ * a time and compared by digest.
+ */
+export async function sheetsChangedIn(file: string, before: SheetDigests): Promise<string[]> {
+  const after = await worksheetDigests(file, new Set(before.keys()));
+  return [...before].filter(([name, digest]) => after?.get(name) !== digest).map(([name]) => name);
 }
 
 /** Runs `recon clear`: writes a copy with every highlight undone and the add-in's sheets removed. */
 export async function runClear(input: string, out: string): Promise<{ ok: true; restoredCells: number; warnings: Warning[] } | RunFailure> {
   const same = await refuseInputAsOutput(input, [out]);
   if (same) return same;
-  const read = await readWorkbookPackage(input);
-  if (!read.ok) return readFailure(input, read);
+  const read = await readKept(input);
+  if (!read.ok) return read;
   const warnings: Warning[] = [];
   const macros = await refuseMacrosWithoutXlsm(input, out);
   if (macros) return macros;
+  if (!read.contents.structure.sheets.some((s) => s.name.toLowerCase() === STATE_SHEET.toLowerCase())) {
+    // No state sheet: neither a check nor the add-in ever marked this workbook, so there is nothing to
+    // clear. The copy is the input as it is, not a rewrite that could only lose what exceljs cannot carry.
+    try {
+      await copyFileAtomically(input, out);
+    } catch (e) {
+      return writeFailure(out, e);
+    }
+    return { ok: true, restoredCells: 0, warnings };
+  }
   if (!read.contents.state.unreadable) {
     const state = read.contents.state.state;
     const keep = { ...state, reviews: storedDecisions(read.contents.reviews) };
-    const edited = await editPackage(out, read.contents, undefined, (accept) => clearPackage(input, out, keep, accept));
+    const edited = await editPackage(out, read.before, undefined, (accept) => clearPackage(input, out, keep, accept));
     if (edited !== 'unsupported') return edited.ok ? { ok: true, restoredCells: edited.value.restoredCells, warnings } : edited;
   }
-  const done = await rewrite(input, out, read.contents, undefined, (wb) => clearAnnotations(wb));
+  const done = await rewrite(input, out, read.contents, read.before, undefined, (wb) => clearAnnotations(wb));
   if (!done.ok) return done;
   warnings.push(...done.warnings);
   if (done.value.stateWasUnreadable) warnings.push({ text: CLI_TEXT.stateUnreadable });

@@ -174,23 +174,37 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.unlocked) format.protection.locked = false;
 }
 
-/** Excel's chart type for each plan chart type: clustered columns and bars, a plain line, a pie. */
-const CHART_TYPES: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered' | 'Line' | 'Pie'> = {
-  column: 'ColumnClustered',
-  bar: 'BarClustered',
-  line: 'Line',
-  pie: 'Pie',
-};
+/** Excel's chart type for each plan chart type: clustered (or stacked) columns and bars, a plain line, a pie. */
+function chartType(chart: ChartSpec): 'ColumnClustered' | 'ColumnStacked' | 'BarClustered' | 'BarStacked' | 'Line' | 'Pie' {
+  switch (chart.type) {
+    case 'column':
+      return chart.stacked ? 'ColumnStacked' : 'ColumnClustered';
+    case 'bar':
+      return chart.stacked ? 'BarStacked' : 'BarClustered';
+    case 'line':
+      return 'Line';
+    case 'pie':
+      return 'Pie';
+  }
+}
 
 /**
- * Draws a chart (ExcelApi 1.1: ChartCollection.add, ChartTitle.text, Chart.setPosition). The plan's
+ * Draws a chart (ExcelApi 1.1: ChartCollection.add, its chart types ColumnStacked and BarStacked
+ * included, ChartTitle.text, Chart.setPosition). The plan's
  * source block has categories in its first column and series names in its first row, so series run
  * down the columns. An owned sheet is rebuilt as a new sheet and the old one deleted, which takes its
  * charts with it: charts never pile up over runs.
  */
 function queueChart(ws: Excel.Worksheet, chart: ChartSpec): void {
-  const drawn = ws.charts.add(CHART_TYPES[chart.type], ws.getRange(chart.source), 'Columns');
+  const drawn = ws.charts.add(chartType(chart), ws.getRange(chart.source), 'Columns');
   drawn.title.text = chart.title;
+  if (chart.type === 'bar' && chart.firstOnTop) {
+    // A ranking reads top down, Excel draws the first category at the bottom: reverse the categories
+    // (ExcelApi 1.7) and keep the value axis at the bottom, where the last category now is (1.8).
+    const axis = drawn.axes.categoryAxis;
+    axis.reversePlotOrder = true;
+    axis.position = 'Maximum';
+  }
   drawn.setPosition(chart.from, chart.to);
 }
 
@@ -424,9 +438,11 @@ export async function queueOwnedSheet(
   }
   // Charts before protection: a protected sheet refuses new charts (its objects are locked too).
   for (const chart of sheet.charts ?? []) {
-    // charts, add(type, getRange(source), "Columns") with its reference list, title: four paths; the title and setPosition.
-    const data = jsonBytes([CHART_TYPES[chart.type], chart.source, 'Columns', chart.title, chart.from, chart.to]) + 60;
-    await batcher.add({ request: opBytes(4, 2, data), via }, () => queueChart(sheetOf(), chart));
+    // charts, add(type, getRange(source), "Columns") with its reference list, title: four paths; the title
+    // and setPosition. A ranking's bar chart adds axes and categoryAxis, and two sets on it.
+    const flipped = chart.type === 'bar' && chart.firstOnTop === true;
+    const data = jsonBytes([chartType(chart), chart.source, 'Columns', chart.title, chart.from, chart.to, true, 'Maximum']) + 60;
+    await batcher.add({ request: opBytes(flipped ? 6 : 4, flipped ? 4 : 2, data), via }, () => queueChart(sheetOf(), chart));
   }
   // Protection last: Excel refuses later changes to the locked cells of a protected sheet.
   if (sheet.protect) {

@@ -109,22 +109,27 @@ function richText(text: string): string {
 const CAT_AX = 500000001;
 const VAL_AX = 500000002;
 
-/** The category and value axes of a bar, column or line chart (`horizontal`: categories run down the left). */
-function axes(horizontal: boolean): string {
+/**
+ * The category and value axes of a bar, column or line chart (`horizontal`: categories run down the
+ * left). `reversed`: categories last to first (orientation maxMin), the value axis crossing at the last
+ * category, which is then at the bottom (as Excel writes "categories in reverse order" with "at maximum
+ * category").
+ */
+function axes(horizontal: boolean, reversed = false): string {
   return (
-    `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/>` +
+    `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${reversed ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/>` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/>` +
     `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `<c:crossAx val="${CAT_AX}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
+    `<c:crossAx val="${CAT_AX}"/><c:crosses val="${reversed ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
   );
 }
 
 /**
  * The chart part for `spec` drawn from `sheet` (its final name `sheetName`): categories from the
  * source's first column, one series per further column named by its header cell, values below it.
- * A pie shows the first series only. Null when the source is not a block of at least two rows and two
+ * A pie shows the first series only; a stacked bar or column chart stacks a row's series into one bar. Null when the source is not a block of at least two rows and two
  * columns, or the anchor cells are not cells.
  */
 export function chartPart(spec: ChartSpec, sheet: OwnedSheet, sheetName: string): ChartPart | null {
@@ -153,7 +158,10 @@ export function chartPart(spec: ChartSpec, sheet: OwnedSheet, sheetName: string)
     plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series.join('')}<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>${axes(false)}`;
   } else {
     const horizontal = spec.type === 'bar';
-    plot = `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>${axes(horizontal)}`;
+    // Stacked bars lie on top of each other: full overlap (Excel writes 100 for its stacked types).
+    const grouping = spec.stacked ? '<c:grouping val="stacked"/>' : '<c:grouping val="clustered"/>';
+    const overlap = spec.stacked ? '<c:overlap val="100"/>' : '';
+    plot = `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/>${grouping}<c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/>${overlap}<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>${axes(horizontal, horizontal && spec.firstOnTop === true)}`;
   }
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +

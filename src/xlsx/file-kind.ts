@@ -10,6 +10,7 @@ export type NotReadable =
   | 'empty'
   | 'unreadable'
   | 'xls'
+  | 'xls-old'
   | 'encrypted'
   | 'ole-other'
   | 'xml-2003'
@@ -63,10 +64,21 @@ export async function sniffFile(file: string): Promise<Sniffed> {
     await handle?.close();
   }
   if (startsWith(head, ZIP_MAGIC) || startsWith(head, ZIP_EMPTY)) return { kind: 'zip' };
+  if (isOldBiff(head.subarray(0, read))) return { kind: 'refused', reason: 'xls-old' };
   const text = head.subarray(0, read).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
   if (text.startsWith('<?xml') && /urn:schemas-microsoft-com:office:spreadsheet|<\?mso-application\s+progid="excel\.sheet"/.test(text)) return { kind: 'refused', reason: 'xml-2003' };
   if (/^(<!doctype html|<html|<table|<meta)/.test(text) || (text.startsWith('<?xml') && text.includes('<html'))) return { kind: 'refused', reason: 'html' };
   return { kind: 'refused', reason: 'not-xlsx' };
+}
+
+/**
+ * An Excel 2.x, 3.0 or 4.0 worksheet: a bare BIFF2/3/4 record stream (no OLE container) that starts
+ * with its BOF record, id 0x0009, 0x0209 or 0x0409, of a few bytes.
+ */
+function isOldBiff(bytes: Buffer): boolean {
+  if (bytes.length < 8 || bytes[0] !== 0x09 || ![0x00, 0x02, 0x04].includes(bytes[1] as number)) return false;
+  const length = bytes.readUInt16LE(2);
+  return length >= 4 && length <= 16;
 }
 
 /**

@@ -134,7 +134,11 @@ export async function readWorkbookStructure(pkg: ZipPackage, workbookPart: strin
     for (const p of relPrefixes) rid ??= a[`${p}:id`];
     const rel = rid ? byId.get(rid) : undefined;
     const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
-    sheets.push({ name: a.name ?? '', kind: sheetKind(rel), part: rel && !rel.external ? rel.target : null, state });
+    // An empty id is written on purpose, for a sheet saved without a part (Excel does so for Excel 5
+    // module sheets, and Excel and LibreOffice open such files): it holds no cells. An id that names no
+    // relationship is a lost one, and counts as a worksheet.
+    const kind = rid !== undefined && rid.trim() === '' ? 'other' : sheetKind(rel);
+    sheets.push({ name: a.name ?? '', kind, part: rel && !rel.external ? rel.target : null, state });
   });
   const target = (kind: string): string | null => rels.find((r) => relType(r.type, kind) && !r.external)?.target ?? null;
   return { workbookPart, sheets, date1904, sharedStringsPart: target('sharedStrings'), stylesPart: target('styles') };

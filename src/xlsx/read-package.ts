@@ -6,6 +6,7 @@ import { emptyState, parseState, STATE_SHEET } from '../core/output/workbook-sta
 import { NotReadable, sniffFile } from './file-kind';
 import { findWorkbookPart, readRelationships, readWorkbookStructure, relsPartName, relType, SheetEntry, WorkbookStructure } from './package-structure';
 import { readDateStyles, readNotes, readSharedStrings, readWorksheet } from './sheet-reader';
+import { gridDigest } from './grid-digest';
 import { FoundState } from './state-sheet';
 import { XmlSyntaxError } from './xml-tokenizer';
 import { PackageError, ZipPackage } from './zip-package';
@@ -48,7 +49,8 @@ async function zipKind(pkg: ZipPackage, workbookPart: string | null): Promise<No
     if (text.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
     if (text.includes('application/vnd.oasis.opendocument')) return 'other-office';
   }
-  if (pkg.parts.some((p) => /^index\/.*\.iwa$/i.test(p.name) || /^index\.zip$/i.test(p.name) || /^index\.xml$/i.test(p.name))) return 'numbers';
+  // At the root, or under the bundle's own folder when a .numbers bundle was zipped whole (iCloud downloads).
+  if (pkg.parts.some((p) => /^([^/]+\.numbers\/)?index(\/.*\.iwa|\.zip|\.xml)$/i.test(p.name))) return 'numbers';
   if (workbookPart && /\.bin$/i.test(workbookPart)) return 'xlsb';
   if (pkg.has('xl/workbook.bin')) return 'xlsb';
   if (workbookPart && !/^xl\//i.test(workbookPart) && !pkg.find(workbookPart)) return 'other-office';
@@ -97,27 +99,70 @@ export async function readWorkbookPackage(file: string): Promise<{ ok: true; con
     const kind = await zipKind(pkg, workbookPart);
     if (kind) return failure(kind, kind === 'corrupt' ? workbookPart ?? 'xl/workbook.xml' : undefined);
     part = workbookPart as string;
-    const structure = await readWorkbookStructure(pkg, part);
-    part = structure.sharedStringsPart ?? part;
-    const strings = await readSharedStrings(pkg, structure.sharedStringsPart);
-    part = structure.stylesPart ?? part;
-    const dates = await readDateStyles(pkg, structure.stylesPart);
-    const ctx = { strings, dates, date1904: structure.date1904 };
-
     const grids: SheetGrid[] = [];
-    for (const sheet of structure.sheets) {
-      if (sheet.kind !== 'worksheet') continue;
-      const sheetPart = sheet.part ? pkg.find(sheet.part) : undefined;
-      // A worksheet listed without its part (or its relationship): reading on would drop a sheet of the
-      // user's silently.
-      if (!sheetPart) return failure('corrupt', sheet.part ?? relsPartName(structure.workbookPart));
-      part = sheetPart.name;
-      grids.push(await readWorksheet(pkg, sheetPart, sheet.name, ctx));
-    }
+    const structure = await readWorksheets(pkg, part, () => true, (grid) => {
+      grids.push(grid);
+    }, (p) => {
+      part = p;
+    });
+    if ('ok' in structure) return structure;
     if (grids.length === 0) return failure('no-worksheet');
     return { ok: true, contents: { ...assemble(grids), structure } };
   } catch (e) {
     return damage(e, part);
+  }
+}
+
+/**
+ * Reads the worksheets of a package that `want` picks by name, one at a time, and hands each grid to
+ * `visit` (which may let it go before the next is read). Chart, dialog and macro sheets hold no cells
+ * and are skipped. `at` learns each part before it is read, so damage can be blamed on it. Returns the
+ * sheet list, or a failure for a worksheet listed without its part.
+ */
+async function readWorksheets(
+  pkg: ZipPackage,
+  workbookPart: string,
+  want: (name: string) => boolean,
+  visit: (grid: SheetGrid) => void,
+  at: (part: string) => void,
+): Promise<WorkbookStructure | PackageReadFailure> {
+  at(workbookPart);
+  const structure = await readWorkbookStructure(pkg, workbookPart);
+  at(structure.sharedStringsPart ?? workbookPart);
+  const strings = await readSharedStrings(pkg, structure.sharedStringsPart);
+  at(structure.stylesPart ?? workbookPart);
+  const dates = await readDateStyles(pkg, structure.stylesPart);
+  const ctx = { strings, dates, date1904: structure.date1904 };
+  for (const sheet of structure.sheets) {
+    if (sheet.kind !== 'worksheet' || !want(sheet.name)) continue;
+    const sheetPart = sheet.part ? pkg.find(sheet.part) : undefined;
+    // A worksheet listed without its part (or its relationship): reading on would drop a sheet of the
+    // user's silently.
+    if (!sheetPart) return failure('corrupt', sheet.part ?? relsPartName(structure.workbookPart));
+    at(sheetPart.name);
+    visit(await readWorksheet(pkg, sheetPart, sheet.name, ctx));
+  }
+  return structure;
+}
+
+/**
+ * The digests ({@link gridDigest}) of the worksheets named in `names` (a copy the check wrote), read
+ * one at a time so that only one sheet's grid is in memory. Null when the copy cannot be read.
+ */
+export async function worksheetDigests(file: string, names: ReadonlySet<string>): Promise<Map<string, string> | null> {
+  try {
+    const pkg = await ZipPackage.open(file);
+    const workbookPart = pkg ? await findWorkbookPart(pkg) : null;
+    if (!pkg || !workbookPart) return null;
+    const digests = new Map<string, string>();
+    const read = await readWorksheets(pkg, workbookPart, (name) => names.has(name), (grid) => {
+      if (!digests.has(grid.name)) digests.set(grid.name, gridDigest(grid));
+    }, () => undefined);
+    return 'ok' in read ? null : digests;
+  } catch (e) {
+    // Damage in the copy means it is not accepted; anything but damage is a bug and is thrown on.
+    damage(e, '');
+    return null;
   }
 }
 

@@ -18,17 +18,35 @@ export interface SheetMarks {
   legacyDrawingId?: string;
 }
 
+// One pattern per attribute name, built once: the marker looks at millions of tags.
+const ATTR_PATTERNS = new Map<string, RegExp>();
+const SET_ATTR_PATTERNS = new Map<string, RegExp>();
+
+function pattern(cache: Map<string, RegExp>, name: string, make: () => RegExp): RegExp {
+  let re = cache.get(name);
+  if (!re) cache.set(name, (re = make()));
+  return re;
+}
+
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  const m = pattern(ATTR_PATTERNS, name, () => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)).exec(tag);
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
 function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  const re = pattern(SET_ATTR_PATTERNS, name, () => new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`));
   if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
   return tag.replace(/^(<[\w:.-]+)/, `$1 ${name}="${value}"`);
 }
 
+/** Where the element name of `tag` ends (at whitespace, `/` or `>`), from `start`. */
+function nameEnd(tag: string, start: number): number {
+  for (let i = start; i < tag.length; i++) {
+    const c = tag.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) return i;
+  }
+  return tag.length;
+}
 
 /** End of the tag starting at `lt` (after its `>`), quotes respected; -1 when the text stops first. */
 function tagEnd(buf: string, lt: number): number {
@@ -101,8 +119,8 @@ export async function* markSheet(chunks: AsyncIterable<string>, marks: SheetMark
   const handleTag = (tag: string): void => {
     const selfClosing = tag.endsWith('/>');
     const closing = tag.charCodeAt(1) === 47;
-    const nameEnd = tag.slice(closing ? 2 : 1).search(/[\s/>]/);
-    const qname = tag.slice(closing ? 2 : 1, (closing ? 2 : 1) + nameEnd);
+    const start = closing ? 2 : 1;
+    const qname = tag.slice(start, nameEnd(tag, start));
     const colon = qname.indexOf(':');
     const name = colon < 0 ? qname : qname.slice(colon + 1);
     if (closing) {
@@ -147,7 +165,8 @@ export async function* markSheet(chunks: AsyncIterable<string>, marks: SheetMark
         return;
       }
       inRow = !selfClosing;
-    } else if (inSheetData && inRow && depth === 3 && name === 'c') {
+    } else if (inSheetData && inRow && depth === 3 && name === 'c' && pendingCols.length) {
+      // Only a row with flagged cells left needs to know which column a cell is in.
       const ref = attr(tag, 'r');
       const c = columnOf(ref);
       col = c >= 0 ? c : col + 1;

@@ -5,7 +5,7 @@ import { decoderFor } from './xml-tokenizer';
 
 /** Why a part of the package cannot be read. */
 export class PackageError extends Error {
-  constructor(readonly reason: 'damaged' | 'encrypted-entry' | 'compression' | 'encoding', message: string) {
+  constructor(readonly reason: 'damaged' | 'encrypted-entry' | 'compression' | 'encoding', message: string, readonly part: string) {
     super(message);
   }
 }
@@ -49,8 +49,8 @@ export class ZipPackage {
   }
 
   private check(part: PackagePart): void {
-    if (part.flags & 1) throw new PackageError('encrypted-entry', `${part.name} is encrypted`);
-    if (part.method !== 0 && part.method !== 8) throw new PackageError('compression', `${part.name} uses compression method ${part.method}`);
+    if (part.flags & 1) throw new PackageError('encrypted-entry', `${part.name} is encrypted`, part.name);
+    if (part.method !== 0 && part.method !== 8) throw new PackageError('compression', `${part.name} uses compression method ${part.method}`, part.name);
   }
 
   /** Where a part's data starts: after its local header, whose name and extra fields vary in length. */
@@ -59,7 +59,7 @@ export class ZipPackage {
     try {
       const header = Buffer.alloc(30);
       const { bytesRead } = await handle.read(header, 0, 30, part.headerOffset);
-      if (bytesRead < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new PackageError('damaged', `bad local header for ${part.name}`);
+      if (bytesRead < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new PackageError('damaged', `bad local header for ${part.name}`, part.name);
       return part.headerOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     } finally {
       await handle.close();
@@ -69,17 +69,20 @@ export class ZipPackage {
   /** A part's bytes, unpacked. For the small parts (relationships, workbook, styles). */
   async read(part: PackagePart): Promise<Buffer> {
     this.check(part);
+    // An empty part "deflated" to no bytes at all (LibreOffice's empty thumbnail): empty, as unzip and
+    // stream() read it, not damage.
+    if (part.compressedSize === 0) return Buffer.alloc(0);
     const start = await this.dataOffset(part);
     const handle = await fs.open(this.file, 'r');
     try {
       const raw = Buffer.alloc(part.compressedSize);
       const { bytesRead } = await handle.read(raw, 0, part.compressedSize, start);
-      if (bytesRead < part.compressedSize) throw new PackageError('damaged', `${part.name} is cut short`);
+      if (bytesRead < part.compressedSize) throw new PackageError('damaged', `${part.name} is cut short`, part.name);
       if (part.method === 0) return raw;
       try {
         return inflateRawSync(raw);
       } catch {
-        throw new PackageError('damaged', `${part.name} cannot be unpacked`);
+        throw new PackageError('damaged', `${part.name} cannot be unpacked`, part.name);
       }
     } finally {
       await handle.close();
@@ -117,7 +120,7 @@ export class ZipPackage {
       for await (const chunk of inflate) yield chunk as Buffer;
     } catch (e) {
       if (e instanceof PackageError) throw e;
-      throw new PackageError('damaged', `${part.name} cannot be unpacked`);
+      throw new PackageError('damaged', `${part.name} cannot be unpacked`, part.name);
     } finally {
       source.destroy();
       inflate.destroy();
@@ -133,7 +136,7 @@ export class ZipPackage {
         head = head ? Buffer.concat([head, chunk]) : chunk;
         if (head.length < 4) continue;
         decoder = decoderFor(head);
-        if (!decoder) throw new PackageError('encoding', `${part.name} is in an encoding this reader does not know`);
+        if (!decoder) throw new PackageError('encoding', `${part.name} is in an encoding this reader does not know`, part.name);
         const text = decoder.decode(head, { stream: true });
         head = null;
         if (text) yield text;
@@ -144,7 +147,7 @@ export class ZipPackage {
     }
     if (!decoder && head) {
       decoder = decoderFor(head);
-      if (!decoder) throw new PackageError('encoding', `${part.name} is in an encoding this reader does not know`);
+      if (!decoder) throw new PackageError('encoding', `${part.name} is in an encoding this reader does not know`, part.name);
       const text = decoder.decode(head, { stream: true });
       if (text) yield text;
     }
@@ -158,7 +161,7 @@ export class ZipPackage {
   async text(part: PackagePart): Promise<string> {
     const bytes = await this.read(part);
     const decoder = decoderFor(bytes);
-    if (!decoder) throw new PackageError('encoding', `${part.name} is in an encoding this reader does not know`);
+    if (!decoder) throw new PackageError('encoding', `${part.name} is in an encoding this reader does not know`, part.name);
     return decoder.decode(bytes);
   }
 }

@@ -27,16 +27,37 @@ const NAME_2 = '北方贸易';
 /**
  * As of 2024-03-31, Net 30: C1's S-1 (2024-01-10, due 2024-02-09) is 51 days overdue, 31-60; S-2
  * (2024-03-20, due 2024-04-19) is not yet due, Current. C2's S-3 (2024-02-01, due 2024-03-02) is 29
- * days overdue, 1-30.
+ * days overdue, 1-30. The chart shows the overdue buckets of the top customers by overdue balance: C2
+ * (2,000) then C1 (1,000), from the block under the table (rows 3–4, totals 5, blank 6, caption 7,
+ * header 8, C2 on 9 and C1 on 10), whose cells are formulas on C2's table row 4 and C1's row 3.
  */
 const EXPECTED: Record<string, [number, number]> = {
-  'Current': [500.25, 0],
-  '1-30': [0, 2000],
-  '31-60': [1000, 0],
+  '1-30': [2000, 0],
+  '31-60': [0, 1000],
   '61-90': [0, 0],
   '91-180': [0, 0],
   '>180': [0, 0],
 };
+const TITLE = 'Top 2 customers by overdue balance';
+
+/** What a cell shows: a formula's cached result, else its value. */
+function shown(v: ExcelJS.CellValue): ExcelJS.CellValue {
+  return v !== null && typeof v === 'object' && 'formula' in v ? (v.result as ExcelJS.CellValue) : v;
+}
+
+/**
+ * The number a cell of a sheet part caches (`<v>`), formula or not; null when it has none. Read from the
+ * XML: exceljs drops a formula's cached result of 0 when it reads a file.
+ */
+function cachedNumber(sheetXml: string, cell: string): number | null {
+  const m = new RegExp(`<c r="${cell}"[^>]*>(?:<f>[^<]*</f>)?<v>([^<]*)</v>`).exec(sheetXml);
+  return m ? Number(m[1]) : null;
+}
+
+/** A cell's formula, or null when it holds a plain value. */
+function formulaOf(v: ExcelJS.CellValue): string | null {
+  return v !== null && typeof v === 'object' && 'formula' in v ? v.formula ?? null : null;
+}
 
 async function buildInput(file: string, userParts: Record<string, string> = USER_PARTS): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -62,17 +83,27 @@ async function buildInput(file: string, userParts: Record<string, string> = USER
 interface ChartRead {
   kinds: string[];
   barDir: string | null;
+  grouping: string | null;
+  overlap: string | null;
+  /** The category axis' orientation and where the value axis crosses it. */
+  categories: { orientation: string; crosses: string };
   title: string;
   series: { tx: string; cat: string; val: string }[];
 }
 
 function readChart(xml: string): ChartRead {
-  const read: ChartRead = { kinds: [], barDir: null, title: '', series: [] };
+  const read: ChartRead = { kinds: [], barDir: null, grouping: null, overlap: null, categories: { orientation: '', crosses: '' }, title: '', series: [] };
   const stack: string[] = [];
   let text = '';
+  read.categories = {
+    orientation: /<c:catAx>.*?<c:orientation val="(\w+)"\/>/.exec(xml)?.[1] ?? '',
+    crosses: /<c:valAx>.*?<c:crosses val="(\w+)"\/>/.exec(xml)?.[1] ?? '',
+  };
   parseXmlText(xml, (name, a, selfClosing) => {
     if (/^\w+Chart$/.test(name)) read.kinds.push(name);
     if (name === 'barDir') read.barDir = a.val ?? null;
+    if (name === 'grouping') read.grouping = a.val ?? null;
+    if (name === 'overlap') read.overlap = a.val ?? null;
     if (name === 'ser') read.series.push({ tx: '', cat: '', val: '' });
     if (!selfClosing) stack.push(name);
     text = '';
@@ -175,23 +206,29 @@ describe('the Aging sheet\'s bar chart in the written .xlsx', () => {
     expect(parts.has(drawing)).toBe(true);
   });
 
-  it('draws a bar chart titled "Aging by customer", one series per bucket over the customers, pointing at the cells holding the aging', () => {
+  it('draws a stacked bar chart of the top customers by overdue balance, one series per overdue bucket, pointing at the block of formulas on their table rows', () => {
     const chart = readChart(parts.get(sheetCharts(parts, 'Aging (2)').charts[0]) ?? '');
     expect(chart.kinds).toEqual(['barChart']);
-    expect(chart.barDir).toBe('bar');
-    expect(chart.title).toBe('Aging by customer');
+    expect([chart.barDir, chart.grouping, chart.overlap]).toEqual(['bar', 'stacked', '100']);
+    // The largest on top: categories last to first, the value axis crossing at the last, bottom one.
+    expect(chart.categories).toEqual({ orientation: 'maxMin', crosses: 'max' });
+    expect(chart.title).toBe(TITLE);
     const aging = book.getWorksheet('Aging (2)') as ExcelJS.Worksheet;
     const cellValues = (formula: string): ExcelJS.CellValue[] => {
       const { sheet, cells } = cellsOf(formula);
       expect(sheet).toBe('Aging (2)');
-      return cells.map((c) => aging.getCell(c).value);
+      return cells.map((c) => shown(aging.getCell(c).value));
     };
-    const names = chart.series.map((s) => cellValues(s.tx)[0]);
-    expect(names).toEqual(Object.keys(EXPECTED));
+    expect(chart.series.map((s) => [s.tx, s.cat, s.val])).toEqual(['C', 'D', 'E', 'F', 'G'].map((col) => [`'Aging (2)'!$${col}$8`, "'Aging (2)'!$B$9:$B$10", `'Aging (2)'!$${col}$9:$${col}$10`]));
+    expect(chart.series.map((s) => cellValues(s.tx)[0])).toEqual(Object.keys(EXPECTED));
+    const sheetXml = parts.get(sheetCharts(parts, 'Aging (2)').sheetPart) ?? '';
     for (const s of chart.series) {
-      expect(cellValues(s.cat)).toEqual([NAME_1, NAME_2]);
-      expect(cellValues(s.val)).toEqual(EXPECTED[String(cellValues(s.tx)[0])]);
+      expect(cellValues(s.cat)).toEqual([NAME_2, NAME_1]);
+      expect(cellsOf(s.val).cells.map((c) => cachedNumber(sheetXml, c))).toEqual(EXPECTED[String(cellValues(s.tx)[0])]);
     }
+    // The charted cells are the table's: C2 is on row 4, C1 on row 3; the block's 1-30 (C) is the table's D, its 31-60 (D) the table's E.
+    expect(['B9', 'C9', 'D10', 'H10'].map((c) => formulaOf(aging.getCell(c).value))).toEqual(['IF(B4="",A4,B4)', 'D4', 'E3', 'SUM(C10:G10)']);
+    expect([aging.getCell('D4').value, aging.getCell('E3').value, aging.getCell('C3').value]).toEqual([2000, 1000, 500.25]);
     // The user's own sheet named Aging is not where the chart points.
     expect((book.getWorksheet('Aging') as ExcelJS.Worksheet).getCell('A1').value).toBe('my own notes');
   });
@@ -202,7 +239,7 @@ describe('the Aging sheet\'s bar chart in the written .xlsx', () => {
     await run('pdftotext', ['-layout', tmp.file('out.pdf'), tmp.file('out.txt')]);
     const pages = (await fs.readFile(tmp.file('out.txt'), 'utf8')).split('\f');
     const agingPage = pages.find((p) => p.includes('Accounts receivable aging as of 2024-03-31'));
-    expect(agingPage).toContain('Aging by customer');
+    expect(agingPage).toContain(TITLE);
   }, 200_000);
 
   it('clear removes the chart with the Aging sheet and gives back every other part of the input', async () => {
@@ -264,7 +301,7 @@ describe('the exceljs road (a checked copy changed since by another program)', (
     // Someone retitled the chart: the check's parts are no longer what it wrote, so the next check rewrites through exceljs.
     const edited = tmp.file('edited.xlsx');
     const ours = sheetCharts(await readParts(first), 'Aging (2)').charts[0];
-    await withPartEdited(first, edited, ours, (xml) => xml.replace('Aging by customer', 'My title'));
+    await withPartEdited(first, edited, ours, (xml) => xml.replace(TITLE, 'My title'));
 
     const second = tmp.file('second.xlsx');
     const result = await recon('check', edited, '--out', second, '--as-of', '2024-03-31');
@@ -276,15 +313,16 @@ describe('the exceljs road (a checked copy changed since by another program)', (
     const chartNames = sheetCharts(parts, 'Aging (2)').charts;
     expect(chartNames).toHaveLength(1);
     const chart = readChart(parts.get(chartNames[0]) ?? '');
-    expect(chart.title).toBe('Aging by customer');
+    expect(chart.title).toBe(TITLE);
     const aging = (await openXlsx(second)).getWorksheet('Aging (2)') as ExcelJS.Worksheet;
     const values = (formula: string): ExcelJS.CellValue[] => {
       const { sheet, cells } = cellsOf(formula);
       expect(sheet).toBe('Aging (2)');
-      return cells.map((c) => aging.getCell(c).value);
+      return cells.map((c) => shown(aging.getCell(c).value));
     };
     expect(chart.series.map((s) => values(s.tx)[0])).toEqual(Object.keys(EXPECTED));
-    for (const s of chart.series) expect(values(s.val)).toEqual(EXPECTED[String(values(s.tx)[0])]);
+    const sheetXml = parts.get(sheetCharts(parts, 'Aging (2)').sheetPart) ?? '';
+    for (const s of chart.series) expect(cellsOf(s.val).cells.map((c) => cachedNumber(sheetXml, c))).toEqual(EXPECTED[String(values(s.tx)[0])]);
     expect(parts.get('[Content_Types].xml')).toContain(`<Override PartName="/${chartNames[0]}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
   });
 
@@ -295,9 +333,52 @@ describe('the exceljs road (a checked copy changed since by another program)', (
     expect((await recon('check', input, '--out', first, '--as-of', '2024-03-31')).code).toBe(0);
     // Our chart retitled: the exceljs road, which cannot carry the user's chart.
     const resaved = tmp.file('user-resaved.xlsx');
-    await withPartEdited(first, resaved, sheetCharts(await readParts(first), 'Aging (2)').charts[0], (xml) => xml.replace('Aging by customer', 'My title'));
+    await withPartEdited(first, resaved, sheetCharts(await readParts(first), 'Aging (2)').charts[0], (xml) => xml.replace(TITLE, 'My title'));
     const result = await recon('check', resaved, '--out', tmp.file('user-2.xlsx'), '--as-of', '2024-03-31');
     expect(result.code).toBe(0);
     expect([...result.out, ...result.err].filter((l) => /leaves out/.test(l))).toEqual([expect.stringContaining('(charts)')]);
+  });
+});
+
+describe('the Aging chart of a workbook with more customers than the chart shows, in the written .xlsx', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+  /** What C01…C12 buy on 2024-01-01 (Net 30, due 2024-01-31); C01 also buys 10 on 2024-02-15, not yet due then. */
+  const BOUGHT = [500, 1200, 300, 50, 700, 200, 1500, 400, 600, 800, 900, 250];
+  const ids = BOUGHT.map((_, i) => `C${String(i + 1).padStart(2, '0')}`);
+
+  it('charts the ten largest overdue balances from formulas on exactly their table rows', async () => {
+    const input = tmp.file('many.xlsx');
+    const out = tmp.file('many-out.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const customers = wb.addWorksheet('Customers');
+    [['Customer ID', 'Customer Name', 'Credit Limit', 'Payment Terms'], ...ids.map((id) => [id, `Name ${id}`, 100000, 'Net 30'])].forEach((r) => customers.addRow(r));
+    const sales = wb.addWorksheet('Sales');
+    sales.addRow(['Date', 'Document No', 'Customer ID', 'Customer Name', 'Amount']);
+    BOUGHT.forEach((amount, i) => sales.addRow([new Date(Date.UTC(2024, 0, 1)), `S${i + 1}`, ids[i], `Name ${ids[i]}`, amount]));
+    sales.addRow([new Date(Date.UTC(2024, 1, 15)), 'S13', 'C01', 'Name C01', 10]);
+    sales.getColumn(1).numFmt = 'yyyy-mm-dd';
+    await wb.xlsx.writeFile(input);
+    const result = await recon('check', input, '--out', out, '--as-of', '2024-02-15');
+    expect(result.code).toBe(0);
+    const parts = await readParts(out);
+    const { sheetPart, charts } = sheetCharts(parts, 'Aging');
+    expect(charts).toHaveLength(1);
+    const chart = readChart(parts.get(charts[0]) ?? '');
+    expect([chart.title, chart.grouping]).toEqual(['Top 10 customers by overdue balance', 'stacked']);
+    // Table rows 3–14 (Cxx on row xx + 2), totals 15, blank 16, caption 17, header 18, the ten customers 19–28.
+    expect(chart.series.map((s) => [s.tx, s.cat, s.val])).toEqual(['C', 'D', 'E', 'F', 'G'].map((col) => [`'Aging'!$${col}$18`, "'Aging'!$B$19:$B$28", `'Aging'!$${col}$19:$${col}$28`]));
+    // Every 2024-01-01 sale is 15 days overdue (1-30). By overdue: C07 1500, C02 1200, C11 900, C10 800,
+    // C05 700, C09 600, C01 500 (its 10 not yet due), C08 400, C03 300, C12 250; C06 200 and C04 50 left out.
+    const top: [string, number, number][] = [['C07', 9, 1500], ['C02', 4, 1200], ['C11', 13, 900], ['C10', 12, 800], ['C05', 7, 700], ['C09', 11, 600], ['C01', 3, 500], ['C08', 10, 400], ['C03', 5, 300], ['C12', 14, 250]];
+    const aging = (await openXlsx(out)).getWorksheet('Aging') as ExcelJS.Worksheet;
+    expect(top.map((_, i) => [`B${19 + i}`, `C${19 + i}`, `G${19 + i}`].map((c) => formulaOf(aging.getCell(c).value)))).toEqual(top.map(([, r]) => [`IF(B${r}="",A${r},B${r})`, `D${r}`, `H${r}`]));
+    expect(top.map((_, i) => shown(aging.getCell(`B${19 + i}`).value))).toEqual(top.map(([id]) => `Name ${id}`));
+    const sheetXml = parts.get(sheetPart) ?? '';
+    expect(top.map((_, i) => cachedNumber(sheetXml, `C${19 + i}`))).toEqual(top.map(([, , owed]) => owed));
+    expect(top.map((_, i) => cachedNumber(sheetXml, `G${19 + i}`))).toEqual(top.map(() => 0));
+    // The table is every customer in sheet order, C07's 1,500 still in its 1-30 column.
+    expect(ids.map((_, i) => aging.getCell(`A${3 + i}`).value)).toEqual(ids);
+    expect(aging.getCell('D9').value).toBe(1500);
   });
 });

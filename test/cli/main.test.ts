@@ -63,9 +63,11 @@ describe('recon check: input it cannot read', () => {
     ['an empty file', 'empty.xlsx', 'the file is empty'],
     ['a legacy .xls', 'old.xls', 'it is a legacy Excel 97-2003 workbook (.xls); open it in Excel and save it as .xlsx'],
     ['a folder', 'folder', 'it is a folder, not a file'],
+    ['an Excel 4.0 worksheet', 'excel4.xls', 'it is an Excel 2.x–4.0 worksheet (.xls) from before Excel 97; open it in Excel or LibreOffice and save it as .xlsx'],
   ])('refuses %s', async (_label, name, reason) => {
     if (name === 'empty.xlsx') writeFileSync(tmp.file(name), '');
     if (name === 'old.xls') writeFileSync(tmp.file(name), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    if (name === 'excel4.xls') writeFileSync(tmp.file(name), Buffer.from([0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x0a, 0x00, 0x00, 0x00]));
     if (name === 'folder') await fs.mkdir(tmp.file(name), { recursive: true });
     const run = await recon('check', tmp.file(name));
     expect(run.code).toBe(1);
@@ -293,6 +295,10 @@ describe('recon check: workbooks it can read', () => {
       expect(bad.status).toBe(1);
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);
       expect(bad.stdout).toBe('');
+      // The TypeScript sources (the road taken when build/cli is missing or older than a source) say the same.
+      const fromSource = spawnSync(process.execPath, [path.join(__dirname, '../../bin/recon.cjs'), 'check', tmp.file('nope.xlsx')], { encoding: 'utf8', env: { ...process.env, RECON_FROM_SOURCE: '1' } });
+      expect(fromSource.status).toBe(1);
+      expect(fromSource.stderr).toBe(bad.stderr);
     });
   });
 

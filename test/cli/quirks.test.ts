@@ -1,8 +1,8 @@
 import { promises as fs } from 'fs';
 import { Report } from '../../src/core/output/report';
 import { readWorkbookPackage } from '../../src/xlsx/read-package';
-import { buildParts, BuiltSheet, NS, Parts, utf16, worksheetXml, writePackage } from '../xlsx/package-builder';
-import { recon, tempDir } from './cli-helpers';
+import { buildParts, BuiltSheet, markPartsDeflated, NS, Parts, utf16, worksheetXml, writePackage } from '../xlsx/package-builder';
+import { readParts, recon, tempDir } from './cli-helpers';
 
 /**
  * Acceptance 3: workbooks written the way other producers write them, built here, each checked with
@@ -72,6 +72,12 @@ const QUIRKS: [string, () => Parts][] = [
   ['CDATA inline strings', () => buildParts({ sheets: [{ name: 'Customers', xml: worksheetXml(customersData().replace('<t>Acme Trading Co</t>', '<t><![CDATA[Acme & <Trading> Co]]></t>')) }] })],
   ['a chart sheet', () => buildParts({ sheets: [customers(), { name: 'Chart1', kind: 'chartsheet', xml: `<chartsheet xmlns="${NS.main}"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>` }] })],
   ['a macro sheet and a dialog sheet', () => buildParts({ sheets: [customers(), { name: 'Macro1', kind: 'macrosheet', xml: `<xm:macrosheet xmlns="${NS.main}" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData/></xm:macrosheet>` }, { name: 'Dialog1', kind: 'dialogsheet', xml: `<dialogsheet xmlns="${NS.main}"/>` }] })],
+  ['a sheet listed with an empty relationship id (r:id="", Excel 5 module sheets)', () => {
+    // Found sweeping public test files (ClosedXML's SheetsWithoutRelId, LibreOffice's tdf111974): refused as damaged.
+    const parts = buildParts({ sheets: [customers()] });
+    parts['xl/workbook.xml'] = (parts['xl/workbook.xml'] as string).replace('</sheets>', '<sheet name="Module1" sheetId="9" state="veryHidden" r:id=""/></sheets>');
+    return parts;
+  }],
   ['notes written the way openpyxl writes them', openpyxlNotes],
   ['a chart written the way openpyxl writes it', openpyxlChart],
 ];
@@ -107,5 +113,78 @@ describe('recon check --out on workbooks other producers write', () => {
       expect(run.err[0]).not.toMatch(/TypeError|undefined|Cannot read prop|reading '|\bat \w+ \(/);
       await expect(fs.stat(out)).rejects.toThrow();
     }
+  });
+});
+
+describe('recon clear on a workbook no check ever marked', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('gives back the input byte for byte, chart sheet included, instead of refusing or rewriting it', async () => {
+    // Found sweeping public test files: clear took the exceljs road for any unmarked workbook and
+    // refused ("would lose the sheets Chart1") or rewrote every part.
+    const input = tmp.file('unmarked.xlsx');
+    const out = tmp.file('unmarked-cleared.xlsx');
+    await writePackage(input, buildParts({ sheets: [customers(), { name: 'Chart1', kind: 'chartsheet', xml: `<chartsheet xmlns="${NS.main}"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>` }] }));
+    const before = await fs.readFile(input);
+    const run = await recon('clear', input, '--out', out);
+    expect(run.err).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.out[0]).toMatch(/^0 cells restored/);
+    expect(await fs.readFile(out)).toEqual(before);
+    expect(await fs.readFile(input)).toEqual(before);
+  });
+});
+
+describe('recon check --out on a package with an empty part deflated to no bytes (LibreOffice)', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('adds its notes part by part instead of failing as if the empty part were damaged', async () => {
+    // Found sweeping public test files: LibreOffice writes an empty docProps/thumbnail.wmf as a deflated
+    // entry of 0 bytes; read() called that damage, while stream() and unzip read it as empty. Adding
+    // notes reads every .vml part of the package, so an empty one made the check fail with a bug (exit 70).
+    const input = tmp.file('empty-deflated.xlsx');
+    const out = tmp.file('empty-deflated-out.xlsx');
+    const parts = buildParts({ sheets: [customers()] });
+    parts['xl/drawings/unused.vml'] = '';
+    parts['docProps/thumbnail.wmf'] = '';
+    await writePackage(input, parts);
+    await markPartsDeflated(input, ['xl/drawings/unused.vml', 'docProps/thumbnail.wmf']);
+    const before = await fs.readFile(input);
+    const run = await recon('check', input, '--out', out, '--as-of', '2024-03-31');
+    expect(run.err).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(await fs.readFile(input)).toEqual(before);
+    const copy = await readWorkbookPackage(out);
+    if (!copy.ok) throw new Error(`the copy cannot be read: ${copy.reason}`);
+    expect(copy.contents.grids.find((g) => g.name === 'Customers')?.rows[1]).toEqual(['C001', 'Acme Trading Co', 50000]);
+    const notes = await readParts(out);
+    expect([...notes.keys()].some((n) => /^xl\/comments\d*\.xml$/.test(n))).toBe(true);
+  });
+});
+
+describe('recon check --out on a package with a damaged part the reading does not need', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('refuses the copy in one line naming the part, writes the report, and leaves the input unchanged', async () => {
+    // Adding notes reads every .vml part of the package; a damaged one was an internal error (exit 70).
+    const input = tmp.file('damaged-vml.xlsx');
+    const out = tmp.file('damaged-vml-out.xlsx');
+    const json = tmp.file('damaged-vml.json');
+    const parts = buildParts({ sheets: [customers()] });
+    parts['xl/drawings/broken.vml'] = Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+    await writePackage(input, parts, ['xl/drawings/broken.vml']);
+    await markPartsDeflated(input, ['xl/drawings/broken.vml']);
+    const before = await fs.readFile(input);
+    const run = await recon('check', input, '--out', out, '--json', json, '--as-of', '2024-03-31');
+    expect(run.err).toHaveLength(1);
+    expect(run.err[0]).toContain('the workbook is damaged (xl/drawings/broken.vml cannot be read)');
+    expect(run.err[0]).toContain('was written');
+    expect(run.code).toBe(1);
+    expect(await fs.readFile(input)).toEqual(before);
+    await expect(fs.stat(out)).rejects.toThrow();
+    expect((JSON.parse(await fs.readFile(json, 'utf8')) as Report).sheets.map((s) => s.name)).toEqual(['Customers']);
   });
 });

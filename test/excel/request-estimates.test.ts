@@ -117,7 +117,10 @@ function bigSheet(): { model: FakeWorkbookModel; plan: Plan } {
     rowSeverity: rows.map((_, i) => (i % 4 === 0 ? 'error' : i % 4 === 1 ? null : 'warning')),
     merges: ['A1:H1'],
     page: { paper: 'A4', orientation: 'landscape', fitToWidth: true, printTitleRows: { first: 3, last: 3 }, footer: { left: '&F', right: 'Page &P of &N' } },
-    charts: [{ type: 'column', title: 'Findings by severity 按严重程度', source: 'A3:B10', from: 'J3', to: 'Q20' }],
+    charts: [
+      { type: 'column', title: 'Findings by severity 按严重程度', source: 'A3:B10', from: 'J3', to: 'Q20' },
+      { type: 'bar', stacked: true, firstOnTop: true, title: 'Top customers 主要客户', source: 'A3:C13', from: 'J22', to: 'Q40' },
+    ],
     protect: true,
     activate: true,
   };

@@ -24,6 +24,30 @@ export async function writePackage(file: string, parts: Parts, stored: readonly 
   await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
+/**
+ * Marks these stored parts of a written package as deflated without deflating them: for an empty part
+ * that is what LibreOffice writes for an empty thumbnail (a real deflate stream is never empty); for
+ * other bytes it is a damaged part. Only the method field of the local and central headers changes.
+ */
+export async function markPartsDeflated(file: string, names: readonly string[]): Promise<void> {
+  const zip = await fs.readFile(file);
+  for (const name of names) {
+    const raw = Buffer.from(name, 'utf8');
+    for (const [sig, method, nameAt] of [[0x04034b50, 8, 30], [0x02014b50, 10, 46]] as const) {
+      let found = false;
+      for (let i = zip.indexOf(raw); i >= 0; i = zip.indexOf(raw, i + 1)) {
+        const head = i - nameAt;
+        if (head < 0 || zip.readUInt32LE(head) !== sig) continue;
+        if (zip.readUInt16LE(head + method) !== 0) throw new Error(`${name} is not stored`);
+        zip.writeUInt16LE(8, head + method);
+        found = true;
+      }
+      if (!found) throw new Error(`${name} not found`);
+    }
+  }
+  await fs.writeFile(file, zip);
+}
+
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
   rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',

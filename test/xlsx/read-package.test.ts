@@ -126,10 +126,15 @@ describe('the package reader: files it refuses, naming their format', () => {
 
   it.each<[string, () => Parts | Buffer, PackageReadFailure]>([
     ['a legacy .xls', () => compoundFile(['Workbook', 'SummaryInformation']), { ok: false, reason: 'xls' }],
+    // Found sweeping public test files (Apache POI's testEXCEL_3/4.xls, SheetJS' crlf files): refused as "not an .xlsx".
+    ['an Excel 4.0 worksheet (a bare BIFF4 stream)', () => Buffer.from([0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x0a, 0x00, 0x00, 0x00]), { ok: false, reason: 'xls-old' }],
+    ['an Excel 2.1 worksheet (a bare BIFF2 stream)', () => Buffer.from([0x09, 0x00, 0x04, 0x00, 0x07, 0x00, 0x10, 0x00, 0x0a, 0x00, 0x00, 0x00]), { ok: false, reason: 'xls-old' }],
     ['an encrypted .xlsx', () => compoundFile(['EncryptionInfo', 'EncryptedPackage']), { ok: false, reason: 'encrypted' }],
     ['an OpenDocument spreadsheet', () => ({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }), { ok: false, reason: 'ods' }],
     ['an .xlsb', () => ({ '_rels/.rels': `<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${NS.rel}/officeDocument" Target="xl/workbook.bin"/></Relationships>`, 'xl/workbook.bin': Buffer.alloc(10) }), { ok: false, reason: 'xlsb' }],
     ['a Numbers document', () => ({ 'Index/Document.iwa': Buffer.alloc(10), 'Metadata/Properties.plist': 'x' }), { ok: false, reason: 'numbers' }],
+    // Found sweeping public test files (SheetJS' Attendance.numbers): refused as "not an .xlsx", not named.
+    ['a Numbers bundle zipped whole', () => ({ 'Attendance.numbers/Index.zip': Buffer.alloc(10), 'Attendance.numbers/Metadata/Properties.plist': 'x', 'Attendance.numbers/preview.jpg': Buffer.alloc(4) }), { ok: false, reason: 'numbers' }],
     ['an Excel 2003 XML spreadsheet', () => Buffer.from('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'), { ok: false, reason: 'xml-2003' }],
     ['an HTML table saved as .xls', () => Buffer.from('<html><body><table><tr><td>1</td></tr></table></body></html>'), { ok: false, reason: 'html' }],
     ['a sheet listed without its part', () => {

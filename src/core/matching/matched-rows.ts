@@ -1,56 +1,76 @@
-import { cellAddress } from '../model/cells';
+import { columnLetter } from '../model/cells';
 import { ParsedWorkbook, ReceiptRecord, SaleRecord, StatementLine } from '../model/records';
 import { MatchedRowLookup } from '../output/matches-sheet';
-import { lineRaw, rawDecimal, receiptAmountRaw, saleGrossRaw } from './match-amounts';
+import { lineRaw, receiptAmountRaw, saleGrossRaw } from './match-amounts';
 
 /**
  * Finds the records behind the report's "Sheet!row" names, for the Matches sheet: the cell to link to
  * (Document No, Receipt No, their Reference) and the amount the pair compares (a sale's gross, a
- * receipt's amount, their billed or paid). Rows are indexed per sheet once, by row number.
+ * receipt's amount, their billed or paid), as read. Rows are indexed per sheet once, by row number, and
+ * each sheet's link column spelled once: this runs for every match.
  */
 export function matchedRowLookup(parsed: ParsedWorkbook): MatchedRowLookup {
   type Entry =
-    | { kind: 'sale'; col: number; byRow: (SaleRecord | undefined)[] }
-    | { kind: 'receipt'; col: number; byRow: (ReceiptRecord | undefined)[] }
-    | { kind: 'line'; col: number; billedCol: number; paidCol: number; byRow: (StatementLine | undefined)[] };
+    | { kind: 'sale'; col: string; byRow: (SaleRecord | undefined)[] }
+    | { kind: 'receipt'; col: string; byRow: (ReceiptRecord | undefined)[] }
+    | { kind: 'line'; col: string; byRow: (StatementLine | undefined)[] };
   const sheets = new Map<string, Entry>();
   const index = <R extends { row: number }>(records: readonly R[]): (R | undefined)[] => {
     const byRow: (R | undefined)[] = [];
     for (const r of records) byRow[r.row] = r;
     return byRow;
   };
-  for (const t of parsed.sales) sheets.set(t.mapping.sheet, { kind: 'sale', col: t.mapping.columns.docNo ?? 0, byRow: index(t.records) });
-  for (const t of parsed.receipts) sheets.set(t.mapping.sheet, { kind: 'receipt', col: t.mapping.columns.receiptNo ?? 0, byRow: index(t.records) });
+  for (const t of parsed.sales) sheets.set(t.mapping.sheet, { kind: 'sale', col: columnLetter(t.mapping.columns.docNo ?? 0), byRow: index(t.records) });
+  for (const t of parsed.receipts) sheets.set(t.mapping.sheet, { kind: 'receipt', col: columnLetter(t.mapping.columns.receiptNo ?? 0), byRow: index(t.records) });
   for (const t of parsed.statements) {
     const c = t.mapping.columns;
-    sheets.set(t.mapping.sheet, { kind: 'line', col: c.reference ?? c.billed ?? c.paid ?? 0, billedCol: c.billed ?? 0, paidCol: c.paid ?? 0, byRow: index(t.records) });
+    sheets.set(t.mapping.sheet, { kind: 'line', col: columnLetter(c.reference ?? c.billed ?? c.paid ?? 0), byRow: index(t.records) });
   }
+  // Refs of one sheet come in long runs: the last sheet's entry is reused while the prefix agrees.
+  let lastSheet = '';
+  let lastEntry: Entry | undefined;
   return (ref, pair, side) => {
     const at = ref.lastIndexOf('!');
-    const row = Number(ref.slice(at + 1));
-    const entry = at > 0 ? sheets.get(ref.slice(0, at)) : undefined;
+    const row = rowNumber(ref, at + 1);
+    let entry: Entry | undefined;
+    if (at <= 0) entry = undefined;
+    else if (at === lastSheet.length && ref.startsWith(lastSheet)) entry = lastEntry;
+    else {
+      lastSheet = ref.slice(0, at);
+      lastEntry = sheets.get(lastSheet);
+      entry = lastEntry;
+    }
     if (!entry || !Number.isInteger(row)) return null;
     switch (entry.kind) {
       case 'sale': {
         const rec = entry.byRow[row];
         if (!rec) return null;
-        const raw = saleGrossRaw(rec);
-        return { cell: cellAddress(row, entry.col), amount: raw === null ? null : rawDecimal(raw) };
+        return { cell: `${entry.col}${row}`, amount: saleGrossRaw(rec) };
       }
       case 'receipt': {
         const rec = entry.byRow[row];
         if (!rec) return null;
-        const raw = receiptAmountRaw(rec);
-        return { cell: cellAddress(row, entry.col), amount: raw === null ? null : rawDecimal(raw) };
+        return { cell: `${entry.col}${row}`, amount: receiptAmountRaw(rec) };
       }
       case 'line': {
         const rec = entry.byRow[row];
         if (!rec) return null;
         // Their side of receipts ↔ statement is what they paid; of sales ↔ statement, what they billed.
         const field = pair === 'receipts~statement' && side === 'theirs' ? 'paid' : 'billed';
-        const raw = lineRaw(rec, field);
-        return { cell: cellAddress(row, entry.col), amount: raw === null ? null : rawDecimal(raw) };
+        return { cell: `${entry.col}${row}`, amount: lineRaw(rec, field) };
       }
     }
   };
+}
+
+/** `Number(ref.slice(from))` without the slice when the rest is plain digits (as the report writes rows). */
+function rowNumber(ref: string, from: number): number {
+  if (from >= ref.length || ref.length - from > 9) return Number(ref.slice(from));
+  let n = 0;
+  for (let i = from; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number(ref.slice(from));
+    n = n * 10 + c;
+  }
+  return n;
 }

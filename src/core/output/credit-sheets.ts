@@ -3,9 +3,12 @@ import { fmt, Lang } from '../model/i18n';
 import { centsToString, decimalString } from '../matching/match-amounts';
 import { CreditReview } from '../credit/credit-review';
 import { FACTOR_NAMES } from '../credit/credit-messages';
-import { OutCell, OwnedSheet } from './plan';
+import { CellStyle, ChartSpec, OutCell, OwnedSheet } from './plan';
 import { ownedSheetName } from './plan-messages';
 import { columnLetter } from '../model/cells';
+import { largestFirst } from './top-n';
+
+const HEAD: CellStyle = { bold: true, fill: 'D9D9D9', border: 'bottom', wrap: true };
 
 /** Texts of the Aging and Credit sheets. */
 const TEXT = {
@@ -23,12 +26,20 @@ const TEXT = {
   computed: { en: 'Computed rating', zh: '测算等级' },
   dso: { en: 'DSO (days)', zh: '周转天数' },
   flags: { en: 'Status', zh: '状态' },
-  chart: { en: 'Aging by customer', zh: '各客户账龄' },
+  chart: { en: 'Top {n} customers by overdue balance', zh: '逾期余额前 {n} 名客户' },
+  chartData: { en: 'Chart data: the top {n} customers by overdue balance, from the table above', zh: '图表数据：逾期余额前 {n} 名客户（取自上表）' },
+  chartOne: { en: 'The customer with an overdue balance', zh: '有逾期余额的客户' },
+  chartDataOne: { en: 'Chart data: the customer with an overdue balance, from the table above', zh: '图表数据：有逾期余额的客户（取自上表）' },
 };
 
-/** The Aging sheet: customer × bucket with a total per customer and per bucket, and a bar chart. */
+/**
+ * The Aging sheet: customer × bucket with a total per customer and per bucket; below it the chart's
+ * data, the top customers by overdue balance (formulas pointing at their table rows), and a stacked bar
+ * chart of their overdue buckets. The table lists every customer with a balance; the chart only the
+ * largest few, since a bar per customer cannot be read at a thousand customers.
+ */
 export function agingSheet(review: CreditReview, asOf: Day, lang: Lang): OwnedSheet {
-  const t = (k: keyof typeof TEXT, p: Record<string, string> = {}): string => fmt(TEXT[k], lang, p);
+  const t = (k: keyof typeof TEXT, p: Record<string, string | number> = {}): string => fmt(TEXT[k], lang, p);
   const labels = review.bucketLabels;
   const profiles = review.profiles.filter((p) => p.agingCents.some((c) => c !== 0));
   const rows: OutCell[][] = profiles.map((p) => [p.customerId, p.name, ...p.agingCents.map((c) => ({ money: centsToString(c) })), { money: centsToString(p.balanceCents) }]);
@@ -42,7 +53,7 @@ export function agingSheet(review: CreditReview, asOf: Day, lang: Lang): OwnedSh
     totals.push(rows.length ? { value: { formula: `SUM(${col}${first}:${col}${last})`, format: 'money' }, style: { bold: true, border: 'top' } } : { money: '0.00' });
   }
   rows.push(totals);
-  const lastBucket = columnLetter(1 + labels.length);
+  const chart = topOverdueBlock(profiles, labels, first, rows, t);
   return {
     key: 'aging',
     name: ownedSheetName('aging', lang),
@@ -54,9 +65,48 @@ export function agingSheet(review: CreditReview, asOf: Day, lang: Lang): OwnedSh
       { header: t('total'), format: 'money', width: 16 },
     ],
     rows,
-    charts: profiles.length ? [{ type: 'bar', title: t('chart'), source: `B2:${lastBucket}${last}`, from: `${columnLetter(labels.length + 4)}2`, to: `${columnLetter(labels.length + 12)}24` }] : [],
+    charts: chart ? [{ ...chart, from: `${columnLetter(labels.length + 4)}2`, to: `${columnLetter(labels.length + 12)}24` }] : [],
     protect: true,
   };
+}
+
+/**
+ * Appends the Aging chart's data under the table (`rows`, whose data row i sits on sheet row
+ * `first + i`): a blank row, a caption, a header row (customer, the overdue buckets, Overdue) and one row
+ * per top customer by overdue balance, largest first, each cell a formula on the customer's table row so
+ * the chart plainly draws the table's figures. An Excel chart takes one block of cells, and the table's
+ * order stays as it is, hence the block. Returns the stacked bar chart over it, or null when nobody is
+ * overdue.
+ */
+function topOverdueBlock(
+  profiles: readonly CreditReview['profiles'][number][],
+  labels: readonly string[],
+  first: number,
+  rows: OutCell[][],
+  t: (k: keyof typeof TEXT, p?: Record<string, string | number>) => string,
+): Omit<ChartSpec, 'from' | 'to'> | null {
+  // Bucket 0 is Current (not yet due); the others are the overdue buckets, which add up to the overdue balance.
+  const overdue = labels.slice(1);
+  const top = largestFirst(profiles.map((p, i) => ({ p, r: first + i })), ({ p }) => p.overdueCents);
+  if (top.length === 0 || overdue.length === 0) return null;
+  const n = top.length;
+  rows.push([]);
+  rows.push([{ value: n === 1 ? t('chartDataOne') : t('chartData', { n }), style: { bold: true } }]);
+  const head = first + rows.length;
+  rows.push([t('customer'), t('name'), ...overdue, t('overdue')].map((h) => ({ value: h, style: HEAD })));
+  const firstBucket = columnLetter(2);
+  const lastBucket = columnLetter(1 + overdue.length);
+  for (const { p, r } of top) {
+    const at = first + rows.length;
+    rows.push([
+      { formula: `A${r}`, result: p.customerId },
+      // A customer without a name is charted by its ID rather than as 0.
+      { formula: `IF(B${r}="",A${r},B${r})`, result: p.name === '' ? p.customerId : p.name },
+      ...overdue.map((_, k) => ({ formula: `${columnLetter(3 + k)}${r}`, format: 'money' as const, result: centsToString(p.agingCents[k + 1]) })),
+      { formula: `SUM(${firstBucket}${at}:${lastBucket}${at})`, format: 'money', result: centsToString(p.overdueCents) },
+    ]);
+  }
+  return { type: 'bar', stacked: true, firstOnTop: true, title: n === 1 ? t('chartOne') : t('chart', { n }), source: `B${head}:${lastBucket}${head + n}` };
 }
 
 /** The Credit sheet: limit, exposure, utilisation, overdue, rating and its factors, DSO and status per customer. */

@@ -1,6 +1,7 @@
+import { RawNum } from '../model/exact';
 import { fmt, Lang } from '../model/i18n';
-import { Money, ZERO } from '../model/money';
-import { decimalString } from '../matching/match-amounts';
+import { Money } from '../model/money';
+import { centsToString, decimalString, rawCents, rawDecimal } from '../matching/match-amounts';
 import { EXCEL_MAX_ROWS } from './findings-sheet';
 import { ColumnSpec, OutCell, OwnedSheet } from './plan';
 import { MATCHES_TEXT, ownedSheetName } from './plan-messages';
@@ -13,10 +14,38 @@ import { MatchPair, MatchReport } from './report';
  * that are no link (unmatched, ambiguous, suggested) are findings, not rows here.
  */
 
-/** One row of ours or theirs as the sheet shows it: the cell to link to and the record's amount. */
+/**
+ * One row of ours or theirs as the sheet shows it: the cell to link to and the record's amount as read
+ * (a cell's number or a Decimal), so that whole-cent amounts, the usual case, are added as integers.
+ */
 export interface MatchedRow {
   cell: string;
-  amount: Money | null;
+  amount: RawNum | null;
+}
+
+/** Bound on a sum of cents kept as an integer: beyond it a double could round, so decimal.js adds. */
+const MAX_SUM_CENTS = 2 ** 52;
+
+/**
+ * The exact decimal string of a side's amounts: integer cents when every amount is whole cents (one
+ * Decimal per amount would cost more than the rest of the sheet at a million matches), else decimal.js.
+ * Both give the same text: a sum of whole cents has at most two decimals, written with exactly two.
+ */
+function sumText(amounts: readonly RawNum[]): string {
+  let cents = 0;
+  for (const a of amounts) {
+    const c = rawCents(a);
+    if (Number.isNaN(c)) return decimalSum(amounts);
+    cents += c;
+    if (cents > MAX_SUM_CENTS || cents < -MAX_SUM_CENTS) return decimalSum(amounts);
+  }
+  return centsToString(cents);
+}
+
+function decimalSum(amounts: readonly RawNum[]): string {
+  let sum: Money = rawDecimal(amounts[0]);
+  for (let k = 1; k < amounts.length; k++) sum = sum.plus(rawDecimal(amounts[k]));
+  return decimalString(sum);
 }
 
 /** Finds a row named "Sheet!row" on the given side of a pair; null when it is not a record the engine read. */
@@ -52,20 +81,29 @@ export function matchesSheet(matches: readonly MatchReport[], lookup: MatchedRow
   const side = (m: MatchReport, which: 'ours' | 'theirs'): [OutCell, OutCell] => {
     const refs = m[which];
     if (refs.length === 0) return [null, null];
-    let sum: Money = ZERO;
+    const amounts: RawNum[] = [];
     let known = true;
     let first: { sheet: string; cell: string } | null = null;
     for (const ref of refs) {
       const found = lookup(ref, m.pair, which);
-      const at = splitRef(ref);
-      if (!first && found && at) first = { sheet: at.sheet, cell: found.cell };
-      if (found?.amount) sum = sum.plus(found.amount);
+      if (!first && found) {
+        const at = splitRef(ref);
+        if (at) first = { sheet: at.sheet, cell: found.cell };
+      }
+      if (found && found.amount !== null) amounts.push(found.amount);
       else known = false;
     }
     const text = refs.length === 1 ? refs[0] : t('more', { first: refs[0], more: refs.length - 1, count: refs.length });
-    return [first ? { link: { text, sheet: first.sheet, cell: first.cell } } : text, known ? { money: decimalString(sum) } : null];
+    return [first ? { link: { text, sheet: first.sheet, cell: first.cell } } : text, known ? { money: sumText(amounts) } : null];
   };
 
+  // Texts every row repeats, formatted once rather than once per row.
+  const pairText: Record<MatchPair, string> = {
+    'sales~statement': t(PAIR_TEXT['sales~statement']),
+    'receipts~statement': t(PAIR_TEXT['receipts~statement']),
+    'receipts~sales': t(PAIR_TEXT['receipts~sales']),
+  };
+  const fifoMark = t('fifoMark');
   const rows: OutCell[][] = new Array(shown);
   for (let i = 0; i < shown; i++) {
     const m = links[i];
@@ -74,7 +112,7 @@ export function matchesSheet(matches: readonly MatchReport[], lookup: MatchedRow
     const [theirs, theirAmount] = side(m, 'theirs');
     rows[i] = [
       i + 1,
-      t(PAIR_TEXT[m.pair]),
+      pairText[m.pair],
       m.pass,
       m.status,
       ours,
@@ -83,7 +121,7 @@ export function matchesSheet(matches: readonly MatchReport[], lookup: MatchedRow
       theirAmount,
       { money: m.difference },
       m.days ?? null,
-      fifo ? { value: t('fifoMark'), style: { bold: true, fill: FIFO_FILL } } : null,
+      fifo ? { value: fifoMark, style: { bold: true, fill: FIFO_FILL } } : null,
       m.reason,
     ];
   }

@@ -5,6 +5,7 @@ import { decimalString } from '../matching/match-amounts';
 import { CellStyle, ChartSpec, ColumnFormat, OutCell, OutValue, OwnedSheet } from './plan';
 import { ownedSheetName } from './plan-messages';
 import { SalesSummary, SummaryFigures } from './sales-summary';
+import { largestFirst } from './top-n';
 
 /** Texts of the Sales Summary sheet. */
 const TEXT = {
@@ -42,12 +43,10 @@ const TEXT = {
   quarterLabel: { en: '{year} Q{q}', zh: '{year}年第{q}季度' },
   yearLabel: { en: '{year}', zh: '{year}年' },
   chartCustomers: { en: 'Top {n} customers by net sales', zh: '销售净额前 {n} 名客户' },
+  chartCustomersOne: { en: 'Net sales of the one customer', zh: '唯一客户的销售净额' },
   chartMonths: { en: 'Net sales by month', zh: '各月销售净额' },
   chartCategories: { en: 'Net sales by product category', zh: '各产品类别销售净额' },
 };
-
-/** Customers shown in the customer chart. */
-export const TOP_CUSTOMERS = 10;
 
 const SECTION: CellStyle = { bold: true, size: 12 };
 const HEAD: CellStyle = { bold: true, fill: 'D9D9D9', border: 'bottom', wrap: true };
@@ -141,8 +140,9 @@ export function salesSummarySheet(summary: SalesSummary, asOf: Day, lang: Lang):
   }
   if (summary.customers.length > 0) {
     line([styled(t('total'), TOTAL), styled(null, TOTAL), ...sums(firstCustomer, customerTotal - 1, total, TOTAL), formula(`SUM(G${firstCustomer}:G${customerTotal - 1})`, 'percent', total.net.isZero() ? 0 : 1, TOTAL)]);
-    const top = summary.customers.slice(0, TOP_CUSTOMERS).filter((c) => c.net.gt(0)).length;
-    if (top > 0) chartAt({ type: 'bar', title: t('chartCustomers', { n: top }), source: `B${customerHead}:C${customerHead + top}` });
+    // The table is largest first already, so the top customers are its first rows.
+    const top = largestFirst(summary.customers, (c) => c.net).length;
+    if (top > 0) chartAt({ type: 'bar', firstOnTop: true, title: top === 1 ? t('chartCustomersOne') : t('chartCustomers', { n: top }), source: `B${customerHead}:C${customerHead + top}` });
   }
 
   // By month, then the quarter and year subtotals as formulas over the month rows.
