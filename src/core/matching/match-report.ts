@@ -122,13 +122,37 @@ export class MatchReporter {
     }
   }
 
-  /** A 1:1 match: the bulk of every run, so the exact, same-day case allocates only the report itself. */
+  /**
+   * A 1:1 match: the bulk of every run, so an exact-reference pair of equal whole-cent amounts (same day
+   * or the usual posting lag) allocates only the report itself; it is what {@link addMatch} gives it.
+   */
   private addPair(pair: MatchPair, pass: PassName, o: RecItem, t: RecItem, paid: boolean): void {
-    if (o.exact && t.exact && o.cents === t.cents && o.date === t.date && pass === 'exact-reference') {
-      this.matches.push({ pair, pass, status: 'matched', ours: [rowRef(o)], theirs: [rowRef(t)], difference: '0.00', reason: this.fixedReason.exactReference });
+    if (o.exact && t.exact && o.cents === t.cents && pass === 'exact-reference') {
+      const days = dateGap(o, t);
+      const cutOff = this.isCutOff(o, t, days);
+      const match: MatchReport = {
+        pair, pass, status: cutOff ? 'date-diff' : 'matched', ours: [rowRef(o)], theirs: [rowRef(t)], difference: '0.00', reason: this.fixedReason.exactReference,
+      };
+      if (days !== null && days !== 0) match.days = days;
+      this.matches.push(match);
+      if (cutOff) this.cutOffFinding(o, t);
       return;
     }
     this.addMatch(pair, pass, [o], [t], paid);
+  }
+
+  /**
+   * The usual posting lag (our invoice date, their booking date) is kept on the match, not reported:
+   * only a cut-off item (the dates in different months) or a gap beyond the window is worth a look.
+   */
+  private isCutOff(o: RecItem, t: RecItem, days: number | null): boolean {
+    return days !== null && days !== 0 && (Math.abs(days) > this.config.windowDays || monthOf(o.date) !== monthOf(t.date));
+  }
+
+  /** One finding per cut-off item, on their line (the side that booked it in another period). */
+  private cutOffFinding(o: RecItem, t: RecItem): void {
+    const dates = { ours: isoDay(o.date), theirs: isoDay(t.date) };
+    this.finding('date-diff', t, 'date', this.text(MESSAGES.dateDiffTheirs, { ...dates, where: rowRefCell(o, 'date') }), { expected: dates.ours, actual: dates.theirs });
   }
 
   private addMatch(pair: MatchPair, pass: PassName, os: RecItem[], ts: RecItem[], paid: boolean): void {
@@ -136,9 +160,7 @@ export class MatchReporter {
     const one = os.length === 1 && ts.length === 1;
     const beyond = diff.cents !== null ? Math.abs(diff.cents) > this.config.equalCents : (diff.value as Money).abs().gt(this.config.equalTolerance);
     const days = one ? dateGap(os[0], ts[0]) : groupDateGap(os, ts);
-    // The usual posting lag (our invoice date, their booking date) is kept on the match, not reported:
-    // only a cut-off item (the dates in different months) or a gap beyond the window is worth a look.
-    const cutOff = one && days !== null && days !== 0 && (Math.abs(days) > this.config.windowDays || monthOf(os[0].date) !== monthOf(ts[0].date));
+    const cutOff = one && this.isCutOff(os[0], ts[0], days);
     const status = beyond ? 'amount-diff' : cutOff ? 'date-diff' : 'matched';
     const zero = diff.cents !== null ? diff.cents === 0 : (diff.value as Money).isZero();
     const diffText = diff.text;
@@ -198,13 +220,7 @@ export class MatchReporter {
         expected: decimalString(oursSum), actual: decimalString(theirsSum),
       });
     }
-    if (cutOff) {
-      const o = os[0];
-      const t = ts[0];
-      const dates = { ours: isoDay(o.date), theirs: isoDay(t.date) };
-      // One finding per cut-off item, on their line (the side that booked it in another period).
-      this.finding('date-diff', t, 'date', this.text(MESSAGES.dateDiffTheirs, { ...dates, where: rowRefCell(o, 'date') }), { expected: dates.ours, actual: dates.theirs });
-    }
+    if (cutOff) this.cutOffFinding(os[0], ts[0]);
   }
 
   private addAmbiguous(pair: MatchPair, link: Link, os: RecItem[], ts: RecItem[], paid: boolean): void {

@@ -26,10 +26,20 @@ export function matchedRowLookup(parsed: ParsedWorkbook): MatchedRowLookup {
     const c = t.mapping.columns;
     sheets.set(t.mapping.sheet, { kind: 'line', col: columnLetter(c.reference ?? c.billed ?? c.paid ?? 0), byRow: index(t.records) });
   }
+  // Refs of one sheet come in long runs: the last sheet's entry is reused while the prefix agrees.
+  let lastSheet = '';
+  let lastEntry: Entry | undefined;
   return (ref, pair, side) => {
     const at = ref.lastIndexOf('!');
-    const row = Number(ref.slice(at + 1));
-    const entry = at > 0 ? sheets.get(ref.slice(0, at)) : undefined;
+    const row = rowNumber(ref, at + 1);
+    let entry: Entry | undefined;
+    if (at <= 0) entry = undefined;
+    else if (at === lastSheet.length && ref.startsWith(lastSheet)) entry = lastEntry;
+    else {
+      lastSheet = ref.slice(0, at);
+      lastEntry = sheets.get(lastSheet);
+      entry = lastEntry;
+    }
     if (!entry || !Number.isInteger(row)) return null;
     switch (entry.kind) {
       case 'sale': {
@@ -51,4 +61,16 @@ export function matchedRowLookup(parsed: ParsedWorkbook): MatchedRowLookup {
       }
     }
   };
+}
+
+/** `Number(ref.slice(from))` without the slice when the rest is plain digits (as the report writes rows). */
+function rowNumber(ref: string, from: number): number {
+  if (from >= ref.length || ref.length - from > 9) return Number(ref.slice(from));
+  let n = 0;
+  for (let i = from; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number(ref.slice(from));
+    n = n * 10 + c;
+  }
+  return n;
 }

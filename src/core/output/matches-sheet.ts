@@ -97,6 +97,13 @@ export function matchesSheet(matches: readonly MatchReport[], lookup: MatchedRow
     return [first ? { link: { text, sheet: first.sheet, cell: first.cell } } : text, known ? { money: sumText(amounts) } : null];
   };
 
+  // Texts every row repeats, formatted once rather than once per row.
+  const pairText: Record<MatchPair, string> = {
+    'sales~statement': t(PAIR_TEXT['sales~statement']),
+    'receipts~statement': t(PAIR_TEXT['receipts~statement']),
+    'receipts~sales': t(PAIR_TEXT['receipts~sales']),
+  };
+  const fifoMark = t('fifoMark');
   const rows: OutCell[][] = new Array(shown);
   for (let i = 0; i < shown; i++) {
     const m = links[i];
@@ -105,7 +112,7 @@ export function matchesSheet(matches: readonly MatchReport[], lookup: MatchedRow
     const [theirs, theirAmount] = side(m, 'theirs');
     rows[i] = [
       i + 1,
-      t(PAIR_TEXT[m.pair]),
+      pairText[m.pair],
       m.pass,
       m.status,
       ours,
@@ -114,7 +121,7 @@ export function matchesSheet(matches: readonly MatchReport[], lookup: MatchedRow
       theirAmount,
       { money: m.difference },
       m.days ?? null,
-      fifo ? { value: t('fifoMark'), style: { bold: true, fill: FIFO_FILL } } : null,
+      fifo ? { value: fifoMark, style: { bold: true, fill: FIFO_FILL } } : null,
       m.reason,
     ];
   }

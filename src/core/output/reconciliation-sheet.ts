@@ -1,6 +1,6 @@
 import { Day, dayToISO } from '../model/dates';
 import { fmt, Lang } from '../model/i18n';
-import { decimalString } from '../matching/match-amounts';
+import { centsToString, decimalString } from '../matching/match-amounts';
 import { formatMoney, Money, ZERO } from '../model/money';
 import { CellStyle, OutCell, OutValue, OwnedSheet } from './plan';
 import { ownedSheetName, RECON_TEXT } from './plan-messages';
@@ -55,12 +55,22 @@ function styled(value: OutValue, style: CellStyle): OutCell {
   return { value, style };
 }
 
-/** The amount an item adds on its side of the table (positive for an ordinary invoice or receipt). */
-function sideAmount(item: OpenItem): Money {
+/**
+ * An item's effect (or its opposite) as a money cell: from its whole cents when it has them, the same
+ * text decimal.js would give (a whole-cent amount is written with two decimals), without a Decimal per
+ * item — a statement of a million lines leaves tens of thousands of open items.
+ */
+function effectMoney(item: OpenItem, negate: boolean): OutValue {
+  if (item.effectDecimal === null && item.effectCents !== null) return { money: centsToString(negate ? -item.effectCents : item.effectCents) };
   const effect = effectOf(item);
+  return money(negate ? effect.negated() : effect);
+}
+
+/** The amount an item adds on its side of the table (positive for an ordinary invoice or receipt). */
+function sideAmount(item: OpenItem): OutValue {
   const cls = classOf(item.kind);
   // Effects are on (ours − theirs); see tieOut for the signs of a, b, c, d.
-  return cls === 'ours-add' || cls === 'theirs-less' ? effect : effect.negated();
+  return effectMoney(item, !(cls === 'ours-add' || cls === 'theirs-less'));
 }
 
 function itemCells(item: OpenItem | undefined): OutCell[] {
@@ -68,7 +78,7 @@ function itemCells(item: OpenItem | undefined): OutCell[] {
   return [
     item.date !== null ? { date: item.date } : null,
     { link: { text: item.reference || `${item.sheet}!${item.cell}`, sheet: item.sheet, cell: item.cell } },
-    money(sideAmount(item)),
+    sideAmount(item),
   ];
 }
 
@@ -178,25 +188,25 @@ export function reconciliationSheet(
     const hr = push([styled(t('errorDate'), head), styled(t('errorItem'), head), styled(t('errorAmount'), head), null, styled(t('errorWho'), head), styled(null, head), styled(null, head)]);
     merge('E', 'G', hr);
     const first = next();
-    const errorRow = (date: OutValue, item: OutValue, amount: Money, who: Corrector): void => {
-      const r = push([date, item, money(amount), null, t(WHO[who]), null, null]);
+    const errorRow = (date: OutValue, item: OutValue, amount: OutValue, who: Corrector): void => {
+      const r = push([date, item, amount, null, t(WHO[who]), null, null]);
       merge('E', 'G', r);
     };
     if (!c.openingError.isZero()) {
       const at = c.scope.openingAt ?? c.scope.anchor;
       const params = { ours: formatMoney(c.ourOpening), theirs: formatMoney(c.scope.opening) };
       const text = c.openingExplained.isZero() ? t('opening', params) : t('openingPart', { ...params, explained: formatMoney(c.openingExplained) });
-      errorRow(c.scope.periodFrom !== null ? { date: c.scope.periodFrom } : null, { link: { text, sheet: at.sheet, cell: at.cell } }, c.openingError, 'both');
+      errorRow(c.scope.periodFrom !== null ? { date: c.scope.periodFrom } : null, { link: { text, sheet: at.sheet, cell: at.cell } }, money(c.openingError), 'both');
     }
     for (const item of c.items) {
       const label = ERROR_LABEL[item.kind];
       if (!label) continue;
       const text = t(label, { ref: item.reference || `${item.sheet}!${item.cell}` });
-      errorRow(item.date !== null ? { date: item.date } : null, { link: { text, sheet: item.sheet, cell: item.cell } }, effectOf(item), correctorOf(item.kind));
+      errorRow(item.date !== null ? { date: item.date } : null, { link: { text, sheet: item.sheet, cell: item.cell } }, effectMoney(item, false), correctorOf(item.kind));
     }
     if (!c.unexplained.isZero()) {
       const a = c.scope.anchor;
-      errorRow(null, { link: { text: t('unexplained'), sheet: a.sheet, cell: a.cell } }, c.unexplained, 'both');
+      errorRow(null, { link: { text: t('unexplained'), sheet: a.sheet, cell: a.cell } }, money(c.unexplained), 'both');
     }
     const last = next() - 1;
     if (last < first) {
@@ -231,7 +241,7 @@ export function reconciliationSheet(
       const r = push([
         item.date !== null ? { date: item.date } : null,
         { link: { text: item.reference || `${item.sheet}!${item.cell}`, sheet: item.sheet, cell: item.cell } },
-        money(effectOf(item).negated()), null, t(ourRecord ? 'inTheirOpening' : 'inOurOpening'), null, null,
+        effectMoney(item, true), null, t(ourRecord ? 'inTheirOpening' : 'inOurOpening'), null, null,
       ]);
       merge('E', 'G', r);
     }
