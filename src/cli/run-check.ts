@@ -9,7 +9,7 @@ import { resolveSettings, Settings } from '../core/model/settings';
 import { AuditVerdict, RunInfo, verifyAuditLog } from '../core/output/audit-log';
 import { CLI_TEXT } from './cli-messages';
 import { writeReportJson } from './report-json';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { NotReadable } from '../xlsx/file-kind';
 import { Report } from '../core/output/report';
 import { contentLostOnRewrite, listPackageParts, sheetDataSize } from '../xlsx/package-parts';

@@ -4,7 +4,7 @@ import { Severity } from '../core/model/findings';
 import { SavedFormatGroup } from '../core/output/workbook-state';
 import { ADDRESS_LIMIT, addressLists, areaAddress, areaCells, areaSize, normalCell, quotedSheet, readAreas } from './addresses';
 import { ApiSetProof, NoteMode } from './api-sets';
-import { Batcher, OP_OVERHEAD, ReadTask, runReads, utf8Length } from './batcher';
+import { Batcher, jsonBytes, opBytes, ReadTask, runReads, SharedProxy, sharedProxy, sheetProxy, SyncEstimate } from './batcher';
 import { ExcelSavedGroup } from './state-store';
 
 /**
@@ -103,21 +103,24 @@ export async function readCurrent(
   unsaved: readonly SheetCell[],
   touched: readonly SheetCell[],
   mode: NoteMode,
+  onSync?: (estimate: SyncEstimate) => void,
 ): Promise<CurrentState> {
   const current: CurrentState = { looks: new Map(), notes: new Map(), comments: new Map() };
-  const sheets = context.workbook.worksheets;
   const propsOptions: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true, tintAndShade: true }, font: { color: true } } };
+  const propsBytes = jsonBytes(propsOptions);
   const tasks: ReadTask[] = [];
   for (const [sheet, cells] of groupBySheet(unsaved)) {
     const wanted = new Set(cells);
-    const ws = sheets.getItem(sheet);
+    const ws = sheetProxy(context, sheet);
     for (const area of readAreas(cells)) {
       const address = areaAddress(area);
       tasks.push({
-        request: OP_OVERHEAD + address.length,
+        // getRange(address), then getCellProperties(options).
+        request: opBytes(1, 1, jsonBytes(address) + propsBytes),
+        via: [ws],
         response: areaSize(area) * PROPERTIES_BYTES_PER_CELL,
         queue: () => {
-          const result = ws.getRange(address).getCellProperties(propsOptions);
+          const result = ws.get().getRange(address).getCellProperties(propsOptions);
           return () => {
             const width = area.right - area.left + 1;
             let i = 0;
@@ -132,8 +135,8 @@ export async function readCurrent(
     }
   }
   if (mode.kind === 'notes') tasks.push(...noteReads(context, touched, current, mode.api));
-  await runReads(context, tasks, budget);
-  if (mode.kind === 'comments') await readComments(context, budget, touched, current, mode.api);
+  await runReads(context, tasks, budget, onSync);
+  if (mode.kind === 'comments') await readComments(context, budget, touched, current, mode.api, onSync);
 
   // The original note of a cell marked for the first time is the note it has now.
   for (const [key, look] of current.looks) look.note = current.notes.get(key) ?? null;
@@ -141,17 +144,19 @@ export async function readCurrent(
 }
 
 /** Reads of the note on each cell (a null object where there is none). */
-function noteReads(context: Excel.RequestContext, touched: readonly SheetCell[], current: CurrentState, _api: ApiSetProof<'1.18'>): ReadTask[] {
+function noteReads(context: Excel.RequestContext, touched: readonly SheetCell[], current: CurrentState, api: ApiSetProof<'1.18'>): ReadTask[] {
   const tasks: ReadTask[] = [];
   for (const [sheet, cells] of groupBySheet(touched)) {
     // One worksheet object per sheet: fetched per cell, its object path would be sent again with every note.
-    const notes = context.workbook.worksheets.getItem(sheet).notes;
+    const notes = notesProxy(context, sheet, api);
     for (const cell of cells) {
       tasks.push({
-        request: OP_OVERHEAD + cell.length,
+        // getItemOrNullObject(cell), then a load of its content.
+        request: opBytes(1, 1, jsonBytes(cell) + jsonBytes(['content'])),
+        via: [notes],
         response: NOTE_READ_BYTES,
         queue: () => {
-          const note = notes.getItemOrNullObject(cell).load('content');
+          const note = notes.get().getItemOrNullObject(cell).load('content');
           return () => {
             if (!note.isNullObject) current.notes.set(cellKey(sheet, cell), note.content);
           };
@@ -163,13 +168,21 @@ function noteReads(context: Excel.RequestContext, touched: readonly SheetCell[],
 }
 
 /** Finds the comments on the given cells: every comment, then where each one is (two rounds). */
-async function readComments(context: Excel.RequestContext, budget: number, touched: readonly SheetCell[], current: CurrentState, _api: ApiSetProof<'1.10'>): Promise<void> {
+async function readComments(
+  context: Excel.RequestContext,
+  budget: number,
+  touched: readonly SheetCell[],
+  current: CurrentState,
+  _api: ApiSetProof<'1.10'>,
+  onSync?: (estimate: SyncEstimate) => void,
+): Promise<void> {
   if (touched.length === 0) return;
   const wanted = new Set(touched.map((t) => cellKey(t.sheet, t.cell)));
   const comments = context.workbook.comments.load('items/id,items/content');
   await context.sync();
   const tasks: ReadTask[] = comments.items.map((comment) => ({
-    request: OP_OVERHEAD,
+    // The comment's own path (by its id), getLocation(), and a load of the address.
+    request: opBytes(2, 1, jsonBytes(comment.id) + jsonBytes(['address'])),
     response: 150,
     queue: () => {
       const range = comment.getLocation().load('address');
@@ -180,7 +193,7 @@ async function readComments(context: Excel.RequestContext, budget: number, touch
       };
     },
   }));
-  await runReads(context, tasks, budget);
+  await runReads(context, tasks, budget, onSync);
 }
 
 /** Splits "'My sheet'!B7" into the sheet name and "B7". */
@@ -228,12 +241,14 @@ export async function queueHighlights(context: Excel.RequestContext, batcher: Ba
   }
   let calls = 0;
   for (const [sheet, bySeverity] of bySheet) {
-    const ws = context.workbook.worksheets.getItem(sheet);
+    const ws = sheetProxy(context, sheet);
     for (const [severity, cells] of bySeverity) {
+      const color = `#${SEVERITY_FILL[severity]}`;
       for (const list of addressLists(cells, ADDRESS_LIMIT, batcher.areaSeparator)) {
         calls++;
-        await batcher.add(OP_OVERHEAD + list.length, 0, () => {
-          ws.getRanges(list).format.fill.color = `#${SEVERITY_FILL[severity]}`;
+        // getRanges(list), format, fill, and the colour set.
+        await batcher.add({ request: opBytes(3, 1, jsonBytes(list) + jsonBytes(color)), via: [ws] }, () => {
+          ws.get().getRanges(list).format.fill.color = color;
         });
       }
     }
@@ -267,13 +282,18 @@ export async function queueMarkNotes(
   else if (mode.kind === 'comments') await queueComments(context, batcher, writes, current, mode.api);
 }
 
+/** A sheet's notes through one worksheet object (two paths: the worksheet and its notes). */
+function notesProxy(context: Excel.RequestContext, sheet: string, _api: ApiSetProof<'1.18'>): SharedProxy<Excel.NoteCollection> {
+  return sharedProxy(() => context.workbook.worksheets.getItem(sheet).notes, opBytes(2, 0, jsonBytes(sheet)));
+}
+
 /** The notes of each sheet through one worksheet object, so a loop over cells sends its path once per request. */
-function notesBySheet(context: Excel.RequestContext, _api: ApiSetProof<'1.18'>): (sheet: string) => Excel.NoteCollection {
-  const made = new Map<string, Excel.NoteCollection>();
+function notesBySheet(context: Excel.RequestContext, api: ApiSetProof<'1.18'>): (sheet: string) => SharedProxy<Excel.NoteCollection> {
+  const made = new Map<string, SharedProxy<Excel.NoteCollection>>();
   return (sheet) => {
     let notes = made.get(sheet);
     if (!notes) {
-      notes = context.workbook.worksheets.getItem(sheet).notes;
+      notes = notesProxy(context, sheet, api);
       made.set(sheet, notes);
     }
     return notes;
@@ -285,9 +305,10 @@ async function queueNotes(context: Excel.RequestContext, batcher: Batcher, write
   for (const w of writes) {
     const notes = notesOf(w.sheet);
     const exists = current.notes.has(w.key);
-    await batcher.add(OP_OVERHEAD + utf8Length(w.text) + w.sheet.length + 10, 0, () => {
-      if (exists) notes.getItem(w.cell).content = w.text;
-      else notes.add(w.cell, w.text);
+    // getItem(cell) and a content set, or add(cell, text): one path and at most one action.
+    await batcher.add({ request: opBytes(1, exists ? 1 : 0, jsonBytes(w.cell) + jsonBytes(w.text)), via: [notes] }, () => {
+      if (exists) notes.get().getItem(w.cell).content = w.text;
+      else notes.get().add(w.cell, w.text);
     });
   }
 }
@@ -297,9 +318,12 @@ async function queueComments(context: Excel.RequestContext, batcher: Batcher, wr
     const existing = current.comments.get(w.key);
     if (existing && !existing.content.startsWith(COMMENT_MARKER)) continue; // someone else's thread: leave it be
     const content = `${COMMENT_MARKER}\n${w.text}`;
-    await batcher.add(OP_OVERHEAD + utf8Length(content) + w.sheet.length + 10, 0, () => {
+    const address = `${quotedSheet(w.sheet)}!${w.cell}`;
+    // getItem(id) and a content set, or add(address, content) (a third argument, null, goes with it).
+    const request = existing ? opBytes(1, 1, jsonBytes(existing.id) + jsonBytes(content)) : opBytes(1, 0, jsonBytes(address) + jsonBytes(content) + 5);
+    await batcher.add({ request }, () => {
       if (existing) context.workbook.comments.getItem(existing.id).content = content;
-      else context.workbook.comments.add(`${quotedSheet(w.sheet)}!${w.cell}`, content);
+      else context.workbook.comments.add(address, content);
     });
   }
 }
@@ -340,22 +364,22 @@ export async function queueRestore(
       noteCells.push({ sheet: g.sheet, cell, note: g.note });
     }
   }
-  const sheets = context.workbook.worksheets;
+  // getRanges(list), format, fill or font, and one set or clear.
   for (const { sheet, fill, cells } of fills.values()) {
-    const ws = sheets.getItem(sheet);
+    const ws = sheetProxy(context, sheet);
     for (const list of addressLists(cells, ADDRESS_LIMIT, batcher.areaSeparator)) {
-      await batcher.add(OP_OVERHEAD + list.length, 0, () => {
-        const format = ws.getRanges(list).format;
+      await batcher.add({ request: opBytes(3, 1, jsonBytes(list) + jsonBytes(fill ?? '')), via: [ws] }, () => {
+        const format = ws.get().getRanges(list).format;
         if (fill === null) format.fill.clear();
         else format.fill.color = fill;
       });
     }
   }
   for (const { sheet, color, cells } of fonts.values()) {
-    const ws = sheets.getItem(sheet);
+    const ws = sheetProxy(context, sheet);
     for (const list of addressLists(cells, ADDRESS_LIMIT, batcher.areaSeparator)) {
-      await batcher.add(OP_OVERHEAD + list.length, 0, () => {
-        ws.getRanges(list).format.font.color = color;
+      await batcher.add({ request: opBytes(3, 1, jsonBytes(list) + jsonBytes(color)), via: [ws] }, () => {
+        ws.get().getRanges(list).format.font.color = color;
       });
     }
   }
@@ -377,10 +401,11 @@ async function restoreNotes(
     if (note === null && now === undefined) continue;
     if (note !== null && now === note) continue;
     const notes = notesOf(sheet);
-    await batcher.add(OP_OVERHEAD + utf8Length(note ?? '') + sheet.length, 0, () => {
-      if (note === null) notes.getItem(cell).delete();
-      else if (now !== undefined) notes.getItem(cell).content = note;
-      else notes.add(cell, note);
+    // getItem(cell) and a delete or content set, or add(cell, note): one path and at most one action.
+    await batcher.add({ request: opBytes(1, 1, jsonBytes(cell) + jsonBytes(note ?? '')), via: [notes] }, () => {
+      if (note === null) notes.get().getItem(cell).delete();
+      else if (now !== undefined) notes.get().getItem(cell).content = note;
+      else notes.get().add(cell, note);
     });
   }
 }
@@ -396,7 +421,7 @@ async function removeComments(
   for (const { sheet, cell } of cells) {
     const now = current.comments.get(cellKey(sheet, cell));
     if (!now || !now.content.startsWith(COMMENT_MARKER)) continue;
-    await batcher.add(OP_OVERHEAD, 0, () => {
+    await batcher.add({ request: opBytes(1, 1, jsonBytes(now.id)) }, () => {
       context.workbook.comments.getItem(now.id).delete();
     });
   }

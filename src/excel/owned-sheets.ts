@@ -3,7 +3,7 @@ import { Severity } from '../core/model/findings';
 import { CellStyle, ChartSpec, ColumnFormat, OutCell, outStyle, outValue, OwnedSheet, PageSetup, SEVERITY_FILL, SEVERITY_FONT, sheetLayout } from '../core/output/plan';
 import { ADDRESS_LIMIT, addressLists, areaAddress, cellsToAreas, joinAddresses, quotedSheet } from './addresses';
 import { cellAddress } from '../core/model/cells';
-import { Batcher, OP_OVERHEAD, jsonBytes, utf8Length } from './batcher';
+import { Batcher, jsonBytes, opBytes, SharedProxy } from './batcher';
 
 /**
  * Writing the sheets the add-in owns (Findings, Reconciliation, …) from the plan. Every string goes into
@@ -121,6 +121,39 @@ function borderLines(kind: CellStyle['border']): { index: Excel.BorderIndex | 'E
   }
 }
 
+/**
+ * The object paths and actions {@link applyStyle} queues for a style, beyond the format's own path:
+ * keep the two in step.
+ */
+function styleOps(style: CellStyle): { paths: number; actions: number } {
+  let paths = 0;
+  let actions = 0;
+  const font = [style.bold, style.italic, style.size].filter(Boolean).length;
+  if (font) {
+    paths++;
+    actions += font;
+  }
+  if (style.wrap) actions += 2;
+  if (style.align) actions++;
+  if (style.fill) {
+    paths++;
+    actions++;
+  }
+  const lines = borderLines(style.border).length;
+  if (lines) {
+    paths += 1 + lines;
+    actions += 2 * lines;
+  }
+  if (style.unlocked) {
+    paths++;
+    actions++;
+  }
+  return { paths, actions };
+}
+
+/** Bytes of the arguments of one of {@link applyStyle}'s actions at most ("Continuous", "#D9D9D9", "Center", 14, true). */
+const STYLE_VALUE_BYTES = 20;
+
 /** Sets every field of a style on a format (of a range or of several areas at once). */
 function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.bold) format.font.bold = true;
@@ -165,7 +198,24 @@ function chartType(chart: ChartSpec): 'ColumnClustered' | 'ColumnStacked' | 'Bar
 function queueChart(ws: Excel.Worksheet, chart: ChartSpec): void {
   const drawn = ws.charts.add(chartType(chart), ws.getRange(chart.source), 'Columns');
   drawn.title.text = chart.title;
+  if (chart.type === 'bar' && chart.firstOnTop) {
+    // A ranking reads top down, Excel draws the first category at the bottom: reverse the categories
+    // (ExcelApi 1.7) and keep the value axis at the bottom, where the last category now is (1.8).
+    const axis = drawn.axes.categoryAxis;
+    axis.reversePlotOrder = true;
+    axis.position = 'Maximum';
+  }
   drawn.setPosition(chart.from, chart.to);
+}
+
+/**
+ * Bytes {@link applyPage} queues at most: the page layout's path and up to four sets and a call on it,
+ * then the header/footer group's two paths and up to three footer sets.
+ */
+function pageBytes(page: PageSetup): number {
+  const footer = page.footer;
+  const footers = footer ? jsonBytes(footer.left ?? '') + jsonBytes(footer.center ?? '') + jsonBytes(footer.right ?? '') : 0;
+  return opBytes(3, 8, 200 + footers);
 }
 
 /** Footer sections as Excel's header/footer group takes them. */
@@ -205,10 +255,15 @@ export async function queueOwnedSheet(
   const width = Math.max(1, sheet.columns.length, ...preamble.map((r) => r.length), ...sheet.rows.slice(0, 1000).map((r) => r.length));
   const firstData = layout.firstDataRow - 1; // 0-based
   let ws: Excel.Worksheet | null = null;
-  await batcher.add(OP_OVERHEAD + utf8Length(name), 0, () => {
+  // The new sheet's path is its add(name), sent again in each later request that writes to it.
+  const made: SharedProxy<Excel.Worksheet> = { bytes: opBytes(1, 0, jsonBytes(name)), get: () => ws as unknown as Excel.Worksheet };
+  const via = [made];
+  await batcher.add({ request: 0, via }, () => {
     ws = context.workbook.worksheets.add(name);
   });
-  const sheetOf = (): Excel.Worksheet => ws as unknown as Excel.Worksheet;
+  const sheetOf = (): Excel.Worksheet => made.get();
+  /** Arguments of getRangeByIndexes, at most (four numbers). */
+  const INDEXES = 40;
   const links: { row: number; col: number; link: NonNullable<Prepared['link']> }[] = [];
   /** Cells by the style they get, keyed by the style's JSON. */
   const styled = new Map<string, { style: CellStyle; cells: string[] }>();
@@ -227,7 +282,8 @@ export async function queueOwnedSheet(
       if (!block) return;
       const b = block;
       block = null;
-      await batcher.add(b.bytes + OP_OVERHEAD * 2, 0, () => {
+      // getRangeByIndexes, numberFormat and values: the rows' JSON plus the brackets and commas joining them.
+      await batcher.add({ request: opBytes(1, 2, INDEXES + b.bytes + 2 * (b.values.length + 1)), via }, () => {
         const range = sheetOf().getRangeByIndexes(b.start, 0, b.values.length, width);
         range.numberFormat = b.formats;
         range.values = b.values;
@@ -264,7 +320,7 @@ export async function queueOwnedSheet(
 
   const lastCol = width - 1;
   if (layout.freezeRows > 0) {
-    await batcher.add(OP_OVERHEAD, 0, () => {
+    await batcher.add({ request: opBytes(1, 1, 10), via }, () => {
       sheetOf().freezePanes.freezeRows(layout.freezeRows);
     });
   }
@@ -273,14 +329,14 @@ export async function queueOwnedSheet(
   if (sheet.rows.length > 0) {
     for (const [j, col] of sheet.columns.entries()) {
       if (col.wrap) {
-        await batcher.add(OP_OVERHEAD * 2, 0, () => {
+        await batcher.add({ request: opBytes(2, 2, INDEXES + 10), via }, () => {
           const format = sheetOf().getRangeByIndexes(firstData, j, sheet.rows.length, 1).format;
           format.wrapText = true;
           format.verticalAlignment = 'Top';
         });
       }
       if (col.unlocked && sheet.protect) {
-        await batcher.add(OP_OVERHEAD, 0, () => {
+        await batcher.add({ request: opBytes(3, 1, INDEXES + 5), via }, () => {
           sheetOf().getRangeByIndexes(firstData, j, sheet.rows.length, 1).format.protection.locked = false;
         });
       }
@@ -310,7 +366,8 @@ export async function queueOwnedSheet(
   for (const [severity, areas] of fills) {
     for (const list of joinAddresses(areas, ADDRESS_LIMIT, batcher.areaSeparator)) {
       write.fillCalls++;
-      await batcher.add(OP_OVERHEAD * 2 + list.length, 0, () => {
+      // getRanges(list), format, fill and font, two colours.
+      await batcher.add({ request: opBytes(4, 2, jsonBytes(list) + 20), via }, () => {
         const format = sheetOf().getRanges(list).format;
         format.fill.color = `#${SEVERITY_FILL[severity]}`;
         format.font.color = `#${SEVERITY_FONT[severity]}`;
@@ -322,23 +379,26 @@ export async function queueOwnedSheet(
   for (const { style, cells } of styled.values()) {
     for (const list of addressLists(cells, ADDRESS_LIMIT, batcher.areaSeparator)) {
       write.styleCalls++;
-      await batcher.add(OP_OVERHEAD * 4 + list.length, 0, () => applyStyle(sheetOf().getRanges(list).format, style));
+      const ops = styleOps(style);
+      // getRanges(list) and format, then the style's own paths and sets.
+      await batcher.add({ request: opBytes(2 + ops.paths, ops.actions, jsonBytes(list) + ops.actions * STYLE_VALUE_BYTES), via }, () => applyStyle(sheetOf().getRanges(list).format, style));
     }
   }
 
   for (const { row, col, link } of links) {
-    await batcher.add(OP_OVERHEAD + utf8Length(link.reference) + utf8Length(link.text), 0, () => {
-      sheetOf().getRangeByIndexes(row, col, 1, 1).hyperlink = { documentReference: link.reference, textToDisplay: link.text };
+    const hyperlink = { documentReference: link.reference, textToDisplay: link.text };
+    await batcher.add({ request: opBytes(1, 1, INDEXES + jsonBytes(hyperlink)), via }, () => {
+      sheetOf().getRangeByIndexes(row, col, 1, 1).hyperlink = hyperlink;
     });
   }
   for (const list of addressLists(links.map((l) => cellAddress(l.row + 1, l.col)), ADDRESS_LIMIT, batcher.areaSeparator)) {
-    await batcher.add(OP_OVERHEAD + list.length, 0, () => {
+    await batcher.add({ request: opBytes(3, 1, jsonBytes(list) + jsonBytes(LINK_COLOR)), via }, () => {
       sheetOf().getRanges(list).format.font.color = LINK_COLOR;
     });
   }
 
   for (const area of sheet.merges ?? []) {
-    await batcher.add(OP_OVERHEAD + area.length, 0, () => {
+    await batcher.add({ request: opBytes(1, 1, jsonBytes(area) + 5), via }, () => {
       sheetOf().getRange(area).merge(false);
     });
   }
@@ -346,43 +406,53 @@ export async function queueOwnedSheet(
   for (const [j, col] of sheet.columns.entries()) {
     if (col.width) {
       const points = Math.round(col.width * POINTS_PER_CHAR * 10) / 10;
-      await batcher.add(OP_OVERHEAD, 0, () => {
+      await batcher.add({ request: opBytes(2, 1, INDEXES + jsonBytes(points)), via }, () => {
         sheetOf().getRangeByIndexes(0, j, 1, 1).format.columnWidth = points;
       });
     }
     const choices = col.choices ?? [];
     // A list source is comma-separated and "=…" would be a formula: such choices cannot be offered safely.
     if (sheet.rows.length > 0 && choices.length > 0 && choices.every((c) => c !== '' && !c.includes(',') && !/^[=+\-@]/.test(c))) {
-      await batcher.add(OP_OVERHEAD + utf8Length(choices.join(',')), 0, () => {
+      const rule: Excel.DataValidationRule = { list: { inCellDropDown: true, source: choices.join(',') } };
+      const alert: Excel.DataValidationErrorAlert | null = col.choicesAlert
+        ? { showAlert: true, style: 'Stop', title: col.choicesAlert.title, message: col.choicesAlert.message }
+        : null;
+      // getRangeByIndexes, dataValidation, the rule and the alert.
+      await batcher.add({ request: opBytes(2, alert ? 2 : 1, INDEXES + jsonBytes(rule) + (alert ? jsonBytes(alert) : 0)), via }, () => {
         const validation = sheetOf().getRangeByIndexes(firstData, j, sheet.rows.length, 1).dataValidation;
-        validation.rule = { list: { inCellDropDown: true, source: choices.join(',') } };
+        validation.rule = rule;
         // Anything typed outside the list is refused (ExcelApi 1.8).
-        if (col.choicesAlert) validation.errorAlert = { showAlert: true, style: 'Stop', title: col.choicesAlert.title, message: col.choicesAlert.message };
+        if (alert) validation.errorAlert = alert;
       });
     }
   }
   // Wrapped cells get rows tall enough for their text (Excel does not grow a row written through the API).
   if (styled.size > 0 || sheet.columns.some((c) => c.wrap)) {
-    await batcher.add(OP_OVERHEAD, 0, () => {
+    await batcher.add({ request: opBytes(2, 1, INDEXES), via }, () => {
       sheetOf().getRangeByIndexes(0, 0, Math.max(1, firstData + sheet.rows.length), width).format.autofitRows();
     });
   }
   const page = sheet.page;
   if (page) {
-    await batcher.add(OP_OVERHEAD * 6, 0, () => applyPage(sheetOf(), page));
+    await batcher.add({ request: pageBytes(page), via }, () => applyPage(sheetOf(), page));
   }
   // Charts before protection: a protected sheet refuses new charts (its objects are locked too).
   for (const chart of sheet.charts ?? []) {
-    await batcher.add(OP_OVERHEAD * 5 + utf8Length(chart.title) + chart.source.length + chart.from.length + chart.to.length, 0, () => queueChart(sheetOf(), chart));
+    // charts, add(type, getRange(source), "Columns") with its reference list, title: four paths; the title
+    // and setPosition. A ranking's bar chart adds axes and categoryAxis, and two sets on it.
+    const flipped = chart.type === 'bar' && chart.firstOnTop === true;
+    const data = jsonBytes([chartType(chart), chart.source, 'Columns', chart.title, chart.from, chart.to, true, 'Maximum']) + 60;
+    await batcher.add({ request: opBytes(flipped ? 6 : 4, flipped ? 4 : 2, data), via }, () => queueChart(sheetOf(), chart));
   }
   // Protection last: Excel refuses later changes to the locked cells of a protected sheet.
   if (sheet.protect) {
-    await batcher.add(OP_OVERHEAD, 0, () => {
-      sheetOf().protection.protect({ allowAutoFilter: true, allowSort: true, allowFormatColumns: true, allowFormatRows: true });
+    const options: Excel.WorksheetProtectionOptions = { allowAutoFilter: true, allowSort: true, allowFormatColumns: true, allowFormatRows: true };
+    await batcher.add({ request: opBytes(1, 1, jsonBytes(options)), via }, () => {
+      sheetOf().protection.protect(options);
     });
   }
   if (sheet.activate) {
-    await batcher.add(OP_OVERHEAD, 0, () => {
+    await batcher.add({ request: opBytes(0, 1), via }, () => {
       sheetOf().activate();
     });
   }

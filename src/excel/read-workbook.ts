@@ -1,7 +1,7 @@
 import { CellValue, SheetGrid } from '../core/model/cells';
 import { emptyState, parseState, STATE_SHEET, WorkbookState } from '../core/output/workbook-state';
 import { ApiSetProof } from './api-sets';
-import { OP_OVERHEAD, PAYLOAD_BUDGET, jsonBytes } from './batcher';
+import { PAYLOAD_BUDGET, REQUEST_BYTES, SyncEstimate, jsonBytes, opBytes } from './batcher';
 import { officeErrorCode } from './office-errors';
 
 /**
@@ -156,6 +156,8 @@ export interface ReadOptions {
   checkCancelled?(): void;
   /** Payload budget per response (tests lower it to force chunking on small sheets). */
   budget?: number;
+  /** Told, after each sync, what the read estimated that request and its response to cost. */
+  onSync?(estimate: SyncEstimate): void;
 }
 
 /** First guess of a cell's cost in a response (value and type, quoted, with separators). */
@@ -195,6 +197,8 @@ export async function readGrids(
     grids.set(name, { name, rows });
   }
 
+  /** A chunk's request: getItem(sheet), getRangeByIndexes(…), and a load of values and types. */
+  const requestOf = (t: Task): number => opBytes(2, 1, jsonBytes(t.sheet) + jsonBytes([t.start, t.dims.columnIndex, t.rows, t.dims.columnCount]) + jsonBytes(['values', 'valueTypes']));
   const estimate = (t: Task): number => t.rows * (bytesPerRow.get(t.sheet) ?? t.dims.columnCount * FIRST_GUESS_CELL_BYTES);
   const rowsFitting = (sheet: string, d: SheetDims): number => {
     const perRow = bytesPerRow.get(sheet) ?? d.columnCount * FIRST_GUESS_CELL_BYTES;
@@ -213,7 +217,8 @@ export async function readGrids(
       const batch: Task[] = [];
       let bytes = 0;
       while (carried) {
-        const cost = estimate(carried) + OP_OVERHEAD;
+        // The response, plus the small request (see requestOf) counted against the same budget.
+        const cost = estimate(carried) + requestOf(carried);
         if (batch.length > 0 && bytes + cost > budget) break;
         batch.push(carried);
         bytes += cost;
@@ -247,6 +252,7 @@ export async function readGrids(
         continue;
       }
       stats.readSyncs++;
+      options.onSync?.({ request: batch.reduce((n, t) => n + requestOf(t), REQUEST_BYTES), response: bytes });
       for (const { task, range } of loaded) {
         const values = range.values;
         const types = range.valueTypes;

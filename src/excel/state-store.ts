@@ -1,5 +1,5 @@
 import { STATE_CHUNK, STATE_SHEET, SavedFormatGroup, WorkbookState } from '../core/output/workbook-state';
-import { Batcher, OP_OVERHEAD, utf8Length } from './batcher';
+import { Batcher, jsonBytes, opBytes, SharedProxy, sheetProxy } from './batcher';
 import { FoundState } from './read-workbook';
 
 /**
@@ -74,32 +74,38 @@ const CHUNKS_PER_OP = 40;
 export async function queueStateWrite(context: Excel.RequestContext, batcher: Batcher, found: FoundState, state: WorkbookState): Promise<void> {
   const chunks = stateChunks(state);
   let added: Excel.Worksheet | null = null;
-  const existing = found.exists ? context.workbook.worksheets.getItem(STATE_SHEET) : null;
+  // The new sheet's path is its add(name), sent again in each later request that writes to it.
+  const sheet: SharedProxy<Excel.Worksheet> = found.exists
+    ? sheetProxy(context, STATE_SHEET)
+    : { bytes: opBytes(1, 0, jsonBytes(STATE_SHEET)), get: () => added as Excel.Worksheet };
   if (!found.exists) {
     // Queued through the batcher, so a request Excel refuses as too large sends the new sheet again.
-    await batcher.add(OP_OVERHEAD + utf8Length(STATE_SHEET) * 2, 0, () => {
+    await batcher.add({ request: opBytes(0, 1, jsonBytes('VeryHidden')), via: [sheet] }, () => {
       added = context.workbook.worksheets.add(STATE_SHEET);
       added.visibility = 'VeryHidden';
     });
     found.exists = true;
     found.chunks = [];
   }
-  const sheetOf = (): Excel.Worksheet => (existing ?? added) as Excel.Worksheet;
+  const sheetOf = (): Excel.Worksheet => sheet.get();
   let first = 0;
   while (first < chunks.length && first < found.chunks.length && chunks[first] === found.chunks[first]) first++;
   for (let start = first; start < chunks.length; start += CHUNKS_PER_OP) {
     const part = chunks.slice(start, start + CHUNKS_PER_OP);
-    const bytes = part.reduce((n, c) => n + utf8Length(c) + 8, OP_OVERHEAD * 2);
-    await batcher.add(bytes, 0, () => {
+    const formats = part.map(() => ['@']);
+    const values = part.map((c) => [c]);
+    // getRangeByIndexes, then numberFormat and values set; the chunks' JSON escapes every quote of the state's.
+    const request = opBytes(1, 2, jsonBytes([start, 0, part.length, 1]) + jsonBytes(formats) + jsonBytes(values));
+    await batcher.add({ request, via: [sheet] }, () => {
       const range = sheetOf().getRangeByIndexes(start, 0, part.length, 1);
-      range.numberFormat = part.map(() => ['@']);
-      range.values = part.map((c) => [c]);
+      range.numberFormat = formats;
+      range.values = values;
     });
   }
   const stored = Math.max(found.rows, found.chunks.length);
   if (stored > chunks.length) {
     const extra = stored - chunks.length;
-    await batcher.add(OP_OVERHEAD, 0, () => {
+    await batcher.add({ request: opBytes(1, 1, jsonBytes([chunks.length, 0, extra, 1]) + jsonBytes('Contents')), via: [sheet] }, () => {
       sheetOf().getRangeByIndexes(chunks.length, 0, extra, 1).clear('Contents');
     });
   }

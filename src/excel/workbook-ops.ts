@@ -12,7 +12,7 @@ import { OwnedSheetRecord, STATE_SHEET, SavedFormatGroup, WorkbookState } from '
 import { normalCell } from './addresses';
 import { CellLook, cellKey, groupLooks, queueHighlights, queueMarkNotes, queueRestore, readCurrent, SheetCell } from './annotations';
 import { NoteMode, pickNoteMode, proveExcelApi } from './api-sets';
-import { Batcher, OP_OVERHEAD, PAYLOAD_BUDGET } from './batcher';
+import { Batcher, jsonBytes, opBytes, PAYLOAD_BUDGET, SyncEstimate } from './batcher';
 import { EngineOutput, EngineRunner, inThreadEngine, isCancellation } from './engine-runner';
 import { AFTER_FAILURE, errorMessage } from './error-messages';
 import { ExcelHost, officeHost } from './host';
@@ -46,6 +46,12 @@ export interface ExcelOpsOptions {
   engine?: EngineRunner;
   /** Bytes per request and per response (default {@link PAYLOAD_BUDGET}; tests lower it). */
   budget?: number;
+  /**
+   * Told, after each sync whose size the adapter estimated before sending it (reads in chunks, batched
+   * writes), what it estimated that request and its response to cost: tests hold the estimates to what
+   * Excel was sent.
+   */
+  onEstimatedSync?: (estimate: SyncEstimate) => void;
   /** How long one sync may go unanswered (default two minutes, SYNC_TIMEOUT_MS in sync-watchdog.ts) and the timers measuring it. */
   syncTimeout?: { ms?: number; timers?: WatchdogTimers };
 }
@@ -125,6 +131,9 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
   const host = watchedHost(options.host ?? officeHost(), options.syncTimeout?.ms, options.syncTimeout?.timers);
   const engine = options.engine ?? inThreadEngine;
   const budget = options.budget ?? PAYLOAD_BUDGET;
+  const onSync = options.onEstimatedSync;
+  /** The piece turning the add-in's own events off: one set on the runtime (whose path every request counts). */
+  const eventsOff = { request: opBytes(0, 1, jsonBytes(false)) };
   let busy = false;
   let last: RunFigures | null = null;
 
@@ -193,6 +202,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
         onProgress: (f) => opts.onProgress?.(0.02 + 0.28 * f, 'read'),
         checkCancelled: cancelled,
         budget,
+        onSync,
       });
       await refuse1904(context, grids, mappings);
       for (const [name, areas] of mergedOf()) {
@@ -260,7 +270,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
       // Read what the cells look like now (nothing is written yet).
       const unsaved = marks.filter((m) => !savedLook.has(cellKey(m.sheet, m.cell)));
       const touched: SheetCell[] = [...marks.map((m) => ({ sheet: m.sheet, cell: m.cell })), ...oldOnly];
-      const current = await readCurrent(context, budget, unsaved, touched, mode);
+      const current = await readCurrent(context, budget, unsaved, touched, mode, onSync);
       // The user's conditional formats over the cells about to be highlighted: read, never changed.
       const underRules = await cellsUnderConditionalFills(context, marks);
       figures.cellsUnderConditionalFormats = underRules ? [...underRules.values()].reduce((a, b) => a + b, 0) : null;
@@ -312,14 +322,15 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
 
       // Write: journal first, then the cells, then the new sheets under temporary names.
       let flushes = 0;
-      const batcher = new Batcher(context, budget, () => {
+      const batcher = new Batcher(context, budget, (estimate) => {
+        onSync?.(estimate);
         stage.onProgress(Math.min(0.95, ++flushes / (flushes + 2)));
         stage.cancelled();
       });
       batcher.areaSeparator = await probeAreaSeparator(context, marks[0]?.sheet ?? sheets[0].name);
       stage.cancelled();
       stage.started();
-      await batcher.add(OP_OVERHEAD, 0, () => {
+      await batcher.add(eventsOff, () => {
         context.runtime.enableEvents = false;
       });
       await queueStateWrite(context, batcher, found, journal);
@@ -362,7 +373,7 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
     if (!sheet) return state.reviews;
     const dimsOf = queueDims(context, [sheet.name]);
     await context.sync();
-    const { grids } = await readGrids(context, dimsOf(), { chooseFull: () => new Set([sheet.name]), budget });
+    const { grids } = await readGrids(context, dimsOf(), { chooseFull: () => new Set([sheet.name]), budget, onSync });
     const grid = grids.get(sheet.name);
     return storedDecisions(mergeReviews(state.reviews, grid ? readReviews(grid) : new Map()));
   };
@@ -406,10 +417,10 @@ export function createExcelOps(options: ExcelOpsOptions = {}): ExcelOps {
           if (cell) cells.push({ sheet: s.name, cell });
         }
       }
-      const current = await readCurrent(context, budget, [], cells, mode);
-      const batcher = new Batcher(context, budget);
+      const current = await readCurrent(context, budget, [], cells, mode, onSync);
+      const batcher = new Batcher(context, budget, onSync);
       if (cells.length > 0) batcher.areaSeparator = await probeAreaSeparator(context, cells[0].sheet);
-      await batcher.add(OP_OVERHEAD, 0, () => {
+      await batcher.add(eventsOff, () => {
         context.runtime.enableEvents = false;
       });
       figures.restoredCells = await queueRestore(context, batcher, groups, () => true, current, mode);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Severity } from '../core/model/findings';
 import { SEVERITY_FILL, SEVERITY_FONT } from '../core/output/plan';
 import { SavedFormatGroup } from '../core/output/workbook-state';

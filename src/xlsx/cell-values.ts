@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs-runtime';
 import { CellValue, cellAddress, SheetGrid } from '../core/model/cells';
 import { dayFromJsDate } from '../core/model/dates';
 
@@ -54,7 +55,7 @@ export function plainValue(v: unknown): CellValue {
  * serial. Cells covered by a merge, other than its top-left, are blank.
  */
 export function cellValueOf(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  if (cell.type === exceljs().ValueType.Merge) return null;
   return plainValue(cell.value);
 }
 

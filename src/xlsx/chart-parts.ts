@@ -109,15 +109,20 @@ function richText(text: string): string {
 const CAT_AX = 500000001;
 const VAL_AX = 500000002;
 
-/** The category and value axes of a bar, column or line chart (`horizontal`: categories run down the left). */
-function axes(horizontal: boolean): string {
+/**
+ * The category and value axes of a bar, column or line chart (`horizontal`: categories run down the
+ * left). `reversed`: categories last to first (orientation maxMin), the value axis crossing at the last
+ * category, which is then at the bottom (as Excel writes "categories in reverse order" with "at maximum
+ * category").
+ */
+function axes(horizontal: boolean, reversed = false): string {
   return (
-    `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/>` +
+    `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${reversed ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/>` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/>` +
     `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `<c:crossAx val="${CAT_AX}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
+    `<c:crossAx val="${CAT_AX}"/><c:crosses val="${reversed ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
   );
 }
 
@@ -156,7 +161,7 @@ export function chartPart(spec: ChartSpec, sheet: OwnedSheet, sheetName: string)
     // Stacked bars lie on top of each other: full overlap (Excel writes 100 for its stacked types).
     const grouping = spec.stacked ? '<c:grouping val="stacked"/>' : '<c:grouping val="clustered"/>';
     const overlap = spec.stacked ? '<c:overlap val="100"/>' : '';
-    plot = `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/>${grouping}<c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/>${overlap}<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>${axes(horizontal)}`;
+    plot = `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/>${grouping}<c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/>${overlap}<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>${axes(horizontal, horizontal && spec.firstOnTop === true)}`;
   }
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +

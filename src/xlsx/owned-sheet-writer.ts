@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs-runtime';
 import Decimal from 'decimal.js';
 import { Severity } from '../core/model/findings';
 import { CellStyle, ColumnFormat, OutCell, outStyle, outValue, OwnedSheet, PageSetup, SEVERITY_FILL, SEVERITY_FONT, sheetLayout } from '../core/output/plan';
@@ -146,7 +147,7 @@ function worksheetValidations(ws: ExcelJS.Worksheet): { add(address: string, val
 
 /** What a cell looks like beyond its value: its style, and the row's severity colour. */
 function styleCell(cell: ExcelJS.Cell, style: CellStyle | undefined, severity: Severity | null | undefined, wrap: boolean, unlocked: boolean): void {
-  const isLink = cell.type === ExcelJS.ValueType.Hyperlink;
+  const isLink = cell.type === exceljs().ValueType.Hyperlink;
   const font: Partial<ExcelJS.Font> = isLink ? { ...BASE_FONT, color: { argb: LINK_ARGB }, underline: true } : { ...BASE_FONT };
   let fontChanged = isLink;
   if (severity && !isLink) {

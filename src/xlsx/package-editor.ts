@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs-runtime';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Severity } from '../core/model/findings';
@@ -361,7 +362,7 @@ export async function addOwnedSheetCharts(file: string, sheets: readonly { name:
 async function ownedSheetParts(plan: Plan, records: OwnedSheetRecord[], renames: Map<string, string>, styles: StylesEditor, firstIndex: number, scratchDir: string): Promise<{ sheets: NewSheet[]; definedNames: string[] }> {
   if (!plan.sheets.length) return { sheets: [], definedNames: [] };
   applyExceljsPatches();
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   plan.sheets.forEach((sheet, i) => writeOwnedSheet(wb.addWorksheet(records[i].name), sheet, renames));
   const file = path.join(scratchDir, `.recon-owned-${process.pid}-${Date.now()}.xlsx`);
   try {

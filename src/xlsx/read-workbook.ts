@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { readReviews } from '../core/output/findings-sheet';
 import { mergeReviews, Review } from '../core/output/review';
 import { readAuditLog } from '../core/output/audit-log';

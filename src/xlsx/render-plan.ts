@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parseCellAddress } from '../core/model/cells';
 import { Plan } from '../core/output/plan';
 import { OwnedSheetRecord, STATE_SHEET, WorkbookState } from '../core/output/workbook-state';

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Settings } from '../core/model/settings';
 import { emptyState, parseState, serializeState, STATE_SHEET, WorkbookState } from '../core/output/workbook-state';
 

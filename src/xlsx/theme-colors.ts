@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /**
  * Theme colours as plain RGB, so a theme-coloured fill or font can be saved in the shared `#RRGGBB`

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs-runtime';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { applyExceljsPatches } from './exceljs-patches';
@@ -54,7 +55,7 @@ export async function loadWorkbookFile(file: string): Promise<LoadResult> {
   applyExceljsPatches();
   const probe = await probeWorkbookFile(file);
   if (!probe.ok) return probe;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.readFile(file);
   } catch (e) {

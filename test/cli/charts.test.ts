@@ -85,14 +85,20 @@ interface ChartRead {
   barDir: string | null;
   grouping: string | null;
   overlap: string | null;
+  /** The category axis' orientation and where the value axis crosses it. */
+  categories: { orientation: string; crosses: string };
   title: string;
   series: { tx: string; cat: string; val: string }[];
 }
 
 function readChart(xml: string): ChartRead {
-  const read: ChartRead = { kinds: [], barDir: null, grouping: null, overlap: null, title: '', series: [] };
+  const read: ChartRead = { kinds: [], barDir: null, grouping: null, overlap: null, categories: { orientation: '', crosses: '' }, title: '', series: [] };
   const stack: string[] = [];
   let text = '';
+  read.categories = {
+    orientation: /<c:catAx>.*?<c:orientation val="(\w+)"\/>/.exec(xml)?.[1] ?? '',
+    crosses: /<c:valAx>.*?<c:crosses val="(\w+)"\/>/.exec(xml)?.[1] ?? '',
+  };
   parseXmlText(xml, (name, a, selfClosing) => {
     if (/^\w+Chart$/.test(name)) read.kinds.push(name);
     if (name === 'barDir') read.barDir = a.val ?? null;
@@ -204,6 +210,8 @@ describe('the Aging sheet\'s bar chart in the written .xlsx', () => {
     const chart = readChart(parts.get(sheetCharts(parts, 'Aging (2)').charts[0]) ?? '');
     expect(chart.kinds).toEqual(['barChart']);
     expect([chart.barDir, chart.grouping, chart.overlap]).toEqual(['bar', 'stacked', '100']);
+    // The largest on top: categories last to first, the value axis crossing at the last, bottom one.
+    expect(chart.categories).toEqual({ orientation: 'maxMin', crosses: 'max' });
     expect(chart.title).toBe(TITLE);
     const aging = book.getWorksheet('Aging (2)') as ExcelJS.Worksheet;
     const cellValues = (formula: string): ExcelJS.CellValue[] => {

@@ -295,6 +295,10 @@ describe('recon check: workbooks it can read', () => {
       expect(bad.status).toBe(1);
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);
       expect(bad.stdout).toBe('');
+      // The TypeScript sources (the road taken when build/cli is missing or older than a source) say the same.
+      const fromSource = spawnSync(process.execPath, [path.join(__dirname, '../../bin/recon.cjs'), 'check', tmp.file('nope.xlsx')], { encoding: 'utf8', env: { ...process.env, RECON_FROM_SOURCE: '1' } });
+      expect(fromSource.status).toBe(1);
+      expect(fromSource.stderr).toBe(bad.stderr);
     });
   });
 

@@ -44,7 +44,7 @@ describe('Excel adapter draws the plan\'s charts on the owned sheets (ExcelApi 1
   it('puts a stacked bar chart of the overdue customers\' buckets on the Aging sheet', () => {
     // C1 and C2 on rows 3–4, totals 5; only C1 is overdue (S1 due 2024-01-19): the chart's block is its
     // header on row 8 and C1 on row 9, Customer Name (B) to the last bucket (G); placed right of the table.
-    expect(model.mustSheet('Aging').charts.map(seen)).toEqual([{ type: 'BarStacked', title: 'Top 1 customers by overdue balance', source: 'Aging!B8:G9', at: 'K2:S24' }]);
+    expect(model.mustSheet('Aging').charts.map(seen)).toEqual([{ type: 'BarStacked', title: 'The customer with an overdue balance', source: 'Aging!B8:G9', at: 'K2:S24' }]);
   });
 
   it('puts the top customers, the months and the categories in charts on the Sales Summary sheet', () => {
@@ -60,6 +60,12 @@ describe('Excel adapter draws the plan\'s charts on the owned sheets (ExcelApi 1
     expect(s.getValue(6, 1)).toBe('Beta Co');
     expect(s.getValue(29, 1)).toBe('Pipes');
     expect(s.getValue(31, 2)).toBe(250);
+  });
+
+  it('the ranked bar charts (Aging, top customers) list the largest at the top, the value axis kept at the bottom', () => {
+    const axes = (name: string): [boolean, string][] => model.mustSheet(name).charts.map((c) => [c.categoryAxis.reversePlotOrder, c.categoryAxis.position]);
+    expect(axes('Aging')).toEqual([[true, 'Maximum']]);
+    expect(axes('Sales Summary')).toEqual([[true, 'Maximum'], [false, 'Automatic'], [false, 'Automatic']]);
   });
 
   it('series run down the columns and the sheets stay protected with their charts', () => {
@@ -167,6 +173,28 @@ describe('the fake\'s charts behave as Excel\'s', () => {
       ws.charts.add('Pie', ws.getRange('A1:B3'), 'Columns');
       await context.sync();
     }))).toBe('AccessDenied');
+  });
+
+  it('reverses the category axis from ExcelApi 1.7 and places where the other axis crosses it from 1.8, each only a known position', async () => {
+    const setAxis = (apiVersion: string, reverse: unknown, position?: unknown) => failure(run(apiVersion, async (ws, context) => {
+      const axis = ws.charts.add('BarStacked', ws.getRange('A1:B3'), 'Columns').axes.categoryAxis;
+      (axis as { reversePlotOrder: unknown }).reversePlotOrder = reverse;
+      if (position !== undefined) (axis as { position: unknown }).position = position;
+      await context.sync();
+    }));
+    expect(await setAxis('1.6', true)).toBe('ApiNotFound');
+    expect(await setAxis('1.7', true)).toBe('no error');
+    expect(await setAxis('1.7', true, 'Maximum')).toBe('ApiNotFound');
+    expect(await setAxis('1.8', true, 'Maximum')).toBe('no error');
+    expect(await setAxis('1.8', true, 'Top')).toBe('InvalidArgument');
+    expect(await setAxis('1.8', 'yes')).toBe('InvalidArgument');
+    const model = await run('1.9', async (ws, context) => {
+      const axis = ws.charts.add('BarStacked', ws.getRange('A1:B3'), 'Columns').axes.categoryAxis;
+      axis.reversePlotOrder = true;
+      axis.position = 'Maximum';
+      await context.sync();
+    });
+    expect(model.mustSheet('Data').charts.map((c) => c.categoryAxis)).toEqual([{ reversePlotOrder: true, position: 'Maximum' }]);
   });
 
   it('counts through getCount only from ExcelApi 1.4, and a chart goes when its sheet is deleted', async () => {

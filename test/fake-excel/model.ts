@@ -141,6 +141,13 @@ export function newConditionalFormat(type: FakeConditionalFormatType, ranges: Re
 }
 
 /** A chart on a sheet (Worksheet.charts, ExcelApi 1.1). */
+/** What the fake keeps of a chart axis. */
+export interface FakeChartAxisState {
+  reversePlotOrder: boolean;
+  /** Excel.ChartAxisPosition: "Automatic", "Maximum", "Minimum" or "Custom". */
+  position: string;
+}
+
 export interface FakeChart {
   id: string;
   name: string;
@@ -152,6 +159,8 @@ export interface FakeChart {
   source: { sheet: FakeSheet; rect: Rect };
   title: string;
   titleVisible: boolean;
+  /** The category axis: drawn last to first (ExcelApi 1.7), and where the value axis crosses it (1.8). */
+  categoryAxis: FakeChartAxisState;
   /** Cells the chart was positioned over by setPosition (null until then). */
   from: Rect | null;
   to: Rect | null;

@@ -2456,7 +2456,7 @@ export class FakeChartCollection extends FakeCollection<FakeChartProxy> {
       if (series > MAX_CHART_SERIES) throw new FakeOfficeError('InvalidArgument', 'ChartCollection.add', 'A chart can have at most 255 series.');
       created = {
         id: `{chart-${++chartSeq}}`, name: `Chart ${++sheet.chartSeq}`, type, seriesBy: by, source: { sheet: source.sheet, rect: { ...source.rect } },
-        title: '', titleVisible: false, from: null, to: null, top: 0, left: 0, width: DEFAULT_CHART_WIDTH, height: DEFAULT_CHART_HEIGHT,
+        title: '', titleVisible: false, categoryAxis: { reversePlotOrder: false, position: 'Automatic' }, from: null, to: null, top: 0, left: 0, width: DEFAULT_CHART_WIDTH, height: DEFAULT_CHART_HEIGHT,
       };
       sheet.charts.push(created);
     });
@@ -2505,7 +2505,7 @@ export class FakeChartProxy extends FakeClientObject {
     };
   }
   override _navNames(): string[] {
-    return ['title'];
+    return ['title', 'axes'];
   }
   get name(): string {
     return this._get('name');
@@ -2538,6 +2538,9 @@ export class FakeChartProxy extends FakeClientObject {
   }
   get title(): FakeChartTitle {
     return this._nav('title', () => new FakeChartTitle(this._ctx, this._sub(`title`), '1.1', () => ({ chart: this._resolve(), sheet: this._sheet() })));
+  }
+  get axes(): FakeChartAxes {
+    return this._nav('axes', () => new FakeChartAxes(this._ctx, this._sub(`axes`), '1.1', () => ({ chart: this._resolve(), sheet: this._sheet() })));
   }
   /** Places the chart over startCell…endCell (endCell absent: keeps the chart's size). */
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
@@ -2612,6 +2615,75 @@ export class FakeChartTitle extends FakeClientObject {
       const { chart, sheet } = this.locate();
       if (sheet.protected) throw chartAccessDenied('ChartTitle.visible');
       chart.titleVisible = Boolean(v);
+    });
+  }
+}
+
+/** A chart's axes (ExcelApi 1.1); the fake models the category axis only. */
+export class FakeChartAxes extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: () => { chart: FakeChart; sheet: FakeSheet }) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ChartAxes';
+  }
+  _resolve(): FakeChart {
+    return this.locate().chart;
+  }
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+  override _navNames(): string[] {
+    return ['categoryAxis'];
+  }
+  get categoryAxis(): FakeChartAxis {
+    return this._nav('categoryAxis', () => new FakeChartAxis(this._ctx, this._sub(`categoryAxis`), '1.1', this.locate));
+  }
+}
+
+/** Excel.ChartAxisPosition values. */
+const AXIS_POSITIONS = new Set(['Automatic', 'Maximum', 'Minimum', 'Custom']);
+
+/** The category axis: reversePlotOrder (ExcelApi 1.7) and position, where the other axis crosses it (1.8). */
+export class FakeChartAxis extends FakeClientObject {
+  constructor(ctx: Ctx, path: string | PathStep, version: string, private readonly locate: () => { chart: FakeChart; sheet: FakeSheet }) {
+    super(ctx, path, version);
+  }
+  get _className(): string {
+    return 'ChartAxis';
+  }
+  _resolve(): FakeChart {
+    return this.locate().chart;
+  }
+  override _sheetName(): string | undefined {
+    return this.locate().sheet.name;
+  }
+  override _scalars(): Record<string, ScalarDef> {
+    return {
+      reversePlotOrder: { get: (c: FakeChart) => c.categoryAxis.reversePlotOrder, version: '1.7' },
+      position: { get: (c: FakeChart) => c.categoryAxis.position, version: '1.8' },
+    };
+  }
+  get reversePlotOrder(): boolean {
+    return this._get('reversePlotOrder');
+  }
+  set reversePlotOrder(v: boolean) {
+    this._set('reversePlotOrder', v, '1.7', () => {
+      const { chart, sheet } = this.locate();
+      if (sheet.protected) throw chartAccessDenied('ChartAxis.reversePlotOrder');
+      if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'ChartAxis.reversePlotOrder');
+      chart.categoryAxis.reversePlotOrder = v;
+    });
+  }
+  get position(): string {
+    return this._get('position');
+  }
+  set position(v: string) {
+    this._set('position', v, '1.8', () => {
+      const { chart, sheet } = this.locate();
+      if (sheet.protected) throw chartAccessDenied('ChartAxis.position');
+      if (typeof v !== 'string' || !AXIS_POSITIONS.has(v)) throw new FakeOfficeError('InvalidArgument', 'ChartAxis.position');
+      chart.categoryAxis.position = v;
     });
   }
 }

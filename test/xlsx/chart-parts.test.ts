@@ -66,6 +66,17 @@ describe('chart parts of an owned sheet', () => {
     }
   });
 
+  it('a bar chart of a ranking draws its first row on top: categories maxMin, the value axis crossing at the last (bottom) one', () => {
+    const bar = (type: 'bar' | 'column', firstOnTop?: boolean): string => chartPart({ type, firstOnTop, title: 't', source: 'A2:C5', from: 'E2', to: 'L20' }, SHEET, 'S')?.xml ?? '';
+    expect(bar('bar', true)).toMatch(/<c:catAx><c:axId val="\d+"\/><c:scaling><c:orientation val="maxMin"\/><\/c:scaling>.*<c:valAx>.*<c:crosses val="max"\/><c:crossBetween/);
+    // Not asked for, or not a bar chart (a column chart's first category is already where reading starts).
+    for (const xml of [bar('bar'), bar('column', true)]) {
+      expect(xml).toContain('<c:orientation val="minMax"/>');
+      expect(xml).not.toContain('maxMin');
+      expect(xml).not.toContain('<c:crosses val="max"/>');
+    }
+  });
+
   it('draws nothing from a source without a data row or without a value column', () => {
     expect(chartPart({ type: 'bar', title: 't', source: 'A2:C2', from: 'E2', to: 'L20' }, SHEET, 'S')).toBeNull();
     expect(chartPart({ type: 'bar', title: 't', source: 'A2:A5', from: 'E2', to: 'L20' }, SHEET, 'S')).toBeNull();

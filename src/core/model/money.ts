@@ -42,7 +42,13 @@ export function parseMoney(v: CellValue | undefined, opts: MoneyParseOptions = {
   return value ? { kind: 'ok', value } : { kind: 'invalid', text: raw, reason: 'not-a-number' };
 }
 
+/** Longer than any amount could be written (`-US$ 999,999,999,999,999.99 元` is 30). */
+const MAX_MONEY_TEXT = 64;
+
 function parseMoneyText(raw: string, decimalComma: boolean): Money | null {
+  // A long text (a note, or a megabyte string from a hostile file) is no amount: say so before the
+  // currency and grouping patterns walk all of it, once per column the check tries it as money.
+  if (raw.length > MAX_MONEY_TEXT) return null;
   // Full-width digits and signs come from Chinese input methods.
   let s = raw.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\uFF0C/g, ',').replace(/\uFF0E/g, '.').replace(/[\uFF0D\u2212]/g, '-');

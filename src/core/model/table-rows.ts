@@ -10,8 +10,14 @@ const TOTALS = /^(?:合计|小计|总计|累计|本页合计|本页小计|本月
 
 const TAIL = /^(?:甲方|乙方|签字|签章|盖章|签名|经办人|审核人?|复核人?|制表人?|制单人?|对账人|确认人?|开户行|开户银行|银行账号|账号|地址|电话|传真|单位名称|公司盖章|财务盖章|财务专用章|signature|signed|sign|authori[sz]ed|preparedby|approvedby|checkedby|reviewedby|confirmedby|companystamp|stamp|bankaccount|accountname|bankname)(?:$|[:：(（])/i;
 
+/**
+ * Longer than any totals or tail label could be, even padded with spaces (they are at most 60 and 80
+ * characters without them): such a text is not normalised at all, as it is tried on every sampled row.
+ */
+const MAX_LABEL_TEXT = 1000;
+
 function compact(v: CellValue | undefined): string {
-  return typeof v === 'string' ? v.normalize('NFKC').replace(/\s+/g, '') : '';
+  return typeof v === 'string' && v.length <= MAX_LABEL_TEXT ? v.normalize('NFKC').replace(/\s+/g, '') : '';
 }
 
 /** True when the text names a totals or subtotal row ("合计", "小 计：", "Total", "Subtotal C001"). */

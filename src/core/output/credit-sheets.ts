@@ -28,6 +28,8 @@ const TEXT = {
   flags: { en: 'Status', zh: '状态' },
   chart: { en: 'Top {n} customers by overdue balance', zh: '逾期余额前 {n} 名客户' },
   chartData: { en: 'Chart data: the top {n} customers by overdue balance, from the table above', zh: '图表数据：逾期余额前 {n} 名客户（取自上表）' },
+  chartOne: { en: 'The customer with an overdue balance', zh: '有逾期余额的客户' },
+  chartDataOne: { en: 'Chart data: the customer with an overdue balance, from the table above', zh: '图表数据：有逾期余额的客户（取自上表）' },
 };
 
 /**
@@ -89,7 +91,7 @@ function topOverdueBlock(
   if (top.length === 0 || overdue.length === 0) return null;
   const n = top.length;
   rows.push([]);
-  rows.push([{ value: t('chartData', { n }), style: { bold: true } }]);
+  rows.push([{ value: n === 1 ? t('chartDataOne') : t('chartData', { n }), style: { bold: true } }]);
   const head = first + rows.length;
   rows.push([t('customer'), t('name'), ...overdue, t('overdue')].map((h) => ({ value: h, style: HEAD })));
   const firstBucket = columnLetter(2);
@@ -104,7 +106,7 @@ function topOverdueBlock(
       { formula: `SUM(${firstBucket}${at}:${lastBucket}${at})`, format: 'money', result: centsToString(p.overdueCents) },
     ]);
   }
-  return { type: 'bar', stacked: true, title: t('chart', { n }), source: `B${head}:${lastBucket}${head + n}` };
+  return { type: 'bar', stacked: true, firstOnTop: true, title: n === 1 ? t('chartOne') : t('chart', { n }), source: `B${head}:${lastBucket}${head + n}` };
 }
 
 /** The Credit sheet: limit, exposure, utilisation, overdue, rating and its factors, DSO and status per customer. */

@@ -121,6 +121,11 @@ export interface ChartSpec {
   type: 'column' | 'bar' | 'line' | 'pie';
   /** Bars or columns of a row's series stacked into one (each bar's length is the row's sum); ignored for line and pie. */
   stacked?: boolean;
+  /**
+   * A bar chart of a ranking: the source's first row drawn at the top, as the list reads (Excel draws
+   * the first category at the bottom), with the value axis kept at the bottom; ignored for other types.
+   */
+  firstOnTop?: boolean;
   title: string;
   /** A1 range on this sheet, headers included, e.g. `A3:G43`. */
   source: string;

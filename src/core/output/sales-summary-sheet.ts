@@ -43,6 +43,7 @@ const TEXT = {
   quarterLabel: { en: '{year} Q{q}', zh: '{year}年第{q}季度' },
   yearLabel: { en: '{year}', zh: '{year}年' },
   chartCustomers: { en: 'Top {n} customers by net sales', zh: '销售净额前 {n} 名客户' },
+  chartCustomersOne: { en: 'Net sales of the one customer', zh: '唯一客户的销售净额' },
   chartMonths: { en: 'Net sales by month', zh: '各月销售净额' },
   chartCategories: { en: 'Net sales by product category', zh: '各产品类别销售净额' },
 };
@@ -141,7 +142,7 @@ export function salesSummarySheet(summary: SalesSummary, asOf: Day, lang: Lang):
     line([styled(t('total'), TOTAL), styled(null, TOTAL), ...sums(firstCustomer, customerTotal - 1, total, TOTAL), formula(`SUM(G${firstCustomer}:G${customerTotal - 1})`, 'percent', total.net.isZero() ? 0 : 1, TOTAL)]);
     // The table is largest first already, so the top customers are its first rows.
     const top = largestFirst(summary.customers, (c) => c.net).length;
-    if (top > 0) chartAt({ type: 'bar', title: t('chartCustomers', { n: top }), source: `B${customerHead}:C${customerHead + top}` });
+    if (top > 0) chartAt({ type: 'bar', firstOnTop: true, title: top === 1 ? t('chartCustomersOne') : t('chartCustomers', { n: top }), source: `B${customerHead}:C${customerHead + top}` });
   }
 
   // By month, then the quarter and year subtotals as formulas over the month rows.

@@ -43,7 +43,12 @@ function headerIndex(kind: TemplateKind): Map<string, IndexEntry> {
   return indexes.get(kind) as Map<string, IndexEntry>;
 }
 
+/** Longer than any header, however padded: such a cell (a pasted note, a hostile file's megabyte string) names no field. */
+const MAX_HEADER_TEXT = 1000;
+
 function lookup(kind: TemplateKind, header: string): IndexEntry | undefined {
+  // Checked before normalising: every cell of the rows tried as a header is looked up, once per template.
+  if (header.length > MAX_HEADER_TEXT) return undefined;
   const index = headerIndex(kind);
   for (const form of headerForms(header)) {
     const hit = index.get(form);

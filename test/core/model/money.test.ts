@@ -55,6 +55,9 @@ describe('parseMoney', () => {
     ['abc', 'not-a-number'],
     ['1e5', 'not-a-number'],
     ['12..5', 'not-a-number'],
+    // Longer than any amount is written: a hostile file's megabyte strings are turned down at once.
+    ['1'.repeat(65), 'not-a-number'],
+    [`¥${'9'.repeat(70)}元`, 'not-a-number'],
     [Number.POSITIVE_INFINITY, 'not-a-number'],
     [Number.NaN, 'not-a-number'],
     [{ error: '#N/A' }, 'error-cell'],

@@ -22,7 +22,7 @@ describe('the Aging and Credit sheets', () => {
     expect(aging.rows[0].map(outValue)).toEqual(['C1', 'Name C1', { money: '500.00' }, { money: '600.00' }, { money: '0.00' }, { money: '0.00' }, { money: '0.00' }, { money: '0.00' }, { money: '1100.00' }]);
     expect(outValue(aging.rows[2][2])).toEqual({ formula: 'SUM(C3:C4)', format: 'money' });
     // Only C1 has anything overdue (600 due 2024-03-01, 30 days, 1-30): the chart's block is its header (row 8) and C1 (row 9), name to >180.
-    expect(aging.charts).toEqual([{ type: 'bar', stacked: true, title: 'Top 1 customers by overdue balance', source: 'B8:G9', from: 'K2', to: 'S24' }]);
+    expect(aging.charts).toEqual([{ type: 'bar', stacked: true, firstOnTop: true, title: 'The customer with an overdue balance', source: 'B8:G9', from: 'K2', to: 'S24' }]);
     expect(aging.protect).toBe(true);
   });
 
@@ -71,7 +71,7 @@ describe('the Aging chart with more customers than it shows', () => {
 
   it('charts the ten largest overdue balances, stacked by overdue bucket, from a block under the table', () => {
     // Table rows 3–16, totals 17, blank 18, caption 19, header 20, the ten customers 21–30; name (B) to >180 (G).
-    expect(aging.charts).toEqual([{ type: 'bar', stacked: true, title: 'Top 10 customers by overdue balance', source: 'B20:G30', from: 'K2', to: 'S24' }]);
+    expect(aging.charts).toEqual([{ type: 'bar', stacked: true, firstOnTop: true, title: 'Top 10 customers by overdue balance', source: 'B20:G30', from: 'K2', to: 'S24' }]);
     expect(aging.rows[16].map(outValue)).toEqual(['Chart data: the top 10 customers by overdue balance, from the table above']);
     expect(aging.rows[17].map(outValue)).toEqual(['Customer ID', 'Customer Name', '1-30', '31-60', '61-90', '91-180', '>180', 'Overdue']);
   });

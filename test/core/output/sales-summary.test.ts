@@ -145,9 +145,9 @@ describe('Sales Summary sheet', () => {
     expect(outStyle(sheet.rows[9][2])).toMatchObject({ bold: true });
   });
 
-  it('charts the top customers, the months and the categories from their tables', () => {
+  it('charts the top customers (the largest on top), the months and the categories from their tables', () => {
     expect(sheet.charts).toEqual([
-      { type: 'bar', title: 'Top 2 customers by net sales', source: 'B6:C8', from: 'I1', to: 'P18' },
+      { type: 'bar', firstOnTop: true, title: 'Top 2 customers by net sales', source: 'B6:C8', from: 'I1', to: 'P18' },
       { type: 'column', title: 'Net sales by month', source: 'B13:C17', from: 'I20', to: 'P37' },
       { type: 'pie', title: 'Net sales by product category', source: 'B31:C35', from: 'I39', to: 'P56' },
     ]);
@@ -178,6 +178,6 @@ describe('Sales Summary sheet', () => {
     const s = checkWorkbook({ sheets: g, settings: resolveSettings({ asOf: d('2024-02-29') }) }).plan.sheets.find((x) => x.key === 'sales-summary') as OwnedSheet;
     expect(s.charts?.[2].type).toBe('bar');
     // Beta Co now nets 330.50 − 400 = −69.50, so only Alpha Ltd is charted among the top customers.
-    expect(s.charts?.[0]).toMatchObject({ title: 'Top 1 customers by net sales', source: 'B6:C7' });
+    expect(s.charts?.[0]).toMatchObject({ title: 'Net sales of the one customer', source: 'B6:C7' });
   });
 });

@@ -51,6 +51,11 @@ describe('fieldForHeader', () => {
     expect(fieldForHeader(kind, header)).toBe(key);
   });
 
+  it('takes a padded header up to 1,000 characters, and a longer cell (a note, a hostile file\'s megabyte string) as no header', () => {
+    expect(fieldForHeader('customers', `Customer ID${' '.repeat(980)}`)).toBe('customerId');
+    expect(fieldForHeader('customers', `Customer ID${' '.repeat(1000)}`)).toBeUndefined();
+  });
+
   it.each<[TemplateKind, string]>([['sales', 'Colour'], ['sales', ''], ['customers', 'Amount']])('%s: %p maps to nothing', (kind, header) => {
     expect(fieldForHeader(kind, header)).toBeUndefined();
   });
