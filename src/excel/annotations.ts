@@ -84,8 +84,11 @@ function lookFromProperties(p: Excel.CellProperties | undefined): Pick<CellLook,
   return { fill: fillColor, fontColor };
 }
 
-/** Bytes a cell's properties cost in a response (measured on Excel's JSON shape, rounded up). */
-const PROPERTIES_BYTES_PER_CELL = 120;
+/**
+ * Bytes a cell's properties cost in a response: Excel's JSON shape with the longest pattern name and a
+ * tint written to 17 digits is ~135 bytes a cell, rounded up (120 let a 1 MB response outgrow its estimate).
+ */
+const PROPERTIES_BYTES_PER_CELL = 150;
 /**
  * Bytes a note read is expected to cost in a response: a null object or a short note. Longer notes make
  * Excel refuse the batch as too large, and it is read again in halves.

@@ -26,19 +26,20 @@ export function matchedRowLookup(parsed: ParsedWorkbook): MatchedRowLookup {
     const c = t.mapping.columns;
     sheets.set(t.mapping.sheet, { kind: 'line', col: columnLetter(c.reference ?? c.billed ?? c.paid ?? 0), byRow: index(t.records) });
   }
-  // Refs of one sheet come in long runs: the last sheet's entry is reused while the prefix agrees.
-  let lastSheet = '';
-  let lastEntry: Entry | undefined;
+  // Each side's refs name one sheet in long runs: the side's last sheet entry is reused while the
+  // prefix agrees (ours and theirs alternate, so one shared entry would miss every time).
+  const last = { ours: { sheet: '', entry: undefined as Entry | undefined }, theirs: { sheet: '', entry: undefined as Entry | undefined } };
   return (ref, pair, side) => {
     const at = ref.lastIndexOf('!');
     const row = rowNumber(ref, at + 1);
+    const seen = last[side];
     let entry: Entry | undefined;
     if (at <= 0) entry = undefined;
-    else if (at === lastSheet.length && ref.startsWith(lastSheet)) entry = lastEntry;
+    else if (at === seen.sheet.length && ref.startsWith(seen.sheet)) entry = seen.entry;
     else {
-      lastSheet = ref.slice(0, at);
-      lastEntry = sheets.get(lastSheet);
-      entry = lastEntry;
+      seen.sheet = ref.slice(0, at);
+      seen.entry = sheets.get(seen.sheet);
+      entry = seen.entry;
     }
     if (!entry || !Number.isInteger(row)) return null;
     switch (entry.kind) {
