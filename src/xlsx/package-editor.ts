@@ -45,6 +45,7 @@ const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
   vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
   original: 'application/octet-stream',
 };
 
@@ -55,6 +56,9 @@ interface Manifest {
   /** Parts the check added, with the digest of what it wrote. */
   added: { name: string; sha256: string }[];
 }
+
+/** The styles Excel assumes when a workbook has no styles part: one font, the two reserved fills, one border, one format. */
+const DEFAULT_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** Why the package cannot be edited this way; the caller takes another road. */
 export class PackageEditUnsupported extends Error {}
@@ -422,7 +426,9 @@ export async function annotatePackage(input: string, out: string, plan: Plan, st
 
   const themeRel = edit.workbookRels.find((r) => relType(r.type, 'theme') && !r.external);
   const themeXml = themeRel ? await edit.text(themeRel.target) : null;
-  const stylesXml = structure.stylesPart ? await edit.text(structure.stylesPart) : null;
+  // A workbook without a styles part (minimal writers leave it out; every cell then has Excel's
+  // default look) gets one holding exactly those defaults first, so the highlights can join it.
+  const stylesXml = structure.stylesPart ? await edit.text(structure.stylesPart) : DEFAULT_STYLES;
   if (!stylesXml) throw new PackageEditUnsupported('no styles part');
   const styles = new StylesEditor(stylesXml, themeXml ? paletteFromThemeXml(themeXml) : null);
 
@@ -519,7 +525,12 @@ export async function annotatePackage(input: string, out: string, plan: Plan, st
   const owned = await ownedSheetParts(plan, records, renames, styles, structure.sheets.length, path.dirname(path.resolve(out)));
   const next: WorkbookState = { ...state, ownedSheets: records, saved, reviews: plan.reviews ?? state.reviews };
   await edit.addSheets(withState(edit, owned.sheets, next), owned.definedNames);
-  if (styles.changed()) edit.replace(structure.stylesPart as string, styles.toXml());
+  if (styles.changed() && structure.stylesPart) edit.replace(structure.stylesPart, styles.toXml());
+  else if (styles.changed()) {
+    const part = freeName(edit.taken, 'xl/styles{n}.xml');
+    edit.add(part, styles.toXml(), CT.styles);
+    edit.newWorkbookRels.push({ id: freeRelId(edit.workbookRels, edit.usedIds), type: `${REL}/styles`, target: relTarget(structure.workbookPart, part) });
+  }
 
   if (!(await writeFileAtomically(out, (tmp) => edit.write(tmp, true), accept))) return null;
   return { restoredCells, markedCells, skippedMarks, ownedSheets: records, stateWasUnreadable: false };

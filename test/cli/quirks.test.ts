@@ -188,3 +188,43 @@ describe('recon check --out on a package with a damaged part the reading does no
     expect((JSON.parse(await fs.readFile(json, 'utf8')) as Report).sheets.map((s) => s.name)).toEqual(['Customers']);
   });
 });
+
+describe('recon check --out on a workbook without a styles part', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('highlights part by part with a styles part added (chart sheet kept), and clear gives every part back', async () => {
+    // Found sweeping public test files (calamine, tealeg/xlsx, PhpSpreadsheet, POI, exceljs: 7 files):
+    // without a styles part the edit fell back to exceljs, which refuses a chart sheet and rewrites the rest.
+    const input = tmp.file('no-styles.xlsx');
+    const out = tmp.file('no-styles-out.xlsx');
+    const cleared = tmp.file('no-styles-cleared.xlsx');
+    const parts = buildParts({ sheets: [customers(), { name: 'Chart1', kind: 'chartsheet', xml: `<chartsheet xmlns="${NS.main}"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>` }] });
+    delete parts['xl/styles.xml'];
+    parts['xl/_rels/workbook.xml.rels'] = (parts['xl/_rels/workbook.xml.rels'] as string).replace(/<Relationship [^>]*\/styles"[^>]*\/>/, '');
+    await writePackage(input, parts);
+    const before = await fs.readFile(input);
+
+    const run = await recon('check', input, '--out', out, '--as-of', '2024-03-31');
+    expect(run.err).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(await fs.readFile(input)).toEqual(before);
+    const copy = await readWorkbookPackage(out);
+    if (!copy.ok) throw new Error(`the copy cannot be read: ${copy.reason}`);
+    expect(copy.contents.structure.sheets.slice(0, 2).map((s) => s.name)).toEqual(['Customers', 'Chart1']);
+    expect(copy.contents.grids[0]?.rows).toEqual(ROWS);
+    const written = await readParts(out);
+    expect(written.get('xl/chartsheets/sheet2.xml')).toBe(parts['xl/chartsheets/sheet2.xml']);
+    const styles = [...written.keys()].find((n) => /^xl\/styles\d*\.xml$/.test(n));
+    expect(written.get('xl/_rels/workbook.xml.rels')).toContain(`/styles" Target="${styles?.slice(3)}"`);
+    // The flagged duplicate's cell points at a highlight format in the new part; untouched cells keep none.
+    expect(written.get('xl/worksheets/sheet1.xml')).toMatch(/<c s="[1-9]\d*" r="A3"/);
+    expect(written.get('xl/worksheets/sheet1.xml')).toMatch(/<c r="B2" t="inlineStr">/);
+
+    expect((await recon('clear', out, '--out', cleared)).code).toBe(0);
+    const back = await readParts(cleared);
+    const original = await readParts(input);
+    const differing = [...original.keys()].filter((n) => back.get(n) !== original.get(n));
+    expect(differing.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml']);
+  });
+});
