@@ -67,6 +67,18 @@ function splitRef(ref: string): { sheet: string; row: number } | null {
   return at > 0 && Number.isInteger(row) && row > 0 ? { sheet: ref.slice(0, at), row } : null;
 }
 
+/** Whether the ref's text from `from` on is a row number splitRef accepts, read without slicing: plain digits above zero. */
+function plainRow(ref: string, from: number): boolean {
+  if (from >= ref.length || ref.length - from > 9) return false;
+  let n = 0;
+  for (let i = from; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    n = n * 10 + c;
+  }
+  return n > 0;
+}
+
 /** Builds the sheet from the report's matches, in their order. */
 export function matchesSheet(matches: readonly MatchReport[], lookup: MatchedRowLookup, lang: Lang): OwnedSheet {
   const t = (key: keyof typeof MATCHES_TEXT, params: Record<string, string | number> = {}): string => fmt(MATCHES_TEXT[key], lang, params);
@@ -76,6 +88,18 @@ export function matchesSheet(matches: readonly MatchReport[], lookup: MatchedRow
   const shown = Math.min(links.length, room);
   if (shown < links.length) preamble.push([t('truncated', { shown, total: links.length })]);
   preamble.push([]);
+
+  // Each link keeps its sheet's name: the side's last name is reused while refs name the same sheet, so
+  // a million links share one "Sales" instead of keeping a million copies of it.
+  const lastSheet = { ours: '', theirs: '' };
+  const sheetOf = (ref: string, which: 'ours' | 'theirs'): string | null => {
+    const at = ref.lastIndexOf('!');
+    const known = lastSheet[which];
+    if (at === known.length && at > 0 && ref.startsWith(known) && plainRow(ref, at + 1)) return known;
+    const split = splitRef(ref);
+    if (split) lastSheet[which] = split.sheet;
+    return split ? split.sheet : null;
+  };
 
   /** The side's cell: a link to its first row ("Sales!12 +2" for a group) and the sum of its amounts. */
   const side = (m: MatchReport, which: 'ours' | 'theirs'): [OutCell, OutCell] => {
@@ -87,8 +111,8 @@ export function matchesSheet(matches: readonly MatchReport[], lookup: MatchedRow
     for (const ref of refs) {
       const found = lookup(ref, m.pair, which);
       if (!first && found) {
-        const at = splitRef(ref);
-        if (at) first = { sheet: at.sheet, cell: found.cell };
+        const sheet = sheetOf(ref, which);
+        if (sheet !== null) first = { sheet, cell: found.cell };
       }
       if (found && found.amount !== null) amounts.push(found.amount);
       else known = false;
