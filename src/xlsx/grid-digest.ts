@@ -11,6 +11,7 @@ import { CellValue, isCellError, SheetGrid } from '../core/model/cells';
  */
 export function gridDigest(grid: SheetGrid): string {
   const hash = createHash('sha256');
+  const longTexts = new Map<string, string>();
   hash.update(`merged\u0000${(grid.merged ?? []).join()}\u0000`);
   const rows = grid.rows;
   for (let i = 0; i < rows.length; i++) {
@@ -20,7 +21,7 @@ export function gridDigest(grid: SheetGrid): string {
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
       if (v === null || v === undefined) continue;
-      line += `${j}${cellText(v)}`;
+      line += `${j}${cellText(v, longTexts)}`;
     }
     // Rows are hashed one by one: a row's text stays small, and a row of blanks adds nothing.
     if (line !== '') hash.update(`${i}\u0000${line}\u0001`);
@@ -28,10 +29,22 @@ export function gridDigest(grid: SheetGrid): string {
   return hash.digest('hex');
 }
 
-/** A cell's value as text that tells every kind apart; strings carry their length, so no text can pose as another cell. */
-function cellText(v: Exclude<CellValue, null>): string {
+/** Texts longer than this enter a sheet's digest as their own SHA-256, worked out once per sheet. */
+const LONG_TEXT = 256;
+
+/**
+ * A cell's value as text that tells every kind apart; strings carry their length, so no text can pose
+ * as another cell. A long text is digested once: a sheet repeating one shared string of a megabyte in
+ * 12,000 cells (a public test file) would otherwise hash 12 GB.
+ */
+function cellText(v: Exclude<CellValue, null>, longTexts: Map<string, string>): string {
   if (typeof v === 'number') return `n${Number.isNaN(v) ? 'NaN' : String(v)};`;
-  if (typeof v === 'string') return `s${v.length}:${v}`;
+  if (typeof v === 'string') {
+    if (v.length <= LONG_TEXT) return `s${v.length}:${v}`;
+    let digest = longTexts.get(v);
+    if (digest === undefined) longTexts.set(v, (digest = createHash('sha256').update(v).digest('hex')));
+    return `h${v.length}:${digest}`;
+  }
   if (typeof v === 'boolean') return v ? 'b1;' : 'b0;';
   if (isCellError(v)) return `e${v.error.length}:${v.error}`;
   return 'u;';

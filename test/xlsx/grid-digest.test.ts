@@ -70,3 +70,15 @@ describe('sheetsChangedIn: a written copy is compared with the input sheet by sh
     expect(await sheetsChangedIn(path.join(dir, 'missing.xlsx'), before)).toEqual(['Sales', 'Customers']);
   });
 });
+
+describe('gridDigest of long texts', () => {
+  const long = 'x'.repeat(300);
+  it.each<[string, CellValue[][], CellValue[][], boolean]>([
+    ['the same long text in two cells', [[long, long]], [[long, `${'x'.repeat(299)}x`]], true],
+    ['a long text one character longer', [[long]], [[`${long}x`]], false],
+    ['a long text with its last character changed', [[long]], [[`${'x'.repeat(299)}y`]], false],
+    ['a long text against a short one', [[long]], [['x']], false],
+  ])('%s', (_why, a, b, same) => {
+    expect(gridDigest(grid(a)) === gridDigest(grid(b))).toBe(same);
+  });
+});
