@@ -24,7 +24,7 @@ import * as path from 'path';
 import { CLI_TEXT } from '../src/cli/cli-messages';
 import { both } from '../src/cli/main';
 import { runCheck, runClear, RunFailure, sheetsChangedIn } from '../src/cli/run-check';
-import { CellValue } from '../src/core/model/cells';
+import { CellValue, columnLetter } from '../src/core/model/cells';
 import { Plan } from '../src/core/output/plan';
 import { annotatePackage, PackageEditUnsupported } from '../src/xlsx/package-editor';
 import { relsPartName } from '../src/xlsx/package-structure';
@@ -116,21 +116,10 @@ function firstValueCell(rows: readonly (readonly CellValue[])[]): string {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] ?? [];
     for (let c = 0; c < row.length; c++) {
-      if (row[c] !== null && row[c] !== undefined && row[c] !== '') return columnName(c) + String(r + 1);
+      if (row[c] !== null && row[c] !== undefined && row[c] !== '') return columnLetter(c) + String(r + 1);
     }
   }
   return 'A1';
-}
-
-function columnName(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 async function clearAndCompare(input: string, copy: string, cleared: string, workbookPart: string | null): Promise<{ clear: ClearResult; differs?: string[]; message?: string; error?: string }> {
