@@ -28,7 +28,7 @@ function timed(args: string[], env: NodeJS.ProcessEnv = process.env): number {
 
 /** Runs the bench: compiles the CLI if needed, then times the starts. */
 export async function run(): Promise<void> {
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT, encoding: 'utf8' });
+  const build = spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build:cli failed: ${build.stdout}${build.stderr}`);
   const cases: [string, string[]][] = [['--help', ['--help']], ['verify <missing file>', ['verify', path.join(ROOT, 'no-such-file.xlsx')]]];
   for (const [label, args] of cases) {

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { CellValue, isCellError, SheetGrid } from '../core/model/cells';
+import { CellValue, SheetGrid } from '../core/model/cells';
 
 /**
  * A digest of what a reader sees on a sheet: every cell that is not blank, with its position and its
@@ -46,6 +46,5 @@ function cellText(v: Exclude<CellValue, null>, longTexts: Map<string, string>): 
     return `h${v.length}:${digest}`;
   }
   if (typeof v === 'boolean') return v ? 'b1;' : 'b0;';
-  if (isCellError(v)) return `e${v.error.length}:${v.error}`;
-  return 'u;';
+  return `e${v.error.length}:${v.error}`;
 }
